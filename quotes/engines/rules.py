@@ -1,0 +1,96 @@
+"""The default engine: paragraphs, sentences and tokens from patterns, no model.
+
+Every pattern here is linear: no nested quantifiers, so hostile input (long runs of
+punctuation or capitals) cannot make it backtrack.
+"""
+from __future__ import annotations
+
+import regex
+
+from .base import Analysis, Sentence, Token
+
+# Words, numbers with inner punctuation (12,000  U.S.  Moscow's  back-to-back), or one
+# non-space character. Curly apostrophes count as word-internal so "Moscow’s" stays one token
+# and detection sees the possessive.
+TOKEN = regex.compile(r"\w+(?:[-'’.,]\w+)*\.?(?<=\w\.\w\.|\w)|[^\w\s]", regex.V1)
+PARAGRAPH = regex.compile(r"[^\r\n]+")
+
+# A sentence may end after . ! ? (or an ellipsis), optionally followed by closing quotes or
+# brackets, when whitespace and then an opening character come next.
+SENTENCE_END = regex.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\d])")
+
+# "Mr. Smith", "U.S. officials", "Sept. 11": a period after these does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col maj sgt capt adm cmdr st jr sr inc corp co ltd
+    no vs etc rev hon jan feb mar apr aug sep sept oct nov dec u.s u.k u.n d.c e.g i.e a.m p.m
+    ft mt pres supt dept gov't univ""".split()
+)
+
+
+def split_paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """One paragraph per non-empty line: news exports put one paragraph on a line."""
+    spans = []
+    for match in PARAGRAPH.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    word_start = period
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:period].lower().rstrip(".")
+    if not word:
+        return False
+    # A single capital ("John F. Kennedy") is an initial, not a sentence end.
+    return word in ABBREVIATIONS or (len(word) == 1 and text[word_start].isupper())
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end]."""
+    spans = []
+    begin = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        spans.append((begin, match.end()))
+        begin = match.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+class RulesEngine:
+    """Pattern-based segmentation; detection and resolution add the rest from lexicons."""
+
+    name = "rules"
+
+    def analyze(self, text: str) -> Analysis:
+        paragraphs = split_paragraphs(text)
+        tokens: list[Token] = []
+        sentences: list[Sentence] = []
+        for p_start, p_end in paragraphs:
+            for s_start, s_end in split_sentences(text, p_start, p_end):
+                first = len(tokens)
+                tokens.extend(tokenize(text, s_start, s_end))
+                sentences.append(Sentence(s_start, s_end, first, len(tokens)))
+        return Analysis(
+            text=text,
+            engine=self.name,
+            tokens=tuple(tokens),
+            sentences=tuple(sentences),
+            paragraphs=paragraphs,
+        )

@@ -1,0 +1,97 @@
+"""Word lists and gazetteers, kept as data files beside this module.
+
+Extend a list by editing its file; the code reads them once, on first use.
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import attrs
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@attrs.frozen
+class SpeechVerb:
+    lemma: str
+    np_object: bool  # counts only with quoted words after it
+    trailing_only: bool  # counts only after the words it reports
+
+
+@functools.cache
+def speech_verbs() -> dict[tuple[str, ...], SpeechVerb]:
+    """Inflected form (as a tuple of lower-case words) -> its verb."""
+    forms: dict[tuple[str, ...], SpeechVerb] = {}
+    for line in _lines("speech_verbs.txt"):
+        head, _, flags = line.partition("|")
+        lemma, _, inflections = head.partition(":")
+        verb = SpeechVerb(lemma.strip(), "np" in flags.split(), "trailing" in flags.split())
+        # A multi-word lemma ("point out") has multi-word forms: read them in groups of its width.
+        width = len(lemma.split())
+        words = inflections.split()
+        for i in range(0, len(words), width):
+            forms[tuple(w.lower() for w in words[i : i + width])] = verb
+        forms[tuple(lemma.lower().split())] = verb
+    return forms
+
+
+@functools.cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _lines(name))
+
+
+@attrs.frozen
+class Country:
+    name: str
+    demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    rows = []
+    for line in _lines("countries.tsv"):
+        name, demonyms, metonyms = (line.split("\t") + ["", ""])[:3]
+        rows.append(
+            Country(
+                name.strip(),
+                tuple(d.strip() for d in demonyms.split(",") if d.strip()),
+                tuple(m.strip() for m in metonyms.split(",") if m.strip()),
+            )
+        )
+    return tuple(rows)
+
+
+@functools.cache
+def place_index() -> dict[str, tuple[str, str]]:
+    """Lower-case name, demonym or metonym -> (country, how it names it)."""
+    index: dict[str, tuple[str, str]] = {}
+    for country in countries():
+        index.setdefault(country.name.lower(), (country.name, "country"))
+        for demonym in country.demonyms:
+            index.setdefault(demonym.lower(), (country.name, "demonym"))
+        for metonym in country.metonyms:
+            index.setdefault(metonym.lower(), (country.name, "metonym"))
+    return index
+
+
+@functools.cache
+def media_outlets() -> dict[str, str | None]:
+    """Lower-case outlet name -> its country (or None)."""
+    outlets: dict[str, str | None] = {}
+    for line in _lines("media.txt"):
+        if line.startswith("@"):
+            break
+        name, _, country = line.partition("\t")
+        outlets[name.strip().lower()] = country.strip() or None
+    return outlets
+
+
+@functools.cache
+def media_words() -> frozenset[str]:
+    lines = _lines("media.txt")
+    return frozenset(w.strip().lower() for w in lines[lines.index("@words") + 1 :])
