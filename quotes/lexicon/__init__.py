@@ -48,19 +48,21 @@ def word_set(name: str) -> frozenset[str]:
 class Country:
     name: str
     demonyms: tuple[str, ...]
-    metonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]  # capitals: "Pyongyang acknowledged" is North Korea speaking
+    institutions: tuple[str, ...]  # "the Kremlin said": a speaker of its own, affiliated to the country
 
 
 @functools.cache
 def countries() -> tuple[Country, ...]:
     rows = []
     for line in _lines("countries.tsv"):
-        name, demonyms, metonyms = (line.split("\t") + ["", ""])[:3]
+        name, demonyms, metonyms, institutions = (line.split("\t") + ["", "", ""])[:4]
         rows.append(
             Country(
                 name.strip(),
                 tuple(d.strip() for d in demonyms.split(",") if d.strip()),
                 tuple(m.strip() for m in metonyms.split(",") if m.strip()),
+                tuple(m.strip() for m in institutions.split(",") if m.strip()),
             )
         )
     return tuple(rows)
@@ -76,6 +78,8 @@ def place_index() -> dict[str, tuple[str, str]]:
             index.setdefault(demonym.lower(), (country.name, "demonym"))
         for metonym in country.metonyms:
             index.setdefault(metonym.lower(), (country.name, "metonym"))
+        for institution in country.institutions:
+            index.setdefault(institution.lower(), (country.name, "institution"))
     return index
 
 

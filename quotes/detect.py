@@ -1,0 +1,834 @@
+"""Detection: quote spans, speech cues and the speaker mention at each cue.
+
+The article is read paragraph by paragraph. A small scanner finds the top-level quotes of
+each paragraph; the paragraph is then cut into quote-aware sentences ("units": a sentence
+boundary inside a quote does not count) and every speech cue outside quotes is read as a
+*frame*: who (the mention), what (the content) and how (the cue). Quotes that no frame
+claims inherit the speaker of a neighbouring quote, or stay unattributed.
+
+Everything here works on the neutral ``Analysis``; nothing knows which engine filled it.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+import attrs
+
+from .engines.base import Analysis, Token
+from .lexicon import SpeechVerb, media_outlets, media_words, speech_verbs, word_set
+from .model import Kind
+
+# ---------------------------------------------------------------------------------------
+# Quote marks
+
+
+@attrs.frozen
+class Quote:
+    """A top-level quote: ``start``/``end`` include the marks, ``inner_*`` the words."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    open_ended: bool = False  # runs on into the next paragraph (no closing mark here)
+
+
+DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
+QUOTE_CHARS = frozenset("“”\"‘’'«»")
+OPENING_CONTEXT = frozenset(" \t([{—–-/“‘\"'«")
+
+
+def _mark_role(text: str, i: int, start: int, end: int, single_open: bool, double_open: bool) -> str | None:
+    """Is the mark at i an opener, a closer, or (for single marks) an apostrophe?"""
+    c = text[i]
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if c in "“«":
+        return "open-double"
+    if c in "”»":
+        return "close-double"
+    if c == '"':
+        # A straight mark opens after a space or an opening bracket, closes otherwise.
+        if before in OPENING_CONTEXT or before.isspace():
+            if double_open and (after.isspace() or after in ",.;:!?"):
+                return "close-double"
+            return "open-double"
+        return "close-double"
+    if c == "‘" or (c == "'" and (before in OPENING_CONTEXT or before.isspace())):
+        # An opening single mark must be followed by a word: "'90s" and "‘em" are rare enough.
+        return "open-single" if (after.isalnum() or after in "“\"…") else None
+    # ’ or ' after a word: an apostrophe inside a word ("don’t", "Moscow’s"); a closer only when
+    # a single quote is open, so plural possessives ("nations’ pact") stay apostrophes.
+    if before.isalnum() and after.isalnum():
+        return None
+    return "close-single" if single_open else None
+
+
+def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool = False) -> list[Quote]:
+    """Top-level quotes in text[start:end], one pass, linear in the paragraph's length.
+
+    Nested quotes (single inside double, or double inside single in British style) belong to
+    their outer quote. A mark that never closes is dropped, and the quotes inside it become
+    top-level again, so one stray mark cannot swallow the paragraph; when the next paragraph
+    opens with a quote mark, an unclosed quote is a multi-paragraph quote instead.
+    """
+    stack: list[tuple[str, int, int]] = []  # (kind, position, opener id)
+    parent: list[int | None] = []  # opener id -> the opener it was nested in
+    matched: dict[int, int] = {}  # opener id -> position of its closing mark
+    position: list[int] = []
+    for i in range(start, end):
+        if text[i] not in QUOTE_CHARS:
+            continue
+        single_open = any(kind == "single" for kind, _, _ in stack)
+        double_open = any(kind == "double" for kind, _, _ in stack)
+        role = _mark_role(text, i, start, end, single_open, double_open)
+        if role is None:
+            continue
+        action, kind = role.split("-")
+        if action == "open":
+            opener = len(position)
+            position.append(i)
+            parent.append(stack[-1][2] if stack else None)
+            stack.append((kind, i, opener))
+            continue
+        # Close the innermost open quote of this kind; openers above it never closed.
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == kind:
+                matched[stack[depth][2]] = i
+                del stack[depth:]
+                break
+    if stack and next_paragraph_opens:
+        bottom = stack[0][2]
+        matched[bottom] = end  # runs on into the next paragraph
+    quotes = []
+    top_level: list[bool] = []
+    for opener, pos in enumerate(position):
+        up = parent[opener]
+        # Top level when no matched quote encloses it (unmatched openers are transparent).
+        is_top = up is None or (up not in matched and top_level[up])
+        top_level.append(is_top)
+        if is_top and opener in matched:
+            close = matched[opener]
+            if close == end:
+                quotes.append(Quote(pos, end, pos + 1, end, open_ended=True))
+            else:
+                quotes.append(Quote(pos, close + 1, pos + 1, close))
+    return quotes
+
+
+def paragraph_opens_with_quote(text: str, start: int, end: int) -> bool:
+    return start < end and text[start] in "“\"‘'«"
+
+
+# ---------------------------------------------------------------------------------------
+# Word classes. Sets of lower-case words; each says why it exists.
+
+# Words that sit between a subject and its speech verb: "have said", "also said",
+# "had obliquely acknowledged", "on Monday said".
+AUXILIARIES = frozenset(
+    """has have had is was were are will would could can should may might must did does do
+    also previously reportedly repeatedly publicly later earlier then again already recently
+    once never not still often frequently further simply just first initially finally
+    quickly privately separately has've""".split()
+)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week month year weekend fall spring summer winter
+    january february march april may june july august september october november december
+    jan feb mar apr aug sept oct nov dec""".split()
+)
+TIME_LEADS = frozenset("on last this early late earlier later since next over".split())
+# Tokens at which a subject noun phrase cannot extend further to the left.
+BOUNDARY_WORDS = frozenset(
+    """that who whom which while when as because after before since if but with without
+    though although whereas where said says say told tells according than so and or nor
+    is was were are be been being
+    on in at to by into about over under against between through during within upon across
+    behind beyond toward towards like among around off up down out via per of for from""".split()
+)
+DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several two three four".split())
+PRONOUNS = frozenset("he she they it we i you".split())
+# Sentence adverbs that may open a sentence before its subject.
+OPENERS = frozenset(
+    """previously nonetheless however but and so meanwhile still yet now also instead
+    separately later earlier then indeed further moreover""".split()
+)
+# A finite verb in the words after a cue means they form a clause: "said a monument *will*".
+FINITE = frozenset(
+    "is are was were will would can could should may might must has have had does do did am shall won't".split()
+)
+CLAUSE_OPENERS = frozenset("that if whether how why what when where who".split())
+PREPOSITIONS_IN_NAMES = frozenset("of for at from".split())
+PARTICIPLE_SUFFIX = "ing"
+CLOSING_MARKS = frozenset("”\"’'»")
+OPENING_MARKS = frozenset("“\"‘'«")
+DASHES = frozenset("-—–")
+
+
+def _lower(token: Token) -> str:
+    return token.text.lower()
+
+
+def _is_capitalized(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalnum()
+
+
+def _is_adverb(token: Token) -> bool:
+    word = token.text
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
+def _speaker_nouns() -> frozenset[str]:
+    return word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | media_words()
+
+
+def _is_finite(token: Token) -> bool:
+    word = _lower(token)
+    if word in FINITE or word.endswith("n't") or word.endswith("n’t"):
+        return True
+    # A past-tense verb ("they improved"): a lower-case word ending in -ed.
+    return token.text.islower() and len(word) > 4 and word.endswith("ed")
+
+
+# ---------------------------------------------------------------------------------------
+# Units: quote-aware sentences
+
+
+@attrs.frozen
+class Unit:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    quoted: tuple[bool, ...]  # is each token inside a quote (or a quote mark)?
+    quotes: tuple[Quote, ...]
+
+
+def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Sequence[Token], token_starts: Sequence[int]) -> list[Unit]:
+    from .engines.rules import split_sentences
+
+    inside = [(q.inner_start, q.inner_end) for q in quotes]
+    spans = []
+    for s, e in split_sentences(text, start, end):
+        # A boundary inside a quote is not a boundary: join it to the next sentence.
+        if spans and any(a < s <= b for a, b in inside):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    units = []
+    for s, e in spans:
+        lo = bisect.bisect_left(token_starts, s)
+        hi = bisect.bisect_left(token_starts, e)
+        unit_tokens = tuple(t for t in tokens[lo:hi] if t.end <= e)
+        unit_quotes = tuple(q for q in quotes if s <= q.start < e)
+        quoted = tuple(any(q.start <= t.start < q.end for q in unit_quotes) for t in unit_tokens)
+        units.append(Unit(s, e, unit_tokens, quoted, unit_quotes))
+    return units
+
+
+# ---------------------------------------------------------------------------------------
+# Frames
+
+
+@attrs.frozen
+class Candidate:
+    """A detected attribution before its speaker is resolved."""
+
+    kind: Kind
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    mention: tuple[int, int] | None
+    via: tuple[int, int] | None = None
+    # Index of an earlier candidate whose speaker this one shares ("... ," he said. "B.").
+    shares_speaker_with: int | None = None
+    how: str = "cue"  # cue, same-paragraph, previous-paragraph, continuation, none
+    paragraph: int = 0
+
+
+@attrs.frozen
+class _Frame:
+    cue_first: int  # token indices in the unit
+    cue_last: int
+    verb: SpeechVerb
+    mention: tuple[int, int] | None  # token index range [a, b)
+    content: tuple[int, int]  # character span
+    via: tuple[int, int] | None  # character span
+    quote: Quote | None  # the quote the frame introduces or credits, when it is one quote
+    inherit: bool = False  # no subject of its own: shares the sentence's subject
+
+
+def _match_cue(tokens: Sequence[Token], i: int, quoted: Sequence[bool]) -> tuple[int, SpeechVerb] | None:
+    """The speech cue starting at token i: (its width in tokens, the verb)."""
+    verbs = speech_verbs()
+    if quoted[i] or not _is_word(tokens[i]):
+        return None
+    word = _lower(tokens[i])
+    if word == "according" and i + 1 < len(tokens) and _lower(tokens[i + 1]) == "to":
+        return 2, SpeechVerb("according to", False, False)
+    if word in ("statement", "statements") and i + 1 < len(tokens) and _lower(tokens[i + 1]) in ("read", "reads", "said", "says"):
+        # "Kim's statement read": the statement stands for its author.
+        return 2, SpeechVerb("statement", False, False)
+    if i + 1 < len(tokens) and (word, _lower(tokens[i + 1])) in verbs:
+        return 2, verbs[(word, _lower(tokens[i + 1]))]
+    verb = verbs.get((word,))
+    if verb is None:
+        return None
+    before = _lower(tokens[i - 1]) if i > 0 else ""
+    # "the claim", "Putin's claim", "a report": the noun, not the verb.
+    if before in DETERMINERS - {"that"} or before.endswith("’s") or before.endswith("'s"):
+        return None
+    # "to say", "will not say": an infinitive or a refusal reports nothing.
+    if before in ("to", "not", "n't", "never") and verb.lemma != "say":
+        return None
+    if before == "to":
+        return None
+    return 1, verb
+
+
+def _skip_back(tokens: Sequence[Token], j: int, floor: int) -> int:
+    """Step left over auxiliaries, adverbs and time phrases ("have said", "on Monday said")."""
+    while j >= floor:
+        word = _lower(tokens[j])
+        if word in AUXILIARIES or _is_adverb(tokens[j]) or word in TIME_WORDS:
+            j -= 1
+        elif word in TIME_LEADS and j + 1 < len(tokens) and _lower(tokens[j + 1]) in TIME_WORDS:
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _np_word(token: Token, nouns: frozenset[str]) -> bool:
+    """Can this token be part of a speaker noun phrase?"""
+    word = _lower(token)
+    if not _is_word(token):
+        return False
+    if _is_capitalized(token) or word in DETERMINERS or word in PRONOUNS or word in nouns:
+        return word not in BOUNDARY_WORDS
+    if word in BOUNDARY_WORDS or word in FINITE or word in AUXILIARIES:
+        return False
+    # Lower-case words: adjectives and nouns ("state media", "a senior official"), but not verbs.
+    return not (word.endswith("ed") or word.endswith("ing"))
+
+
+def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
+    """The noun phrase that speaks through the cue at token i, as a token range, or None.
+
+    Walks left from the cue over auxiliaries and time phrases, then gathers the noun phrase up
+    to a clause boundary. Coordinations of names ("Russia and North Korea", "U.S., Ukrainian and
+    South Korean officials") are kept whole; an apposition ("Jane Roe, a spokeswoman for the
+    ministry, said") yields the name before it.
+    """
+    nouns = _speaker_nouns()
+    end = _skip_back(tokens, i - 1, floor)
+    j = end
+    has_and = False
+    while j >= floor:
+        tok = tokens[j]
+        word = _lower(tok)
+        if word == "and" and j - 1 >= floor and _is_capitalized(tokens[j - 1]) and j < end:
+            has_and = True
+            j -= 1
+            continue
+        if tok.text == "," and has_and and j - 1 >= floor and _is_capitalized(tokens[j - 1]) and _lower(tokens[j - 1]) not in OPENERS and _is_capitalized(tokens[j + 1]):
+            j -= 1  # "U.S., Ukrainian and South Korean officials": a list of modifiers
+            continue
+        if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and _lower(tokens[j - 1]) in nouns:
+            j -= 1  # "a spokeswoman for the ministry", "head of the agency"
+            continue
+        if not _np_word(tok, nouns):
+            break
+        j -= 1
+    first = j + 1
+    while first <= end and (_lower(tokens[first]) in OPENERS or _lower(tokens[first]) in ("and", "but", "or")):
+        first += 1
+    if first > end or end - first >= 12:
+        return None
+    words = [_lower(t) for t in tokens[first : end + 1]]
+    if all(w in DETERMINERS or w.isdigit() for w in words):
+        return None
+    # Apposition: "Jane Roe, a spokeswoman for the ministry, said" -> "Jane Roe".
+    if words[0] in ("a", "an", "the") and first - 2 >= floor and tokens[first - 1].text == ",":
+        name_end = first - 2
+        k = name_end
+        while k >= floor and _is_capitalized(tokens[k]) and _lower(tokens[k]) not in OPENERS:
+            k -= 1
+        if k < name_end and (k < floor or not _is_word(tokens[k]) or _lower(tokens[k]) in BOUNDARY_WORDS):
+            return (k + 1, name_end + 1)
+    return (first, end + 1)
+
+
+def subject_after(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
+    """An inverted subject: "said North Korean leader Kim Jong Un", "said the spokesman"."""
+    nouns = _speaker_nouns()
+    if k >= limit:
+        return None
+    first = tokens[k]
+    if not (_is_capitalized(first) or _lower(first) in DETERMINERS or _lower(first) in PRONOUNS):
+        return None
+    j = k
+    while j < limit and j - k < 10:
+        tok = tokens[j]
+        word = _lower(tok)
+        if word in TIME_LEADS or word in TIME_WORDS and not _is_capitalized(tok):
+            break
+        if word in TIME_WORDS:
+            break
+        if word in PREPOSITIONS_IN_NAMES and j > k and _lower(tokens[j - 1]) in nouns:
+            j += 1
+            continue
+        if word == "and" and j + 1 < limit and _is_capitalized(tokens[j + 1]):
+            j += 1
+            continue
+        if not _np_word(tok, nouns) or word in ("in", "on", "at", "during", "to"):
+            break
+        j += 1
+    if all(_lower(t) in DETERMINERS for t in tokens[k:j]):
+        return None
+    return (k, j) if j > k else None
+
+
+def _skip_adverbials(tokens: Sequence[Token], k: int, limit: int) -> int:
+    """Step right over "on Monday", "last week", "publicly" after a cue."""
+    while k < limit:
+        word = _lower(tokens[k])
+        if word in TIME_WORDS or _is_adverb(tokens[k]) or word in ("again", "also", "then", "later", "earlier"):
+            k += 1
+        elif word in TIME_LEADS and k + 1 < limit and _lower(tokens[k + 1]) in TIME_WORDS:
+            k += 2
+        else:
+            break
+    return k
+
+
+def _find_that(tokens: Sequence[Token], quoted: Sequence[bool], k: int, limit: int) -> tuple[int, tuple[int, int] | None] | None:
+    """'said in a statement to Yonhap that ...': the index after 'that', and the conduit if any."""
+    via = None
+    j = k
+    while j < limit and j - k <= 12:
+        word = _lower(tokens[j])
+        if quoted[j] or tokens[j].text in (",", ";", ":", ".") or _is_finite(tokens[j]) and word != "had":
+            return None
+        if word == "that":
+            return j + 1, via
+        if word in ("to", "with") and j > k and _lower(tokens[j - 1]) in ("statement", "interview", "remarks", "comments", "letter", "email"):
+            via = _via_span(tokens, j + 1, limit)
+        j += 1
+    return None
+
+
+def _via_span(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
+    """The outlet after "a statement to", "an interview with", "told": capitalized words."""
+    j = k
+    while j < limit and (_is_capitalized(tokens[j]) or _lower(tokens[j]) in ("the", "of")):
+        j += 1
+    while j > k and _lower(tokens[j - 1]) in ("the", "of"):
+        j -= 1
+    if j == k:
+        return None
+    return (tokens[k].start, tokens[j - 1].end)
+
+
+def _looks_like_clause(tokens: Sequence[Token], quoted: Sequence[bool], k: int, limit: int) -> bool:
+    """Do the words after a cue report a statement ("a monument will be ...") or name a thing?"""
+    if k >= limit:
+        return False
+    if _lower(tokens[k]) in CLAUSE_OPENERS:
+        return True
+    for j in range(k, min(limit, k + 15)):
+        if quoted[j]:
+            continue
+        if tokens[j].text in (";", ":"):
+            return False
+        if _is_finite(tokens[j]):
+            return True
+    return False
+
+
+def _tail_is_adverbial(tokens: Sequence[Token], quoted: Sequence[bool], k: int, limit: int) -> bool:
+    """After a trailing cue ("..., he said on Monday.") only adverbials and asides may follow."""
+    k = _skip_adverbials(tokens, k, limit)
+    while k < limit:
+        tok = tokens[k]
+        word = _lower(tok)
+        if tok.text in (".", "!", "?", "…") or tok.text in CLOSING_MARKS:
+            k += 1
+            continue
+        if tok.text in (",", ";", "—", "–", "(", ")"):
+            nxt = _lower(tokens[k + 1]) if k + 1 < limit else ""
+            # ", according to ...", ", adding ...", ", who ...", ", a spokesman for ..."
+            return k + 1 >= limit or nxt in ("according", "who", "which", "a", "an", "the", "citing", "in", "on", "at", "as", "and") or nxt.endswith(PARTICIPLE_SUFFIX)
+        if word in ("in", "on", "at", "during", "to", "with", "from", "after", "before", "while", "outside", "via", "through", "before", "last", "this", "earlier", "late"):
+            # "said at a rally in Ohio": a prepositional phrase without a verb of its own.
+            rest = range(k, limit)
+            return not any(_is_finite(tokens[j]) or _lower(tokens[j]) == "that" for j in rest if not quoted[j])
+        return False
+    return True
+
+
+def _content_end(tokens: Sequence[Token], quoted: Sequence[bool], cues: Sequence[int], k: int, unit_end: int) -> int:
+    """Where reported content that starts at token k ends, as a character offset.
+
+    It runs to the end of the sentence, except before a coordinated cue that shares the
+    subject (", saying ...", "and vowed that ...") or a credit (", according to ..."), which
+    report something else.
+    """
+    for c in cues:
+        if c <= k:
+            continue
+        before = c - 1
+        while before > k and _lower(tokens[before]) in AUXILIARIES:
+            before -= 1
+        word = _lower(tokens[before])
+        if word in (",", "and", "but") or tokens[before].text == ",":
+            cut = before
+            if word in ("and", "but") and tokens[before - 1].text == ",":
+                cut = before - 1
+            if cut > k:
+                return tokens[cut].start
+    return unit_end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and sentence punctuation (but keep closing quote marks)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _quote_inner(text: str, quote: Quote) -> tuple[int, int]:
+    return _trim(text, quote.inner_start, quote.inner_end)
+
+
+def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
+    """Read every speech cue of one quote-aware sentence as a frame."""
+    tokens, quoted = unit.tokens, unit.quoted
+    n = len(tokens)
+    cue_at: list[tuple[int, int, SpeechVerb]] = []
+    i = 0
+    while i < n:
+        found = _match_cue(tokens, i, quoted)
+        if found:
+            cue_at.append((i, i + found[0] - 1, found[1]))
+            i += found[0]
+        else:
+            i += 1
+    cue_starts = [c[0] for c in cue_at]
+    frames: list[_Frame] = []
+    consumed: set[int] = set()
+    for first, last, verb in cue_at:
+        if first in consumed:
+            continue
+        frame = _read_frame(text, unit, first, last, verb, cue_starts, frames)
+        if frame is None:
+            continue
+        if frame.via is not None:
+            # The "according to" that named the conduit is not a frame of its own.
+            consumed.update(c for c in cue_starts if c > last and tokens[c].start < frame.via[1] and tokens[c].end > frame.via[0] - 15)
+        frames.append(frame)
+    return frames
+
+
+def _closes_quote(unit: Unit, index: int) -> bool:
+    """Is token ``index`` the closing mark of one of the unit's quotes (not an apostrophe)?"""
+    token = unit.tokens[index]
+    return token.text in CLOSING_MARKS and any(q.end == token.end for q in unit.quotes)
+
+
+def _quote_at(unit: Unit, position: int) -> Quote | None:
+    for q in unit.quotes:
+        if q.start == position:
+            return q
+    return None
+
+
+def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], earlier: Sequence[_Frame]) -> _Frame | None:
+    tokens, quoted = unit.tokens, unit.quoted
+    n = len(tokens)
+    after = last + 1
+    before = first - 1
+
+    if verb.lemma == "according to":
+        return _read_according_to(text, unit, first, last, verb, cue_starts)
+
+    # Who speaks: the noun phrase before the cue, or, after a comma or a quote, after it.
+    mention = subject_before(tokens, first)
+    inherit = False
+    inverted = False
+    prev = _skip_back(tokens, before, 0)
+    prev_text = tokens[prev].text if prev >= 0 else ""
+    participle = _lower(tokens[first]).endswith(PARTICIPLE_SUFFIX)
+    if mention is None:
+        if participle and prev >= 0 and prev_text == ",":
+            inherit = True  # ", saying ..." shares the sentence's subject
+        elif prev >= 0 and (prev_text == "," or _closes_quote(unit, prev) or prev_text in DASHES):
+            mention = subject_after(tokens, after, n)
+            if mention is not None:
+                inverted = True
+                after = mention[1]
+            elif prev_text == ",":
+                inherit = True
+        elif prev >= 0 and _lower(tokens[prev]) in ("and", "but", "or"):
+            inherit = True  # "claimed ... and vowed that ..."
+        elif prev < 0:
+            mention = subject_after(tokens, after, n)  # "Said Smith: ..."
+            inverted = mention is not None
+            after = mention[1] if mention else after
+        if mention is None and not inherit:
+            return None
+
+    # "notes", "reports", "claims" are plural nouns as often as verbs: as verbs they need a
+    # subject that can speak ("The Post reports", "she notes"), not "weapons and notes".
+    form = _lower(tokens[last])
+    if form.endswith("s") and verb.lemma not in ("say", "tell", "statement") and not inverted:
+        head = tokens[mention[1] - 1] if mention and not inherit else None
+        if head is None or not (_is_capitalized(head) or _lower(head) in PRONOUNS or _lower(head) in _speaker_nouns()):
+            return None
+    via = None
+    k = after
+    if verb.lemma == "tell" and not inverted:
+        # "told Yonhap that ...", "told reporters on Monday that ...": the hearer, maybe an outlet.
+        via = _via_span(tokens, k, n)
+        while k < n and _np_word(tokens[k], _speaker_nouns()) and _lower(tokens[k]) != "that":
+            k += 1
+    k = _skip_adverbials(tokens, k, n)
+
+    # A trailing cue credits what came before it: '"...," he said.' / '..., officials said.'
+    mention_start = mention[0] if mention and not inverted else first
+    lead = mention_start - 1
+    credits_before = lead >= 0 and (tokens[lead].text == "," or _closes_quote(unit, lead) or tokens[lead].text in DASHES)
+    if credits_before and _tail_is_adverbial(tokens, quoted, k, n) and not inherit:
+        content_end = tokens[lead].start if tokens[lead].text == "," else tokens[lead].end
+        opening = unit.quotes[0] if unit.quotes and unit.quotes[0].start <= tokens[0].start + 1 else None
+        via = via or _trailing_via(tokens, k, n)
+        if opening is not None and opening.end >= content_end - 1 and opening.end <= tokens[lead].end:
+            return _Frame(first, last, verb, mention, _quote_inner(text, opening), via, opening)
+        if tokens[0].start >= content_end:
+            return None
+        start, end = _trim(text, tokens[0].start, content_end)
+        if end <= start or verb.np_object:
+            return None
+        return _Frame(first, last, verb, mention, (start, end), via, None)
+    if verb.trailing_only:
+        return None
+
+    # A lead-in: 'He said: "..."', 'said, "..."', 'said "...'.
+    j = k
+    if j < n and tokens[j].text in (":", ","):
+        j += 1
+    if j < n and tokens[j].text in OPENING_MARKS:
+        quote = _quote_at(unit, tokens[j].start)
+        if quote is not None:
+            return _Frame(first, last, verb, mention, _quote_inner(text, quote), via, quote, inherit)
+
+    # A reported clause: "said (on Monday) (in a statement to Y) that ...", "said a monument will".
+    that = _find_that(tokens, quoted, k, n)
+    if that is not None:
+        k, via = that[0], that[1] or via
+    elif not _looks_like_clause(tokens, quoted, k, n):
+        # Quoted words in the object: 'hailing the "excellent soldiers" for their "heroic feats"'.
+        end = _content_end(tokens, quoted, cue_starts, k, unit.end)
+        later_cues = [tokens[c].start for c in cue_starts if c > last]
+        end = min([end] + later_cues)
+        inner = [q for q in unit.quotes if q.start >= (tokens[k].start if k < n else unit.end) and q.end <= end]
+        if not inner:
+            return None
+        start = inner[0].inner_start
+        stop = inner[-1].inner_end
+        return _Frame(first, last, verb, mention, _trim(text, start, stop), via, inner[0] if len(inner) == 1 else None, inherit)
+    if k >= n:
+        return None
+    end = _content_end(tokens, quoted, cue_starts, k, unit.end)
+    start, stop = _trim(text, tokens[k].start, end)
+    if stop <= start:
+        return None
+    if verb.np_object and not any(q.start >= start and q.end <= stop + 1 for q in unit.quotes):
+        return None
+    return _Frame(first, last, verb, mention, (start, stop), via, None, inherit)
+
+
+def _trailing_via(tokens: Sequence[Token], k: int, n: int) -> tuple[int, int] | None:
+    """', according to the North Korean state media report' after a credited speaker."""
+    for j in range(k, n - 2):
+        if _lower(tokens[j]) == "according" and _lower(tokens[j + 1]) == "to":
+            span = subject_after(tokens, j + 2, n)
+            if span:
+                return (tokens[span[0]].start, tokens[span[1] - 1].end)
+        if _lower(tokens[j]) in ("in", "to") and j + 1 < n and _lower(tokens[j + 1]) in ("a", "an") and j + 3 < n and _lower(tokens[j + 2]) in ("statement", "interview"):
+            return _via_span(tokens, j + 4, n) if _lower(tokens[j + 3]) in ("to", "with") else None
+    return None
+
+
+def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int]) -> _Frame | None:
+    """'According to X, ...' and '..., according to X.'"""
+    tokens, quoted = unit.tokens, unit.quoted
+    n = len(tokens)
+    mention = subject_after(tokens, last + 1, n)
+    if mention is None:
+        return None
+    lead = first - 1
+    if lead < 0 or _lower(tokens[lead]) in OPENERS:
+        # Leading credit: the content follows the noun phrase and its comma.
+        k = mention[1]
+        if k < n and tokens[k].text == ",":
+            k += 1
+        if k >= n:
+            return None
+        start, end = _trim(text, tokens[k].start, _content_end(tokens, quoted, cue_starts, k, unit.end))
+        quote = _quote_at(unit, tokens[k].start)
+        if quote is not None and quote.end >= end:
+            return _Frame(first, last, verb, mention, _quote_inner(text, quote), None, quote)
+        return _Frame(first, last, verb, mention, (start, end), None, None) if end > start else None
+    if tokens[lead].text == "," or _closes_quote(unit, lead):
+        content_end = tokens[lead].start if tokens[lead].text == "," else tokens[lead].end
+        opening = unit.quotes[0] if unit.quotes and unit.quotes[0].start <= tokens[0].start + 1 else None
+        if opening is not None and opening.end >= content_end - 1 and opening.end <= tokens[lead].end:
+            return _Frame(first, last, verb, mention, _quote_inner(text, opening), None, opening)
+        start, end = _trim(text, tokens[0].start, content_end)
+        return _Frame(first, last, verb, mention, (start, end), None, None) if end > start else None
+    # In the middle of a sentence: the whole sentence is credited.
+    start, end = _trim(text, tokens[0].start, unit.end)
+    return _Frame(first, last, verb, mention, (start, end), None, None)
+
+
+def _sentence_subject(tokens: Sequence[Token], quoted: Sequence[bool]) -> tuple[int, int] | None:
+    """The noun phrase a sentence opens with ("Ukrainian President Volodymyr Zelensky disputed")."""
+    nouns = _speaker_nouns()
+    k = 0
+    n = len(tokens)
+    while k < n and (_lower(tokens[k]) in OPENERS or tokens[k].text == ","):
+        k += 1
+    j = k
+    while j < n and not quoted[j] and (_np_word(tokens[j], nouns) or (_lower(tokens[j]) == "and" and j + 1 < n and _is_capitalized(tokens[j + 1]))):
+        j += 1
+    return (k, j) if j > k and j - k <= 10 else None
+
+
+# ---------------------------------------------------------------------------------------
+# The article
+
+
+def _is_sentence_initial(text: str, unit: Unit, quote: Quote) -> bool:
+    """Does the quote open its sentence (or follow a colon)? Then it is a direct quote."""
+    before = text[unit.start : quote.start].rstrip()
+    return not before or before.endswith(":")
+
+
+def _kind_of(text: str, unit: Unit, frame: _Frame) -> Kind:
+    if frame.quote is not None and frame.content[0] >= frame.quote.inner_start and frame.content[1] <= frame.quote.inner_end:
+        words = text[frame.quote.inner_start : frame.quote.inner_end].lstrip("…. ")
+        lead_in = text[unit.start : frame.quote.start].rstrip()
+        if _is_sentence_initial(text, unit, frame.quote) or lead_in.endswith((",", ":")) or (words[:1].isupper() and lead_in.endswith(tuple("dlsy"))):
+            return Kind.DIRECT
+        return Kind.PARTIAL
+    start, end = frame.content
+    if any(q.inner_start < end and q.inner_end > start for q in unit.quotes):
+        return Kind.PARTIAL
+    return Kind.INDIRECT
+
+
+def detect(analysis: Analysis) -> list[Candidate]:
+    """Every attribution candidate in the article, in text order."""
+    text = analysis.text
+    tokens = analysis.tokens
+    token_starts = [t.start for t in tokens]
+    paragraphs = analysis.paragraphs
+    candidates: list[Candidate] = []
+    previous_paragraph_last: int | None = None  # index of the last candidate of the previous paragraph
+    previous_open_ended = False
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+        next_opens = nxt is not None and paragraph_opens_with_quote(text, *nxt)
+        quotes = scan_quotes(text, p_start, p_end, next_paragraph_opens=next_opens)
+        units = _units(text, p_start, p_end, quotes, tokens, token_starts)
+        paragraph_candidates: list[Candidate] = []
+        claimed: set[Quote] = set()
+        frame_candidates: list[tuple[Unit, _Frame, int]] = []
+        for unit in units:
+            subject = None
+            for frame in _frames_in_unit(text, unit):
+                mention = frame.mention
+                if frame.inherit or mention is None:
+                    earlier = [f for u, f, _ in frame_candidates if u is unit and f.mention is not None]
+                    if earlier:
+                        mention = earlier[-1].mention
+                    else:
+                        subject = subject or _sentence_subject(unit.tokens, unit.quoted)
+                        mention = subject
+                    if mention is None:
+                        continue
+                    frame = attrs.evolve(frame, mention=mention)
+                frame_candidates.append((unit, frame, len(frame_candidates)))
+                for q in unit.quotes:
+                    if q.inner_start < frame.content[1] and q.inner_end > frame.content[0]:
+                        claimed.add(q)
+        # Emit frames and free quotes in text order.
+        items: list[tuple[int, str, object, Unit]] = []
+        for unit, frame, _ in frame_candidates:
+            items.append((frame.content[0], "frame", frame, unit))
+        for unit in units:
+            for q in unit.quotes:
+                if q not in claimed:
+                    items.append((q.inner_start, "quote", q, unit))
+        items.sort(key=lambda item: (item[0], item[1]))
+        last_direct_speaker: int | None = None
+        pending_free: list[int] = []
+        for _, what, obj, unit in items:
+            if what == "frame":
+                frame: _Frame = obj  # type: ignore[assignment]
+                m = frame.mention
+                mention_span = (unit.tokens[m[0]].start, unit.tokens[m[1] - 1].end) if m else None
+                index = len(candidates)
+                candidates.append(
+                    Candidate(
+                        kind=_kind_of(text, unit, frame),
+                        content=frame.content,
+                        cue=(unit.tokens[frame.cue_first].start, unit.tokens[frame.cue_last].end),
+                        mention=mention_span,
+                        via=frame.via,
+                        how="cue",
+                        paragraph=p_index,
+                    )
+                )
+                paragraph_candidates.append(candidates[-1])
+                if frame.quote is not None:
+                    last_direct_speaker = index
+                    # '"A." "B," he said.': quotes before the credit in the paragraph share it.
+                    for free in pending_free:
+                        candidates[free] = attrs.evolve(candidates[free], shares_speaker_with=index, how="same-paragraph")
+                    pending_free = []
+                continue
+            quote: Quote = obj  # type: ignore[assignment]
+            if not (_is_sentence_initial(text, unit, quote) or (previous_open_ended and quote.start == p_start)):
+                continue  # scare quotes, titles, nicknames: quoted words nobody is credited with
+            start, end = _quote_inner(text, quote)
+            if end <= start:
+                continue
+            index = len(candidates)
+            if last_direct_speaker is not None:
+                how, link = "same-paragraph", last_direct_speaker
+            elif previous_open_ended and quote.start == p_start and previous_paragraph_last is not None:
+                how, link = "continuation", previous_paragraph_last
+            elif quote.start == p_start and previous_paragraph_last is not None and candidates[previous_paragraph_last].kind is Kind.DIRECT:
+                how, link = "previous-paragraph", previous_paragraph_last
+            else:
+                how, link = "none", None
+            candidates.append(Candidate(Kind.DIRECT, (start, end), None, None, None, link, how, p_index))
+            paragraph_candidates.append(candidates[-1])
+            if link is None:
+                pending_free.append(index)
+            else:
+                last_direct_speaker = index
+        previous_open_ended = bool(quotes) and quotes[-1].open_ended
+        previous_paragraph_last = len(candidates) - 1 if paragraph_candidates else None
+    return candidates
+
+
+def is_media_word(word: str) -> bool:
+    return word.lower() in media_words() or word.lower() in media_outlets()

@@ -1,0 +1,456 @@
+"""Resolution: from speaker mentions to one canonical entity per source.
+
+Mentions are read in text order. Each is split into role and name ("Kremlin spokesman" +
+"Dmitry Peskov"), typed from the gazetteers (person, organization, media, group), and joined
+to an entity already seen when it names the same source: a surname, a metonym, a shorter
+form of an organization, a pronoun or a description pointing back. Conduits ("in a
+statement to Yonhap") are entities too, so that "Yonhap reported" can be recognised as the
+outlet passing on someone else's words.
+"""
+from __future__ import annotations
+
+import regex
+
+import attrs
+
+from .detect import Candidate
+from .engines.base import Analysis
+from .lexicon import media_outlets, media_words, place_index, word_set
+from .model import Attribution, Gender, Kind, Span, Speaker, SpeakerType
+
+HONORIFICS = {"mr.": Gender.MALE, "mr": Gender.MALE, "mrs.": Gender.FEMALE, "mrs": Gender.FEMALE,
+              "ms.": Gender.FEMALE, "ms": Gender.FEMALE, "miss": Gender.FEMALE, "dr.": None, "dr": None,
+              "sir": Gender.MALE, "lady": Gender.FEMALE}
+PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "another", "one", "some", "two", "three", "several", "many"})
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "two", "three", "several", "many"})
+# Words that name the document rather than its author: "the Rodong Sinmun article" is the paper.
+DOCUMENT_WORDS = frozenset({"article", "report", "reports", "statement", "announcement", "editorial", "commentary", "dispatch", "broadcast", "story", "release", "statements"})
+# A mention made of these is a description, not a name, even when capitalized (titles).
+FUNCTION_WORDS = frozenset({"of", "for", "at", "the", "and", "from", "in"})
+POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
+WORD = regex.compile(r"[\w.’'-]+")
+
+
+def _strip_possessive(word: str) -> str:
+    return POSSESSIVE.sub("", word) if len(word) > 2 else word
+
+
+def _title_words() -> frozenset[str]:
+    return word_set("roles.txt")
+
+
+@attrs.frozen
+class ParsedMention:
+    """What one mention says about its speaker."""
+
+    text: str
+    name: str  # the canonical candidate: "Dmitry Peskov", "U.S. State Department", "officials"
+    type: SpeakerType
+    named: bool
+    role: str | None
+    affiliation: str | None
+    gender: Gender | None
+    pronoun: str | None = None
+    description: bool = False  # "the spokesman", "the North Korean leader": points back
+
+
+def _place_words(words: list[str]) -> set[int]:
+    """Indices of the words that are part of a place, demonym or metonym ("North Korean")."""
+    places = place_index()
+    covered: set[int] = set()
+    i = 0
+    while i < len(words):
+        for width in (3, 2, 1):
+            chunk = " ".join(_strip_possessive(w) for w in words[i : i + width]).lower()
+            if len(words[i : i + width]) == width and chunk in places:
+                covered.update(range(i, i + width))
+                i += width
+                break
+        else:
+            i += 1
+    return covered
+
+
+def _affiliation_of(words: list[str]) -> str | None:
+    """The one country that demonyms, names or metonyms in these words point to."""
+    places = place_index()
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for width in (3, 2, 1):
+            chunk = " ".join(_strip_possessive(w) for w in words[i : i + width]).lower()
+            if len(words[i : i + width]) == width and chunk in places:
+                found.append(places[chunk][0])
+                i += width
+                break
+        else:
+            i += 1
+    unique = list(dict.fromkeys(found))
+    return unique[0] if len(unique) == 1 else None
+
+
+ACRONYMS = frozenset({"un", "u.n.", "fbi", "cia", "eu", "nato"})
+
+
+def _is_org_word(word: str) -> bool:
+    """Organization head words; acronyms only in capitals ("UN", not the name "Un")."""
+    low = word.lower()
+    if low in ACRONYMS:
+        return word.isupper()
+    return low in word_set("organizations.txt")
+
+
+def _display_name(raw: str, words: list[str]) -> str:
+    """The mention as written, from its first kept word ("U.S., Ukrainian and ... officials")."""
+    if not words:
+        return raw
+    at = raw.find(words[0])
+    stop = raw.rfind(words[-1])
+    name = raw[at : stop + len(words[-1])] if 0 <= at <= stop else " ".join(words)
+    return _strip_possessive(name.strip())
+
+
+def _is_place_words(words: list[str]) -> str | None:
+    chunk = " ".join(words).lower()
+    hit = place_index().get(chunk)
+    return hit[0] if hit and hit[1] in ("country", "metonym") else None
+
+
+def parse_mention(text: str) -> ParsedMention:
+    """Read a mention's words: role, name, type, affiliation and gender."""
+    raw = text.strip()
+    words = WORD.findall(raw)
+    lower = [w.lower() for w in words]
+    if len(words) == 1 and lower[0] in PRONOUN_GENDER | {"they": None, "it": None, "we": None, "i": None, "you": None}:
+        return ParsedMention(raw, raw, SpeakerType.UNKNOWN, False, None, None, PRONOUN_GENDER.get(lower[0]), pronoun=lower[0])
+    gender = None
+    indefinite = bool(lower) and lower[0] in INDEFINITE
+    while words and (lower[0] in DETERMINERS or lower[0] in HONORIFICS):
+        if lower[0] in HONORIFICS:
+            gender = HONORIFICS[lower[0]] or gender
+        words, lower = words[1:], lower[1:]
+    # "South Korea's Yonhap News": the owner is an affiliation, the rest is the name.
+    owner = None
+    for k, w in enumerate(words[:-1]):
+        if POSSESSIVE.search(w) and w[:1].isupper():
+            owner_words = [_strip_possessive(x) for x in words[: k + 1]]
+            rest = words[k + 1 :]
+            if rest and rest[-1].lower() in DOCUMENT_WORDS and len(rest) == 1:
+                # "Kim's statement", "Russia's announcement": the author.
+                words, lower = owner_words, [x.lower() for x in owner_words]
+            else:
+                owner = _is_place_words(owner_words) or _affiliation_of(owner_words)
+                words, lower = rest, [x.lower() for x in rest]
+            break
+    if words:
+        words[-1] = _strip_possessive(words[-1])
+        lower[-1] = words[-1].lower()
+    while len(words) > 1 and lower[-1] in DOCUMENT_WORDS:
+        words, lower = words[:-1], lower[:-1]
+    if not words:
+        return ParsedMention(raw, raw, SpeakerType.UNKNOWN, False, None, None, gender)
+    name = " ".join(words)
+    affiliation = _affiliation_of(words) or owner
+    outlets = media_outlets()
+    media = media_words()
+    groups = word_set("groups.txt")
+    orgs = word_set("organizations.txt")
+    titles = _title_words()
+
+    # A country or its capital speaking: "North Korea acknowledged", "Pyongyang said".
+    place = place_index().get(name.lower())
+    if place is not None and place[1] in ("country", "metonym"):
+        return ParsedMention(raw, place[0], SpeakerType.ORGANIZATION, True, None, place[0], None)
+    if place is not None and place[1] == "institution":
+        return ParsedMention(raw, name, SpeakerType.ORGANIZATION, True, None, place[0], None)
+    if name.lower() in outlets:
+        return ParsedMention(raw, name, SpeakerType.MEDIA, True, None, outlets[name.lower()] or affiliation, None)
+    # "Russia and North Korea": states speaking together.
+    parts = [p.strip() for p in regex.split(r",|\band\b", name) if p.strip()]
+    if len(parts) > 1 and all(place_index().get(p.lower(), ("", ""))[1] in ("country", "metonym") for p in parts):
+        return ParsedMention(raw, name, SpeakerType.ORGANIZATION, True, None, None, None)
+
+    head = lower[-1]
+    capitalized = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
+    generic = media | orgs | groups
+
+    def is_name_word(word: str) -> bool:
+        low = _strip_possessive(word).lower()
+        generic_word = low in media or low in groups or _is_org_word(_strip_possessive(word))
+        return word[:1].isupper() and low not in titles and not generic_word and place_index().get(low) is None
+
+    # A person: a capitalized run at the end that is no title, place or institution word; what
+    # comes before it is the role ("Kremlin spokesman" + "Dmitry Peskov").
+    start = len(words)
+    while start > 0 and is_name_word(words[start - 1]):
+        start -= 1
+    run = words[start:]
+    before = [w.lower() for w in words[:start]]
+    if run and (any(w in titles for w in before) or gender is not None or not before) and not any(w.lower() in outlets for w in words):
+        role = " ".join(words[:start]) or None
+        return ParsedMention(raw, " ".join(run), SpeakerType.PERSON, True, role, affiliation, gender)
+    display = _display_name(raw, words)
+    if head in media or any(w.lower() in outlets for w in words):
+        # "North Korean state media", "state-run newspaper Rodong Sinmun": named when it has a name.
+        covered = _place_words(words)
+        named_outlet = [w for k, w in enumerate(words) if w[:1].isupper() and k not in covered and w.lower() not in media and w.lower() not in FUNCTION_WORDS]
+        return ParsedMention(raw, display, SpeakerType.MEDIA, bool(named_outlet), None, affiliation, None)
+    if _is_org_word(words[-1]) or any(_is_org_word(w) and w[:1].isupper() for w in words):
+        return ParsedMention(raw, display, SpeakerType.ORGANIZATION, bool(capitalized), None, affiliation, None)
+    if head in groups:
+        # "a senior official", "U.S., Ukrainian and South Korean officials": unnamed people.
+        role = display if head in titles else None
+        return ParsedMention(raw, display, SpeakerType.GROUP, False, role, affiliation, gender)
+    if head in titles:
+        # "the spokesman", "the North Korean leader": a description that points back, or, when
+        # indefinite ("a spokesman"), an unnamed person.
+        if indefinite:
+            return ParsedMention(raw, display, SpeakerType.GROUP, False, display, affiliation, gender)
+        return ParsedMention(raw, display, SpeakerType.PERSON, False, display, affiliation, gender, description=True)
+    return ParsedMention(raw, name, SpeakerType.UNKNOWN, False, None, affiliation, gender)
+
+
+@attrs.define
+class _Entity:
+    """A speaker being assembled while the article is read (mutable until the end)."""
+
+    id: int
+    name: str
+    type: SpeakerType
+    named: bool
+    role: str | None
+    affiliation: str | None
+    gender: Gender | None
+    mentions: list[Span]
+    last_seen: int = 0
+
+    def name_words(self) -> list[str]:
+        return self.name.lower().split()
+
+    def freeze(self) -> Speaker:
+        return Speaker(self.id, self.name, self.type, self.named, self.role, self.affiliation, self.gender, tuple(self.mentions))
+
+
+class _Registry:
+    """The article's entities and the rules for joining a mention to one."""
+
+    def __init__(self) -> None:
+        self.entities: list[_Entity] = []
+
+    def _new(self, parsed: ParsedMention, span: Span) -> _Entity:
+        entity = _Entity(len(self.entities), parsed.name, parsed.type, parsed.named, parsed.role, parsed.affiliation, parsed.gender, [span], span.start)
+        self.entities.append(entity)
+        return entity
+
+    def _join(self, entity: _Entity, parsed: ParsedMention | None, span: Span) -> _Entity:
+        if span not in entity.mentions:
+            entity.mentions.append(span)
+        entity.last_seen = max(entity.last_seen, span.start)
+        if parsed is not None:
+            entity.role = entity.role or parsed.role
+            entity.affiliation = entity.affiliation or parsed.affiliation
+            entity.gender = entity.gender or parsed.gender
+            # The fuller name becomes canonical: "Yonhap" then "Yonhap News".
+            if parsed.type is entity.type and parsed.named and len(parsed.name) > len(entity.name) and entity.type is not SpeakerType.PERSON:
+                entity.name = parsed.name
+        return entity
+
+    def recent(self, before: int, accept) -> _Entity | None:
+        seen = [e for e in self.entities if e.last_seen < before and accept(e)]
+        return max(seen, key=lambda e: e.last_seen) if seen else None
+
+    def add(self, parsed: ParsedMention, span: Span) -> tuple[_Entity | None, str]:
+        """Join the mention to its entity (or make one); say how it was resolved."""
+        if parsed.pronoun is not None:
+            return self._pronoun(parsed, span)
+        if parsed.description:
+            matches = [e for e in self.entities if e.type is SpeakerType.PERSON and e.role and parsed.name.lower() in e.role.lower() and e.last_seen < span.start]
+            if len({e.id for e in matches}) == 1:
+                return self._join(matches[0], None, span), "description"
+            return self._new(parsed, span), "description-unresolved"
+        key = parsed.name.lower()
+        for entity in self.entities:
+            if entity.type is parsed.type and entity.name.lower() == key:
+                return self._join(entity, parsed, span), "name"
+        if parsed.type is SpeakerType.PERSON:
+            words = key.split()
+            if len(words) == 1:
+                # "Kim", "Putin", "Mr. Peskov": the one person whose name holds this word.
+                matches = [e for e in self.entities if e.type is SpeakerType.PERSON and e.named and words[0] in e.name_words()]
+                if matches:
+                    best = max(matches, key=lambda e: e.last_seen)
+                    return self._join(best, parsed, span), "short-name" if len(matches) == 1 else "short-name-ambiguous"
+            else:
+                # A full name seen first as a surname only: "Peskov ... Dmitry Peskov".
+                matches = [e for e in self.entities if e.type is SpeakerType.PERSON and e.named and len(e.name_words()) == 1 and e.name_words()[0] == words[-1]]
+                if len(matches) == 1:
+                    matches[0].name = parsed.name
+                    return self._join(matches[0], parsed, span), "name"
+        if parsed.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA) and parsed.named:
+            # "State Department" within "U.S. State Department", "Yonhap" within "Yonhap News".
+            words = key.split()
+            for entity in reversed(self.entities):
+                if entity.type is parsed.type and _contains_run(entity.name_words(), words) or (
+                    entity.type is parsed.type and _contains_run(words, entity.name_words())
+                ):
+                    return self._join(entity, parsed, span), "short-name"
+        return self._new(parsed, span), "name" if parsed.named else "description"
+
+    def _pronoun(self, parsed: ParsedMention, span: Span) -> tuple[_Entity | None, str]:
+        word = parsed.pronoun
+        if word in ("he", "she"):
+            def accept(e: _Entity) -> bool:
+                return e.type is SpeakerType.PERSON and (e.gender is None or e.gender is parsed.gender)
+        elif word in PLURAL_PRONOUNS:
+            def accept(e: _Entity) -> bool:
+                return e.type in (SpeakerType.GROUP, SpeakerType.ORGANIZATION) and (e.type is SpeakerType.ORGANIZATION or e.name.lower().endswith("s"))
+        elif word == "it":
+            def accept(e: _Entity) -> bool:
+                return e.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA)
+        else:
+            return None, "pronoun-unresolved"  # "I", "you": the speaker is in the quote's frame, not here
+        entity = self.recent(span.start, accept)
+        if entity is None:
+            return None, "pronoun-unresolved"
+        if parsed.gender is not None and entity.gender is None:
+            entity.gender = parsed.gender  # gender only from the text: the pronoun that refers to it
+        return self._join(entity, None, span), "pronoun"
+
+
+def _contains_run(longer: list[str], shorter: list[str]) -> bool:
+    if not shorter or len(shorter) >= len(longer):
+        return False
+    if all(w in FUNCTION_WORDS or w in media_words() or w in word_set("organizations.txt") for w in shorter):
+        return False  # "department", "the agency": too generic to join on
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+# Titles directly before a name introduce people who may be spoken of before they speak:
+# "Russian President Vladimir Putin's war" makes "Putin claimed" resolve to the full name.
+def _titled_names(analysis: Analysis) -> list[tuple[int, int]]:
+    """Spans of role + name phrases anywhere in the text (the rules engine's person finder)."""
+    if analysis.entities:
+        return [(e.start, e.end) for e in analysis.entities if e.label == "PERSON"]
+    titles = _title_words()
+    tokens = analysis.tokens
+    spans = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].text
+        if word.lower() in titles and i + 2 < len(tokens) and tokens[i + 1].text[:1].isupper() and tokens[i + 2].text[:1].isupper():
+            j = i + 1
+            while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].isupper() and tokens[j].text.lower() not in titles:
+                j += 1
+            if j - (i + 1) >= 2:
+                # Take the role with the name ("Russian President Vladimir Putin") for its affiliation.
+                k = i
+                while k > 0 and tokens[k - 1].text[:1].isupper() and place_index().get(tokens[k - 1].text.lower()):
+                    k -= 1
+                spans.append((tokens[k].start, tokens[j - 1].end))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+CONFIDENCE = {
+    "name": 0.9,
+    "short-name": 0.85,
+    "short-name-ambiguous": 0.5,
+    "pronoun": 0.7,
+    "description": 0.7,
+    "description-unresolved": 0.5,
+    "conduit": 0.7,
+    "same-paragraph": 0.75,
+    "continuation": 0.7,
+    "previous-paragraph": 0.55,
+}
+
+
+def _apposition_role(text: str, end: int) -> str | None:
+    """'Jane Roe, a spokeswoman for the ministry, said': the role after the name."""
+    match = regex.match(r",\s+(?:a|an|the)\s+([^,.;“”\"]{3,80}?)(?=,|\s+said\b|\.)", text[end : end + 100])
+    if match and any(w.lower() in _title_words() for w in match.group(1).split()):
+        return match.group(1).strip()
+    return None
+
+
+def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
+    """Attributions with their speakers, and the article's speakers, in text order."""
+    text = analysis.text
+    registry = _Registry()
+    # Every mention in text order: speaker mentions, conduits and titled names in the prose.
+    events: list[tuple[int, str, int, tuple[int, int]]] = []
+    for index, cand in enumerate(candidates):
+        if cand.mention is not None:
+            events.append((cand.mention[0], "speaker", index, cand.mention))
+        if cand.via is not None:
+            events.append((cand.via[0], "via", index, cand.via))
+    speaker_spans = {c.mention for c in candidates if c.mention}
+    for span in _titled_names(analysis):
+        if not any(s[0] <= span[0] and span[1] <= s[1] for s in speaker_spans):
+            events.append((span[0], "name", -1, span))
+    events.sort(key=lambda e: (e[0], e[1] != "name"))
+    speaker_of: dict[int, tuple[_Entity | None, str]] = {}
+    via_of: dict[int, _Entity] = {}
+    for _, what, index, (start, end) in events:
+        span = Span.of(text, start, end)
+        parsed = parse_mention(span.text)
+        if what == "speaker" and parsed.type is SpeakerType.PERSON and parsed.role is None:
+            role = _apposition_role(text, end)
+            if role:
+                parsed = attrs.evolve(parsed, role=role, affiliation=parsed.affiliation or _affiliation_of(role.split()))
+        entity, how = registry.add(parsed, span)
+        if what == "speaker":
+            speaker_of[index] = (entity, how)
+        elif what == "via" and entity is not None:
+            via_of[index] = entity
+
+    attributions: list[Attribution] = []
+    final: dict[int, tuple[_Entity | None, str]] = {}
+    for index, cand in enumerate(candidates):
+        entity, how = speaker_of.get(index, (None, "none"))
+        via = via_of.get(index)
+        if via is not None and via.type not in (SpeakerType.MEDIA, SpeakerType.ORGANIZATION):
+            via = None  # "told reporters": a hearer, not a conduit
+        # An outlet "reporting" words it was given: the earlier giver is the speaker.
+        if entity is not None and entity.type is SpeakerType.MEDIA and cand.kind is Kind.DIRECT and cand.cue is not None:
+            for earlier in range(index - 1, -1, -1):
+                if candidates[earlier].paragraph < cand.paragraph - 2:
+                    break
+                if via_of.get(earlier) is entity and final.get(earlier, (None, ""))[0] is not None:
+                    via, entity, how = entity, final[earlier][0], "conduit"
+                    break
+        final[index] = (entity, how)
+        attributions.append(None)  # type: ignore[arg-type]
+        attributions[index] = (cand, entity, how, via)  # type: ignore[call-overload]
+    # Quotes that share a neighbour's speaker (links may point forward: '"A." "B," he said.').
+    for index, cand in enumerate(candidates):
+        if cand.shares_speaker_with is not None:
+            entity, _ = final.get(cand.shares_speaker_with, (None, "none"))
+            final[index] = (entity, cand.how)
+
+    frozen = {e.id: e.freeze() for e in registry.entities}
+    result = []
+    for index, cand in enumerate(candidates):
+        entity, how = final[index]
+        _, _, _, via = attributions[index]  # type: ignore[misc]
+        speaker = frozen[entity.id] if entity is not None else None
+        result.append(
+            Attribution(
+                index=index,
+                kind=cand.kind,
+                content=Span.of(text, *cand.content),
+                cue=Span.of(text, *cand.cue) if cand.cue else None,
+                speaker_mention=Span.of(text, *cand.mention) if cand.mention else None,
+                speaker=speaker,
+                via=via.name if via is not None else None,
+                confidence=CONFIDENCE.get(how, 0.0) if speaker is not None else 0.0,
+            )
+        )
+    used = {a.speaker.id for a in result if a.speaker is not None} | {e.id for e in via_of.values()}
+    speakers = tuple(frozen[i] for i in sorted(used))
+    return tuple(result), speakers
