@@ -136,6 +136,7 @@ NAME_STOPWORDS = frozenset(
     president vice prime minister secretary sen senator rep representative gov governor
     gen general lt col capt sgt adm judge justice chairman chairwoman chair
     spokesman spokeswoman spokesperson leader chief director former
+    mayor councilman councilwoman ambassador king queen prince princess pope
     """.split()
 )
 
