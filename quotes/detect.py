@@ -325,6 +325,8 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int
     """
     nouns = _speaker_nouns()
     end = _skip_back(tokens, i - 1, floor)
+    if end >= floor and tokens[end].text == ",":
+        return _name_before_apposition(tokens, end, floor)
     j = end
     has_and = False
     while j >= floor:
@@ -362,6 +364,26 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int
     return (first, end + 1)
 
 
+def _name_before_apposition(tokens: Sequence[Token], comma: int, floor: int) -> tuple[int, int] | None:
+    """'Jane Roe, a spokeswoman for the ministry, said': the name before the apposition."""
+    titles = word_set("roles.txt")
+    k = comma - 1
+    while k >= floor and tokens[k].text != "," and comma - k <= 12:
+        k -= 1
+    if k < floor or tokens[k].text != ",":
+        return None
+    apposition = [_lower(t) for t in tokens[k + 1 : comma]]
+    if not apposition or apposition[0] not in ("a", "an", "the") or not any(w in titles for w in apposition):
+        return None
+    name_end = k - 1
+    j = name_end
+    while j >= floor and _is_capitalized(tokens[j]) and _lower(tokens[j]) not in OPENERS:
+        j -= 1
+    if j == name_end:
+        return None
+    return (j + 1, name_end + 1)
+
+
 def subject_after(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
     """An inverted subject: "said North Korean leader Kim Jong Un", "said the spokesman"."""
     nouns = _speaker_nouns()
@@ -369,7 +391,10 @@ def subject_after(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int
         return None
     first = tokens[k]
     if not (_is_capitalized(first) or _lower(first) in DETERMINERS or _lower(first) in PRONOUNS):
-        return None
+        # "according to local officials": lower-case words that lead to a speaker noun.
+        ahead = [_lower(t) for t in tokens[k : min(limit, k + 4)]]
+        if not any(w in nouns for w in ahead) or not _np_word(first, nouns):
+            return None
     j = k
     while j < limit and j - k < 10:
         tok = tokens[j]
@@ -521,6 +546,9 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
             i += 1
     cue_starts = [c[0] for c in cue_at]
     frames: list[_Frame] = []
+    credit = _dash_credit(text, unit)
+    if credit is not None:
+        frames.append(credit)
     consumed: set[int] = set()
     for first, last, verb in cue_at:
         if first in consumed:
@@ -539,6 +567,21 @@ def _closes_quote(unit: Unit, index: int) -> bool:
     """Is token ``index`` the closing mark of one of the unit's quotes (not an apostrophe)?"""
     token = unit.tokens[index]
     return token.text in CLOSING_MARKS and any(q.end == token.end for q in unit.quotes)
+
+
+def _dash_credit(text: str, unit: Unit) -> _Frame | None:
+    """'"Public safety comes first." - Commissioner Jane Roe': a quote credited by a dash."""
+    if not unit.quotes or unit.quotes[0].start > unit.start:
+        return None
+    quote = unit.quotes[0]
+    tokens = unit.tokens
+    k = next((j for j, t in enumerate(tokens) if t.start >= quote.end), len(tokens))
+    if k >= len(tokens) or tokens[k].text not in DASHES:
+        return None
+    mention = subject_after(tokens, k + 1, len(tokens))
+    if mention is None or any(t.text not in ".,;" for t in tokens[mention[1] :]):
+        return None
+    return _Frame(k, k, SpeechVerb("credit", False, False), mention, _quote_inner(text, quote), None, quote)
 
 
 def _quote_at(unit: Unit, position: int) -> Quote | None:
@@ -631,7 +674,7 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     that = _find_that(tokens, quoted, k, n)
     if that is not None:
         k, via = that[0], that[1] or via
-    elif not _looks_like_clause(tokens, quoted, k, n):
+    elif verb.np_object or not _looks_like_clause(tokens, quoted, k, n):
         # Quoted words in the object: 'hailing the "excellent soldiers" for their "heroic feats"'.
         end = _content_end(tokens, quoted, cue_starts, k, unit.end)
         later_cues = [tokens[c].start for c in cue_starts if c > last]

@@ -1,0 +1,138 @@
+"""Rows built once from results, then printed as a table, CSV, JSON or JSON Lines.
+
+``attribution_row`` is the JSON Lines contract other tools rely on: its first fields and
+their order do not change; new fields go at the end.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from typing import Any, Iterable
+
+from tabulate import tabulate
+
+from .model import ArticleResult, Attribution, Speaker
+
+CONTRACT_FIELDS = (
+    "article", "index", "kind", "text", "start", "end", "cue", "speaker", "speaker_mention",
+    "speaker_start", "speaker_end", "speaker_type", "named", "role", "affiliation", "gender",
+    "via", "confidence",
+)
+
+
+def attribution_row(article: str, attribution: Attribution) -> dict[str, Any]:
+    a = attribution
+    speaker = a.speaker
+    mention = a.speaker_mention
+    return {
+        "article": article,
+        "index": a.index,
+        "kind": a.kind.value,
+        "text": a.content.text,
+        "start": a.content.start,
+        "end": a.content.end,
+        "cue": a.cue.text if a.cue else None,
+        "speaker": speaker.name if speaker else None,
+        "speaker_mention": mention.text if mention else None,
+        "speaker_start": mention.start if mention else None,
+        "speaker_end": mention.end if mention else None,
+        "speaker_type": speaker.type.value if speaker else "unknown",
+        "named": speaker.named if speaker else False,
+        "role": speaker.role if speaker else None,
+        "affiliation": speaker.affiliation if speaker else None,
+        "gender": speaker.gender.value if speaker and speaker.gender else None,
+        "via": a.via,
+        "confidence": round(a.confidence, 2),
+        "cue_start": a.cue.start if a.cue else None,
+        "cue_end": a.cue.end if a.cue else None,
+        "speaker_id": speaker.id if speaker else None,
+    }
+
+
+def attribution_rows(result: ArticleResult) -> list[dict[str, Any]]:
+    return [attribution_row(result.name, a) for a in result.attributions]
+
+
+def speaker_dict(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "id": speaker.id,
+        "name": speaker.name,
+        "type": speaker.type.value,
+        "named": speaker.named,
+        "role": speaker.role,
+        "affiliation": speaker.affiliation,
+        "gender": speaker.gender.value if speaker.gender else None,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in speaker.mentions],
+    }
+
+
+def summary_dict(result: ArticleResult) -> dict[str, Any]:
+    s = result.summary
+    return {
+        "attributions": s.attributions,
+        "by_kind": dict(s.by_kind),
+        "by_type": dict(s.by_type),
+        "named": s.named,
+        "anonymous": s.anonymous,
+        "unattributed": s.unattributed,
+        "sources": s.sources,
+    }
+
+
+def result_dict(result: ArticleResult) -> dict[str, Any]:
+    return {
+        "article": result.name,
+        "engine": result.engine,
+        "attributions": attribution_rows(result),
+        "speakers": [speaker_dict(s) for s in result.speakers],
+        "summary": summary_dict(result),
+    }
+
+
+def to_jsonl(rows: Iterable[dict[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def to_csv(rows: list[dict[str, Any]], fields: Iterable[str] | None = None) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(fields or (rows[0].keys() if rows else CONTRACT_FIELDS)), extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _clip(text: str | None, width: int) -> str:
+    if not text:
+        return "-"
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def attributions_table(result: ArticleResult) -> str:
+    """A table that fits an 80-column terminal: the words wrap, names are clipped."""
+    rows = []
+    for a in result.attributions:
+        who = a.speaker.name if a.speaker else "(unknown)"
+        if a.via:
+            who += f" via {a.via}"
+        rows.append([
+            a.index,
+            a.kind.value,
+            "\n".join(textwrap.wrap(_clip(who, 60), 18)),
+            _clip(a.cue.text if a.cue else None, 12),
+            "\n".join(textwrap.wrap(_clip(a.content.text, 120), 30)),
+        ])
+    return tabulate(rows, headers=["#", "kind", "speaker", "cue", "words"], tablefmt="simple")
+
+
+def summary_table(result: ArticleResult) -> str:
+    s = result.summary
+    kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind)
+    types = ", ".join(f"{t} {n}" for t, n in s.by_type if n)
+    return (
+        f"{s.attributions} attributions ({kinds}); {s.sources} sources; "
+        f"named {s.named}, anonymous {s.anonymous}, unattributed {s.unattributed}\n"
+        f"by type: {types or '-'}"
+    )

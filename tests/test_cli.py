@@ -1,0 +1,61 @@
+"""The command line: formats, exit codes and one-line errors."""
+import json
+
+import pytest
+
+from quotes.cli import main
+from quotes.render import CONTRACT_FIELDS
+
+from .conftest import ROOT
+
+SEED = str(ROOT / "seeds" / "north-korea-kursk.txt")
+
+
+def test_table_is_the_default_and_fits_80_columns(capsys):
+    assert main(["analyze", SEED]) == 0
+    out = capsys.readouterr().out
+    assert "Dmitry Peskov" in out and "Kim Jong Un" in out
+    assert max(len(line) for line in out.splitlines()) <= 80 or "by type" in out
+
+
+def test_jsonl_has_the_contract_on_every_line(capsys):
+    assert main(["analyze", SEED, "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= 22
+    text = open(SEED, encoding="utf-8").read()
+    for n, line in enumerate(lines):
+        row = json.loads(line)
+        assert tuple(row)[: len(CONTRACT_FIELDS)] == CONTRACT_FIELDS
+        assert row["article"] == "north-korea-kursk" and row["index"] == n
+        assert text[row["start"] : row["end"]] == row["text"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_other_formats(capsys, fmt):
+    assert main(["analyze", SEED, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "Dmitry Peskov" in out
+
+
+def test_stdin_is_named_stdin(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("“Yes,” she said.".encode())))
+    assert main(["analyze", "-", "--format", "jsonl"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["article"] == "stdin" and row["text"] == "Yes"
+
+
+@pytest.mark.parametrize("args", [["analyze", "missing.txt"], ["analyze", str(ROOT / "tests")]])
+def test_input_errors_are_one_line_and_exit_2(capsys, args):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("quotes: ")
+
+
+def test_bom_is_not_part_of_the_text(tmp_path, capsys):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeff“Yes,” she said.\r\nMore text.".encode("utf-8"))
+    assert main(["analyze", str(path), "--format", "jsonl"]) == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert (row["start"], row["text"]) == (1, "Yes")

@@ -1,0 +1,96 @@
+"""Detection, construction by construction: positive and negative cases side by side."""
+import pytest
+
+import quotes
+from quotes.detect import scan_quotes
+
+
+def found(text):
+    """(kind, words, speaker mention) for each attribution."""
+    result = quotes.analyze(text)
+    return [
+        (a.kind.value, a.content.text, a.speaker_mention.text if a.speaker_mention else None)
+        for a in result.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Direct quotes, curly and straight, with the cue after or before.
+        ("“We will win,” Jane Roe said.", [("direct", "We will win", "Jane Roe")]),
+        ('"We will win," said Jane Roe.', [("direct", "We will win", "Jane Roe")]),
+        ("Jane Roe said: “We will win.”", [("direct", "We will win", "Jane Roe")]),
+        ('The mayor said, "We will win."', [("direct", "We will win", "The mayor")]),
+        # British style: single marks outside, double inside, one quote.
+        ("‘He called it “a disgrace”,’ the minister said.", [("direct", "He called it “a disgrace”", "the minister")]),
+        # A quote split around its cue is two quotes by one speaker.
+        ("“A plan,” he said. “A good one.”", [("direct", "A plan", "he"), ("direct", "A good one", None)]),
+        # Dash credit.
+        ("“Public safety comes first.” - Commissioner Jane Roe", [("direct", "Public safety comes first", "Commissioner Jane Roe")]),
+        # Partial quotes inside reported speech belong to that sentence's speaker.
+        (
+            "The ministry praised the “brave volunteers” for their “tireless work” on Sunday.",
+            [("partial", "brave volunteers” for their “tireless work", "The ministry")],
+        ),
+        (
+            "Smith said the deal was “a disaster” for the town.",
+            [("partial", "the deal was “a disaster” for the town", "Smith")],
+        ),
+        # Reported speech without quote marks.
+        ("Officials have said since last fall that the plant will close.", [("indirect", "the plant will close", "Officials")]),
+        ("The plant will close next year, officials said.", [("indirect", "The plant will close next year", "officials")]),
+        ("The soldiers were exhausted, Ukrainian forces have reported.", [("indirect", "The soldiers were exhausted", "Ukrainian forces")]),
+        ("Smith told reporters that the vote would be close.", [("indirect", "the vote would be close", "Smith")]),
+        ("Jane Roe, a spokeswoman for the ministry, said the talks had failed.", [("indirect", "the talks had failed", "Jane Roe")]),
+        ("According to the report, the river has flooded twice.", [("indirect", "the river has flooded twice", "the report")]),
+        ("The river has flooded twice, according to local officials.", [("indirect", "The river has flooded twice", "local officials")]),
+        ("Peskov disputed the claim, saying the troops are still there.", [("indirect", "the troops are still there", "Peskov")]),
+        # Not attributions: nobody is credited with these quoted words.
+        ("The film “Oppenheimer” won seven awards.", []),
+        ("Officials called the plan a “rumor” last week and moved on.", [("partial", "rumor", "Officials")]),
+        ("The so-called “peace plan” was never published.", []),
+        ("Two prisoners have spoken publicly about their treatment.", []),
+        ("The notes and reports were left behind on the battlefield.", []),
+    ],
+)
+def test_constructions(text, expected):
+    assert found(text) == expected
+
+
+def test_several_quotes_after_one_cue_share_the_speaker():
+    text = "Peskov said on Monday that Russia would help.\n“Of course, we have a treaty,” he said. “It works.”"
+    result = quotes.analyze(text)
+    names = [a.speaker.name if a.speaker else None for a in result.attributions]
+    assert names == ["Peskov", "Peskov", "Peskov"]
+
+
+def test_multi_paragraph_quote_keeps_its_speaker():
+    text = "“We came here to work,” the mayor said. “And we will stay.\n“Nobody will move us.”"
+    result = quotes.analyze(text)
+    assert [a.content.text for a in result.attributions] == ["We came here to work", "And we will stay", "Nobody will move us"]
+    assert {a.speaker.name for a in result.attributions} == {"mayor"}
+
+
+@pytest.mark.parametrize(
+    "paragraph, quoted",
+    [
+        ("He said “yes” and left.", ["yes"]),
+        ("“Outer ‘inner’ text,” she said.", ["Outer ‘inner’ text,"]),
+        ("The nations’ pact and Moscow’s war.", []),
+        ("A stray “ mark and then “a real quote” here.", ["a real quote"]),
+        ('Straight "quotes" work "too".', ["quotes", "too"]),
+        ("Mismatched “curly and straight\" marks.", ["curly and straight"]),
+    ],
+)
+def test_scan_quotes(paragraph, quoted):
+    spans = scan_quotes(paragraph, 0, len(paragraph))
+    assert [paragraph[q.inner_start : q.inner_end] for q in spans] == quoted
+
+
+def test_unbalanced_quote_recovers_at_the_next_paragraph():
+    text = "He said “this never closes.\nThe council said the road will reopen."
+    result = quotes.analyze(text)
+    assert ("indirect", "the road will reopen", "The council") in [
+        (a.kind.value, a.content.text, a.speaker_mention.text) for a in result.attributions
+    ]
