@@ -11,6 +11,7 @@ Everything here works on the neutral ``Analysis``; nothing knows which engine fi
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Sequence
 
 import attrs
@@ -183,6 +184,7 @@ def _is_adverb(token: Token) -> bool:
     return word.islower() and len(word) > 4 and word.endswith("ly")
 
 
+@functools.cache
 def _speaker_nouns() -> frozenset[str]:
     return word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | media_words()
 
