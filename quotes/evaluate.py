@@ -187,6 +187,8 @@ def spans_match(gold: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def has_double_quote(text: str) -> bool:
+    # Two apostrophes ('') stand for a double quote in PolNeAR's New York Times texts, but the
+    # quoted subset is defined on the three marks alone; those quotes fall in speech-indirect.
     return any(ch in DOUBLE_QUOTES for ch in text)
 
 
@@ -324,7 +326,7 @@ def parse_ann(ann: str, article: str, *, path: str = "<ann>") -> tuple[BratGold,
     bounds: dict[str, _TextBound] = {}
     events: list[tuple[str, str, int]] = []
     previous: str | None = None
-    for number, raw in enumerate(ann.splitlines(), start=1):
+    for number, raw in enumerate(ann.removeprefix("\ufeff").splitlines(), start=1):
         if not raw.strip():
             continue
         head = _ID_LINE.match(raw)
@@ -383,8 +385,11 @@ def _event(
 
 
 def _read(path: Path) -> str:
+    # newline="" keeps "\r\n" as two characters: brat counts both, and translating them would
+    # shift every later offset.
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: {error}") from error
 
@@ -464,7 +469,9 @@ class BratArticle:
     error: str | None = None  # the analyzer's exception, when it raised on this article
 
 
-def score_article(name: str, gold: Sequence[BratGold], result: ArticleResult | None, error: str | None = None) -> BratArticle:
+def score_article(
+    name: str, gold: Sequence[BratGold], result: ArticleResult | None, error: str | None = None
+) -> BratArticle:
     """Pair one article's gold and system attributions under the brat rules."""
     system = result.attributions if result is not None else ()
     matched_system: set[int] = set()
@@ -679,19 +686,21 @@ def _safe_analyze(text: str, *, engine: str, name: str) -> tuple[ArticleResult |
         return None, f"{type(error).__name__}: {error}"
 
 
+ERROR_HEADERS = ("what", "article", "subsets", "offset", "cue", "source", "content")
+
+
 def error_rows(report: BratReport, *, subset: str = "all") -> list[list[Any]]:
     """Misses then false positives as rows: what, article, subsets/kind, offset, cue, who, words."""
-    rows: list[list[Any]] = []
-    for miss in report.misses(subset):
-        rows.append(["miss", miss.article, ",".join(miss.subsets) or "-", miss.start,
-                     _snippet(miss.cue or "", 30), _snippet(miss.source or "", 40), _snippet(miss.content)])  # fmt: skip
-    for extra in report.false_positives():
-        rows.append(["extra", extra.article, extra.kind, extra.start,
-                     _snippet(extra.cue or "", 30), _snippet(extra.speaker or "", 40), _snippet(extra.content)])  # fmt: skip
-    return rows
-
-
-ERROR_HEADERS = ("what", "article", "subsets", "offset", "cue", "source", "content")
+    rows: list[list[Any]] = [
+        ["miss", m.article, ",".join(m.subsets) or "-", m.start, m.cue or "", m.source or "", m.content]
+        for m in report.misses(subset)
+    ]
+    rows += [
+        ["extra", f.article, f.kind, f.start, f.cue or "", f.speaker or "", f.content]
+        for f in report.false_positives()
+    ]
+    widths = (None, None, None, None, 30, 40, 160)
+    return [[_snippet(v, w) if w else v for v, w in zip(row, widths)] for row in rows]
 
 
 def dump_errors(report: BratReport, stream: TextIO, *, subset: str = "all") -> int:
@@ -817,7 +826,9 @@ def read_gold_file(path: str | os.PathLike[str]) -> tuple[str, tuple[GoldItem, .
     return article or "", tuple(_gold_item(i, item, lines[i], str(path)) for i, item in enumerate(items))
 
 
-def resolve_article_path(gold_path: str | os.PathLike[str], article_field: str, article: str | os.PathLike[str] | None = None) -> Path:
+def resolve_article_path(
+    gold_path: str | os.PathLike[str], article_field: str, article: str | os.PathLike[str] | None = None
+) -> Path:
     """Where the article of a gold file is: ``article`` if given, else the "article" field read
     against the gold file's parent folder (the project root for ``gold/x.gold.json``), the gold
     file's own folder, its further ancestors (``fixtures/gold/`` inside a project), then the

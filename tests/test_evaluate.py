@@ -122,14 +122,16 @@ def _ann(*lines: str) -> str:
             id="Discard and Discuss are not attributions",
         ),
         pytest.param(
-            _ann("T1\tSource 0 3\tAnn", "T2\tCue 4 8\tsaid", "T3\tContent 10 17\t“Fine.”", "T4\tContent 24 31\t“Done,”",
-                 "T5\tAttribution 4 8\tsaid", "E1\tAttribution:T5 Cue:T2 Source:T1 Content:T3 Content2:T4"),
+            _ann("T1\tSource 0 3\tAnn", "T2\tCue 4 8\tsaid", "T3\tContent 10 17\t“Fine.”",
+                 "T4\tContent 24 31\t“Done,”", "T5\tAttribution 4 8\tsaid",
+                 "E1\tAttribution:T5 Cue:T2 Source:T1 Content:T3 Content2:T4"),
             [("E1", ((10, 17), (24, 31)), "Ann", "said")],
             id="Content2 adds fragments",
         ),
         pytest.param(
             _ann("T1\tDiscuss 67 83\tthat we win.", "End", "T2\tCue 61 66\twrote", "T3\tContent 72 78\twe win",
-                 "T4\tAttribution 61 66\twrote", "#1\tAnnotatorNotes T1\tunsure", "E1\tAttribution:T4 Cue:T2 Content:T3"),
+                 "T4\tAttribution 61 66\twrote", "#1\tAnnotatorNotes T1\tunsure",
+                 "E1\tAttribution:T4 Cue:T2 Content:T3"),
             [("E1", ((72, 78),), None, "wrote")],
             id="text column running onto the next line",
         ),
@@ -180,6 +182,19 @@ def test_first_annotator_by_file_name() -> None:
         ("council-harbor-vote", "council-harbor-vote_ab12.ann"),
         ("storm-schools", "storm-schools_cd34.ann"),
     ]
+
+
+def test_crlf_texts_keep_their_offsets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_bytes("Title\r\nAnn said we win.\r\n".encode())
+    ann = "T1\tSource 7 10\tAnn\nT2\tCue 11 15\tsaid\nT3\tContent 16 22\twe win\nT4\tAttribution 11 15\tsaid\n"
+    ann += "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n"
+    (tmp_path / "attributions" / "a_x.ann").write_bytes(("\ufeff" + ann).encode())  # a BOM is tolerated
+    fake_analyzer(monkeypatch, lambda text, name: [attribution(text, "we win", speaker="Ann")])
+    report = evaluate_brat(tmp_path)
+    assert report.articles[0].gold[0].gold.content_text == "we win"
+    assert report.recall("speech").hit == 1 and report.speaker_accuracy("speech").hit == 1
 
 
 def test_not_a_brat_directory(tmp_path: Path) -> None:
@@ -486,7 +501,8 @@ def _harbor_system(text: str, name: str) -> list[Attribution]:
     return [
         attribution(text, "“historic day”", kind=Kind.PARTIAL, speaker="Ana Ortiz", index=0),
         attribution(text, "work on the wall would start in spring", kind=Kind.DIRECT, speaker="Ana Ortiz", index=1),
-        attribution(text, "“We have waited long enough.", kind=Kind.DIRECT, speaker="ortiz", via="her office", index=2),
+        attribution(text, "“We have waited long enough.", kind=Kind.DIRECT, speaker="ortiz", via="her office",
+                    index=2),
         attribution(text, "costs could rise", speaker="The Port Authority", type=SpeakerType.ORGANIZATION,
                     via="the Harbor Gazette", index=3),
         attribution(text, "historic day", kind=Kind.PARTIAL, speaker="Ana Ortiz", index=4),  # the optional headline
