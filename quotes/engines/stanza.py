@@ -42,8 +42,8 @@ COREF = "coref"
 # the neutral Analysis promises OntoNotes names.
 LABELS = {"PER": "PERSON"}
 
-# A possessive clitic inside a multi-word token ("Trump's" -> Trump + 's) is tagged with the
-# name by token-level NER; the entity is the name without it.
+# A possessive clitic ends some mentions: token-level NER tags all of "Trump's" (one token,
+# words Trump + 's), and GUM's mentions include it ("North Korea's"). The entity is the name.
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 # `# newpar` and `# newdoc` open a paragraph in CoNLL-U; `# newpar_block = ...` (GUM) does not.
@@ -129,10 +129,19 @@ def _new_pipeline(model_dir: str, processors: tuple[str, ...]) -> Any:
             download_method=None,  # never touch the network: models come from `quotes models download`
             logging_level="WARN",
         )
-    except (OSError, ValueError, KeyError, ImportError, RuntimeError) as exc:
-        # stanza reports missing or unreadable models as FileNotFoundError, ValueError (unknown
-        # language in resources.json), KeyError or a torch RuntimeError; all mean the same here.
-        raise EngineUnavailable(f"{_models_message(model_dir, ['a loadable model'])}: {exc}") from exc
+    except Exception as exc:
+        # Whatever stanza raises while loading (FileNotFoundError, ValueError for a language
+        # resources.json lacks, PipelineRequirementsException, a torch error on a damaged file)
+        # means one thing to the user: these models cannot run here, and reinstalling them is the fix.
+        raise EngineUnavailable(
+            f"stanza could not load its English models from {model_dir} ({_first_line(exc)}); "
+            f"run `{DOWNLOAD_HINT}` to install them again"
+        ) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip() and set(line.strip()) != {"-"}]
+    return lines[0] if lines else type(exc).__name__
 
 
 def _load_pipeline(model_dir: str, processors: tuple[str, ...]) -> Any:
@@ -386,12 +395,18 @@ def _entity_runs(doc: Any) -> Iterator[tuple[list[Any], str]]:
             yield sentence.tokens[found["start"] : found["end"] + 1], found["type"]
 
 
+def trim_possessive(words: Sequence[Any]) -> list[Any]:
+    """The words without a trailing possessive clitic, unless that is all there is."""
+    words = list(words)
+    while len(words) > 1 and words[-1].text in POSSESSIVES and words[-1].upos in (None, "PART", "ADP"):
+        words.pop()
+    return words
+
+
 def _entities(doc: Any, text: str, tokens: Sequence[Token], index_of_word: dict[int, int]) -> list[Entity]:
     entities = []
     for ent_tokens, label in _entity_runs(doc):
-        words = [w for t in ent_tokens for w in (t.words or []) if id(w) in index_of_word]
-        while len(words) > 1 and len(ent_tokens[-1].words) > 1 and words[-1].text in POSSESSIVES:
-            words.pop()
+        words = trim_possessive([w for t in ent_tokens for w in (t.words or []) if id(w) in index_of_word])
         if not words or not label:
             continue
         start = tokens[index_of_word[id(words[0])]].start
@@ -434,7 +449,7 @@ def _mention_span(
 ) -> tuple[int, int] | None:
     if not isinstance(mention.start_word, int) or mention.end_word <= mention.start_word:
         return None
-    words = doc.sentences[mention.sentence].words[mention.start_word : mention.end_word]
+    words = trim_possessive(doc.sentences[mention.sentence].words[mention.start_word : mention.end_word])
     indices = [index_of_word[id(w)] for w in words if id(w) in index_of_word]
     if not indices:
         return None
