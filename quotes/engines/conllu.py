@@ -151,21 +151,40 @@ def is_named(words: Sequence[Any], mention: GoldMention) -> bool:
     return words[mention_head(words, mention.start, mention.end)].upos == "PROPN"
 
 
+# Punctuation that joins the parts of one name: "Kim Jong-un", "AT&T", "St. Louis".
+NAME_JOINERS = frozenset({"-", "‐", "–", "&", "."})
+
+
+def _is_name_word(words: Sequence[Any], index: int) -> bool:
+    return words[index].upos == "PROPN"
+
+
 def name_words(words: Sequence[Any], mention: GoldMention) -> tuple[int, int] | None:
     """The name inside a mention: the run of proper nouns around its head, or None.
 
     "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov"; "the ministry" -> None. This is what a
-    perfect NER model would tag; GUM's mentions are whole noun phrases, titles and all. A name
-    with a non-PROPN word inside ("Bank of England") is cut to the part around its head.
+    perfect NER model would tag; GUM's mentions are whole noun phrases, titles and all. A joiner
+    between two proper nouns stays in ("Kim Jong-un"); any other word ends the name, so "Bank of
+    England" is cut to the part around its head.
     """
     head = mention_head(words, mention.start, mention.end)
-    if words[head].upos != "PROPN":
+    if not _is_name_word(words, head):
         return None
     first, last = head, head
-    while first > mention.start and words[first - 1].upos == "PROPN":
-        first -= 1
-    while last + 1 < mention.end and words[last + 1].upos == "PROPN":
-        last += 1
+    while True:
+        if first - 1 >= mention.start and _is_name_word(words, first - 1):
+            first -= 1
+        elif first - 2 >= mention.start and words[first - 1].text in NAME_JOINERS and _is_name_word(words, first - 2):
+            first -= 2
+        else:
+            break
+    while True:
+        if last + 1 < mention.end and _is_name_word(words, last + 1):
+            last += 1
+        elif last + 2 < mention.end and words[last + 1].text in NAME_JOINERS and _is_name_word(words, last + 2):
+            last += 2
+        else:
+            break
     return first, last + 1
 
 
