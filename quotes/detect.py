@@ -213,11 +213,18 @@ class Unit:
 def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Sequence[Token], token_starts: Sequence[int]) -> list[Unit]:
     from .engines.rules import split_sentences
 
-    inside = [(q.inner_start, q.inner_end) for q in quotes]
+    # Quotes come from scan_quotes in order of their start, so every look-up below is a
+    # bisection or a sweep: linear however many quotes a paragraph holds.
+    quote_starts = [q.start for q in quotes]
+    inner_starts = [q.inner_start for q in quotes]
+    reach: list[int] = []  # reach[k]: the furthest inner_end among quotes[: k + 1]
+    for q in quotes:
+        reach.append(max(q.inner_end, reach[-1]) if reach else q.inner_end)
     spans = []
     for s, e in split_sentences(text, start, end):
         # A boundary inside a quote is not a boundary: join it to the next sentence.
-        if spans and any(a < s <= b for a, b in inside):
+        k = bisect.bisect_left(inner_starts, s) - 1  # quotes with inner_start < s
+        if spans and k >= 0 and reach[k] >= s:
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
@@ -226,9 +233,15 @@ def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Seq
         lo = bisect.bisect_left(token_starts, s)
         hi = bisect.bisect_left(token_starts, e)
         unit_tokens = tuple(t for t in tokens[lo:hi] if t.end <= e)
-        unit_quotes = tuple(q for q in quotes if s <= q.start < e)
-        quoted = tuple(any(q.start <= t.start < q.end for q in unit_quotes) for t in unit_tokens)
-        units.append(Unit(s, e, unit_tokens, quoted, unit_quotes))
+        unit_quotes = tuple(quotes[bisect.bisect_left(quote_starts, s) : bisect.bisect_left(quote_starts, e)])
+        quoted = []
+        j, furthest = 0, -1  # sweep: quotes starting at or before the token, furthest end
+        for t in unit_tokens:
+            while j < len(unit_quotes) and unit_quotes[j].start <= t.start:
+                furthest = max(furthest, unit_quotes[j].end)
+                j += 1
+            quoted.append(t.start < furthest)
+        units.append(Unit(s, e, unit_tokens, tuple(quoted), unit_quotes))
     return units
 
 
