@@ -75,7 +75,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(evaluate.format_report(report) + "\n")
+        from tabulate import tabulate
+
+        sys.stdout.write(tabulate(report.summary_rows(), headers=report.summary_headers) + "\n")
+        if isinstance(report, evaluate.GoldReport):
+            sys.stdout.write("\n" + tabulate(report.rows(), headers=report.row_headers) + "\n")
     return 0
 
 
