@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 stanza = pytest.importorskip("stanza")
 
@@ -162,6 +164,23 @@ def test_the_articles_own_text_is_used_when_given():
     assert len(result.paragraphs) == 2
     with pytest.raises(InputError, match="'Roe'"):
         analysis_from_document(doc, text="Jane Doe, a spokeswoman for the ministry, said nothing.")
+
+
+# Any visible characters: forms never hold whitespace, but may be punctuation, digits or "_".
+FORMS = st.text(alphabet=st.characters(blacklist_categories=("Z", "C")), min_size=1, max_size=5)
+SENTENCES = st.lists(st.lists(st.tuples(FORMS, st.booleans()), min_size=1, max_size=6), min_size=1, max_size=4)
+
+
+@given(SENTENCES)
+def test_a_document_without_text_gets_offsets_that_index_its_rebuilt_text(sentences):
+    rows = [
+        [{"id": i, "text": form, "misc": None if spaced else "SpaceAfter=No"} for i, (form, spaced) in enumerate(s, 1)]
+        for s in sentences
+    ]
+    result = analysis_from_document(Document(rows))
+    assert [t.text for t in result.tokens] == [form for s in sentences for form, _ in s]
+    assert all(result.text[t.start : t.end] == t.text for t in result.tokens)
+    assert [s.last_token - s.first_token for s in result.sentences] == [len(s) for s in sentences]
 
 
 def pipeline_like_document() -> Document:
