@@ -164,7 +164,11 @@ PREPOSITIONS_IN_NAMES = frozenset("of for at from".split())
 PARTICIPLE_SUFFIX = "ing"
 CLOSING_MARKS = frozenset("”\"’'»")
 OPENING_MARKS = frozenset("“\"‘'«")
-DASHES = frozenset("-—–")
+DASHES = frozenset("-—–―")
+# Abbreviations whose period stays inside a name: "Mr. Peskov", "Sen. Claire McCaskill".
+NAME_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen sens rep reps gov gen lt col maj sgt capt adm cmdr st jr sr rev hon pres supt messrs mt ft fr".split()
+)
 
 
 def _lower(token: Token) -> str:
@@ -195,6 +199,29 @@ def _is_finite(token: Token) -> bool:
         return True
     # A past-tense verb ("they improved"): a lower-case word ending in -ed.
     return token.text.islower() and len(word) > 4 and word.endswith("ed")
+
+
+def _inner_dot(tokens: Sequence[Token], j: int) -> bool:
+    """Is token j a period inside a name ("Mr. Peskov", "Benjamin J. Rhodes")?"""
+    if tokens[j].text != "." or j == 0 or j + 1 >= len(tokens):
+        return False
+    prev = tokens[j - 1]
+    if prev.end != tokens[j].start or not _is_capitalized(tokens[j + 1]):
+        return False
+    word = prev.text
+    return word.lower() in NAME_ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _paren_open(tokens: Sequence[Token], j: int, floor: int) -> int | None:
+    """For a ")" at j closing a short aside after a name ("Jim Jordan (R-Ohio)"), its "(" index."""
+    k = j - 1
+    while k >= floor and j - k <= 6:
+        if tokens[k].text == "(":
+            return k if k - 1 >= floor and _is_capitalized(tokens[k - 1]) else None
+        if tokens[k].text in ("(", ")", ",", ";") or tokens[k].text in QUOTE_CHARS:
+            return None
+        k -= 1
+    return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -357,6 +384,14 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int
         if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and _lower(tokens[j - 1]) in nouns:
             j -= 1  # "a spokeswoman for the ministry", "head of the agency"
             continue
+        if tok.text == "." and _inner_dot(tokens, j):
+            j -= 1  # "Mr. Podesta", "Benjamin J. Rhodes"
+            continue
+        if tok.text == ")" and j == end:
+            opening = _paren_open(tokens, j, floor)  # "Rep. Jim Jordan (R-Ohio)"
+            if opening is not None:
+                j = opening - 1
+                continue
         if not _np_word(tok, nouns):
             break
         j -= 1
@@ -366,8 +401,11 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int
     if first > end or end - first >= 12:
         return None
     words = [_lower(t) for t in tokens[first : end + 1]]
-    if all(w in DETERMINERS or w.isdigit() for w in words):
+    if all(w in DETERMINERS or w.isdigit() or w == "what" for w in words):
         return None
+    if words[0] == "what":
+        first += 1  # "what he called": the speaker is "he"
+        words = words[1:]
     # Apposition: "Jane Roe, a spokeswoman for the ministry, said" -> "Jane Roe".
     if words[0] in ("a", "an", "the") and first - 2 >= floor and tokens[first - 1].text == ",":
         name_end = first - 2
@@ -380,23 +418,38 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int
 
 
 def _name_before_apposition(tokens: Sequence[Token], comma: int, floor: int) -> tuple[int, int] | None:
-    """'Jane Roe, a spokeswoman for the ministry, said': the name before the apposition."""
-    titles = word_set("roles.txt")
-    k = comma - 1
-    while k >= floor and tokens[k].text != "," and comma - k <= 12:
-        k -= 1
-    if k < floor or tokens[k].text != ",":
-        return None
-    apposition = [_lower(t) for t in tokens[k + 1 : comma]]
-    if not apposition or apposition[0] not in ("a", "an", "the") or not any(w in titles for w in apposition):
-        return None
-    name_end = k - 1
-    j = name_end
-    while j >= floor and _is_capitalized(tokens[j]) and _lower(tokens[j]) not in OPENERS:
-        j -= 1
-    if j == name_end:
-        return None
-    return (j + 1, name_end + 1)
+    """'Jane Roe, a spokeswoman for the ministry, said': the name before the apposition.
+
+    Up to three asides may stand between the name and its verb ("Quina Jones, 25, a nurse,
+    said", "Sanders, who lost the primaries, said"); the name itself is a capitalized run or a
+    speaker noun phrase that starts its clause.
+    """
+    nouns = _speaker_nouns()
+    right = comma
+    for _ in range(3):
+        k = right - 1
+        while k >= floor and tokens[k].text != "," and right - k <= 25:
+            text = tokens[k].text
+            if text in QUOTE_CHARS or text in (";", ":", ".") and not _inner_dot(tokens, k):
+                return None
+            k -= 1
+        if k < floor or tokens[k].text != "," or k == right - 1:
+            return None
+        aside = tokens[k + 1 : right]
+        relative = _lower(aside[0]) in ("who", "whose", "which")
+        if not relative and any(_is_finite(t) for t in aside):
+            return None
+        np = subject_before(tokens, k, floor)
+        if np is not None and np[1] == k:
+            a, b = np
+            head = tokens[b - 1]
+            if head.text == ")":
+                head = tokens[(_paren_open(tokens, b - 1, a) or a + 1) - 1]
+            clean_start = a == floor or not _is_word(tokens[a - 1]) or _lower(tokens[a - 1]) in BOUNDARY_WORDS or _lower(tokens[a - 1]) in OPENERS
+            if clean_start and (_is_capitalized(head) or _lower(head) in nouns) and _lower(tokens[a]) not in OPENERS:
+                return np
+        right = k
+    return None
 
 
 def subject_after(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
@@ -419,6 +472,9 @@ def subject_after(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int
         if word in TIME_WORDS:
             break
         if word in PREPOSITIONS_IN_NAMES and j > k and _lower(tokens[j - 1]) in nouns:
+            j += 1
+            continue
+        if tok.text == "." and _inner_dot(tokens, j):
             j += 1
             continue
         if word == "and" and j + 1 < limit and _is_capitalized(tokens[j + 1]):
@@ -661,11 +717,15 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     mention_start = mention[0] if mention and not inverted else first
     lead = mention_start - 1
     credits_before = lead >= 0 and (tokens[lead].text == "," or _closes_quote(unit, lead) or tokens[lead].text in DASHES)
-    if credits_before and _tail_is_adverbial(tokens, quoted, k, n) and not inherit:
-        content_end = tokens[lead].start if tokens[lead].text == "," else tokens[lead].end
-        opening = unit.quotes[0] if unit.quotes and unit.quotes[0].start <= tokens[0].start + 1 else None
+    content_end = tokens[lead].start if credits_before and tokens[lead].text == "," else tokens[lead].end if credits_before else 0
+    opening = unit.quotes[0] if credits_before and unit.quotes and unit.quotes[0].start <= tokens[0].start + 1 else None
+    if opening is not None and not (opening.end >= content_end - 1 and opening.end <= tokens[lead].end):
+        opening = None
+    if credits_before and not inherit and (opening is not None or _tail_is_adverbial(tokens, quoted, k, n)):
+        # '"...," Merkel told reporters after the meeting that ...': an opening quote is what
+        # the cue right after it credits, whatever follows.
         via = via or _trailing_via(tokens, k, n)
-        if opening is not None and opening.end >= content_end - 1 and opening.end <= tokens[lead].end:
+        if opening is not None:
             return _Frame(first, last, verb, mention, _quote_inner(text, opening), via, opening)
         if tokens[0].start >= content_end:
             return None
@@ -673,8 +733,8 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
         if end <= start or verb.np_object:
             return None
         return _Frame(first, last, verb, mention, (start, end), via, None)
-    if verb.trailing_only:
-        return None
+    if verb.trailing_only and not (k < n and _lower(tokens[k]) == "that" and not quoted[k]):
+        return None  # "added to the list" is no speech, "added that ..." is
 
     # A lead-in: 'He said: "..."', 'said, "..."', 'said "...'.
     j = k

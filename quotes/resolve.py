@@ -31,6 +31,7 @@ DOCUMENT_WORDS = frozenset({"article", "report", "reports", "statement", "announ
 FUNCTION_WORDS = frozenset({"of", "for", "at", "the", "and", "from", "in"})
 POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
 WORD = regex.compile(r"[\w.’'-]+")
+PARENTHETICAL = regex.compile(r"\([^()]*\)")
 
 
 def _strip_possessive(word: str) -> str:
@@ -121,7 +122,8 @@ def _is_place_words(words: list[str]) -> str | None:
 def parse_mention(text: str) -> ParsedMention:
     """Read a mention's words: role, name, type, affiliation and gender."""
     raw = text.strip()
-    words = WORD.findall(raw)
+    # "Rep. Jim Jordan (R-Ohio)": the party and state in brackets are no part of the name.
+    words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
     lower = [w.lower() for w in words]
     if len(words) == 1 and lower[0] in PRONOUN_GENDER | {"they": None, "it": None, "we": None, "i": None, "you": None}:
         return ParsedMention(raw, raw, SpeakerType.UNKNOWN, False, None, None, PRONOUN_GENDER.get(lower[0]), pronoun=lower[0])

@@ -46,6 +46,22 @@ def found(text):
         ("According to the report, the river has flooded twice.", [("indirect", "the river has flooded twice", "the report")]),
         ("The river has flooded twice, according to local officials.", [("indirect", "The river has flooded twice", "local officials")]),
         ("Peskov disputed the claim, saying the troops are still there.", [("indirect", "the troops are still there", "Peskov")]),
+        # Honorifics, initials and bracketed party tags stay inside the name.
+        ('"It will be fine," Mr. Hale said.', [("direct", "It will be fine", "Mr. Hale")]),
+        ('"It will be fine," said Sen. Mary K. Hale (D-Ore.).', [("direct", "It will be fine", "Sen. Mary K. Hale")]),
+        ("“We lost,” Rep. Tom Bell (R-Ohio), a panel member, said in an interview.", [("direct", "We lost", "Rep. Tom Bell (R-Ohio)")]),
+        # Asides between the name and the verb: ages, appositions, relative clauses.
+        ("“We lost,” Ann Bell, 25, said.", [("direct", "We lost", "Ann Bell")]),
+        ("“We lost,” Tom Bell, who ran the campaign, said.", [("direct", "We lost", "Tom Bell")]),
+        ("“We lost,” said Tom Bell, chief strategist for the party.", [("direct", "We lost", "Tom Bell")]),
+        # A cue right after an opening quote credits it, whatever follows the cue.
+        (
+            "“We are in a crisis,” Chancellor Anna Berg told reporters after a meeting that ran late.",
+            [("direct", "We are in a crisis", "Chancellor Anna Berg")],
+        ),
+        ("“Peace matters,” she said in the hall, adding that talks would resume.", [("direct", "Peace matters", "she"), ("indirect", "talks would resume", "she")]),
+        # "what he called": the speaker is the pronoun, not "what".
+        ("The mayor condemned what he called a “reckless stunt” on Monday.", [("partial", "reckless stunt", "he")]),
         # Not attributions: nobody is credited with these quoted words.
         ("The film “Oppenheimer” won seven awards.", []),
         ("Officials called the plan a “rumor” last week and moved on.", [("partial", "rumor", "Officials")]),
