@@ -573,20 +573,44 @@ def _content_end(tokens: Sequence[Token], quoted: Sequence[bool], cues: Sequence
     subject (", saying ...", "and vowed that ...") or a credit (", according to ..."), which
     report something else.
     """
+    # Only cues after a comma or "and"/"but" (over auxiliaries) can end it; they are found once
+    # per unit, so a sentence with thousands of cues stays linear.
+    at, cuts = cues.coordination_cuts(tokens) if isinstance(cues, _CueStarts) else _coordination_cuts(tokens, cues)
+    for i in range(bisect.bisect_right(at, k), len(at)):
+        if cuts[i] > k:
+            return tokens[cuts[i]].start
+    return unit_end
+
+
+def _coordination_cuts(tokens: Sequence[Token], cues: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The cues (in order) that follow ",", "and" or "but", and where each cuts content off."""
+    at: list[int] = []
+    cuts: list[int] = []
     for c in cues:
-        if c <= k:
-            continue
         before = c - 1
-        while before > k and _lower(tokens[before]) in AUXILIARIES:
+        while before >= 0 and _lower(tokens[before]) in AUXILIARIES:
             before -= 1
+        if before < 0:
+            continue
         word = _lower(tokens[before])
         if word in (",", "and", "but") or tokens[before].text == ",":
             cut = before
             if word in ("and", "but") and tokens[before - 1].text == ",":
                 cut = before - 1
-            if cut > k:
-                return tokens[cut].start
-    return unit_end
+            at.append(c)
+            cuts.append(cut)
+    return at, cuts
+
+
+class _CueStarts(list):
+    """The token indices where a unit's cues start, in order, with per-unit look-ups cached."""
+
+    _cuts: tuple[list[int], list[int]] | None = None
+
+    def coordination_cuts(self, tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+        if self._cuts is None:
+            self._cuts = _coordination_cuts(tokens, self)
+        return self._cuts
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -615,7 +639,7 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
             i += found[0]
         else:
             i += 1
-    cue_starts = [c[0] for c in cue_at]
+    cue_starts = _CueStarts(c[0] for c in cue_at)
     frames: list[_Frame] = []
     credit = _dash_credit(text, unit)
     if credit is not None:
