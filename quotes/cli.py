@@ -10,12 +10,13 @@ import json
 import sys
 from typing import Callable, Sequence
 
-from . import analyze, render
+from . import analyze, render, report
 from .articles import read_articles
 from .engines import ENGINES
 from .errors import QuotesError
 
 USAGE_ERROR = 2
+CHECK_FAILED = 1
 
 
 def _warn(message: str) -> None:
@@ -60,8 +61,78 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 out.write("\n")
             out.write(f"== {result.name} ==\n")
             out.write(render.attributions_table(result) + "\n\n")
-            out.write(render.summary_table(result) + "\n")
+            out.write(render.summary_table(result) + "\n\n")
+            out.write(report.speakers_table(report.build_report(result)) + "\n")
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    results = list(_analyze_all(args))
+    if args.format == "html":
+        from .page import article_page
+
+        sys.stdout.write(article_page(results))
+        return 0
+    built = report.reports_for(results)
+    if args.format == "csv":
+        sys.stdout.write(report.to_report_csv(built))
+    elif args.format == "json":
+        sys.stdout.write(report.to_json(built))
+    else:
+        sys.stdout.write(report.to_table(built))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from . import check
+
+    limits = check.Thresholds(max_anonymous_share=args.max_anonymous_share, min_named_sources=args.min_named_sources)
+    outcome = check.check_all(_analyze_all(args), limits)
+    sys.stdout.write(check.format_json(outcome) if args.format == "json" else check.format_text(outcome))
+    return 0 if outcome.passed else CHECK_FAILED
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from . import batch
+
+    if args.jobs < 1:
+        raise QuotesError(f"--jobs must be 1 or more, not {args.jobs}")
+    stats = batch.batch_file(
+        args.input,
+        text_column=args.text_column,
+        id_column=args.id_column,
+        attributions_path=args.attributions,
+        summary_path=args.summary,
+        format=args.input_format,
+        encoding=args.encoding,
+        jobs=args.jobs,
+        engine=args.engine,
+        model_dir=args.model_dir,
+        warn=_warn,
+    )
+    if sys.stderr.isatty():
+        _warn(f"{stats.rows} rows, {stats.attributions} attributions, {stats.errors} rows with errors")
+    return 0
+
+
+def _share(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= share <= 1.0:
+        raise argparse.ArgumentTypeError(f"a share is between 0 and 1, not {value}")
+    return share
+
+
+def _count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return count
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -102,6 +173,34 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_options(p)
     p.add_argument("--format", choices=("table", "csv", "json", "jsonl", "html"), default="table")
     p.set_defaults(run=cmd_analyze)
+
+    p = commands.add_parser("report", help="sourcing tables: per speaker, type and affiliation, and shares")
+    _input_options(p)
+    _engine_options(p)
+    p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    p.set_defaults(run=cmd_report)
+
+    p = commands.add_parser("check", help="newsroom checks; exit 1 when an article fails one")
+    _input_options(p)
+    _engine_options(p)
+    p.add_argument("--max-anonymous-share", type=_share, default=0.5, metavar="SHARE",
+                   help="fail when more than this share of an article's sources are anonymous (default: 0.5)")
+    p.add_argument("--min-named-sources", type=_count, default=1, metavar="N",
+                   help="fail when an article has fewer named sources (default: 1)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("batch", help="analyse a CSV or JSON Lines file, streamed, into two CSVs")
+    p.add_argument("input", metavar="INPUT", help="a CSV or JSON Lines file, or - for stdin")
+    p.add_argument("--text-column", required=True, metavar="COL", help="the column (or JSON key) with the article text")
+    p.add_argument("--id-column", metavar="COL", help="the column with the article id (default: the row number)")
+    p.add_argument("--attributions", required=True, metavar="OUT.csv", help="one row per attribution")
+    p.add_argument("--summary", required=True, metavar="OUT.csv", help="one row per input row, in input order")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to use (default: 1)")
+    p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
+    p.add_argument("--encoding", help="decode text fields with this encoding (default: UTF-8, else cp1252)")
+    _engine_options(p)
+    p.set_defaults(run=cmd_batch)
 
     p = commands.add_parser("evaluate", help="score against annotations (brat folder or .gold.json)")
     p.add_argument("--gold", required=True, help="a PolNeAR-style folder (text/, attributions/) or a FILE.gold.json")

@@ -1,0 +1,372 @@
+"""Sourcing tables: who is quoted, how, and how much, over one article or many.
+
+Rows are built once (``build_report`` for an article, ``combine`` for a total) and printed as a
+table, CSV or JSON; ``page`` draws its charts from the same rows.
+
+Counting rules, stated once:
+
+- ``reported`` is the ``indirect`` kind (reported speech without quote marks);
+- ``words`` are the words inside quote marks: direct and partial quotes only, because a
+  reported sentence is the journalist's wording, not the source's;
+- attributions with no speaker are one row, ``(unattributed)``, of type ``unknown``, so every
+  table adds up to the article's attributions;
+- shares of attributions are over all attributions; the named/anonymous share of *sources* is
+  over distinct attributed speakers (a conduit that only carried words is not a source).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any, Iterable, Sequence
+
+import attrs
+import tabulate as _tabulate
+
+from .model import ArticleResult, Attribution, Kind, SpeakerType
+from .render import to_csv
+
+UNATTRIBUTED = "(unattributed)"
+TOTAL = "(total)"
+NO_AFFILIATION = "-"
+
+
+@attrs.frozen
+class Tally:
+    """Counts by kind and quoted words for one group of attributions."""
+
+    direct: int = 0
+    partial: int = 0
+    reported: int = 0
+    words: int = 0
+
+    @property
+    def attributions(self) -> int:
+        return self.direct + self.partial + self.reported
+
+    @classmethod
+    def of(cls, attributions: Iterable[Attribution]) -> "Tally":
+        kinds: Counter[Kind] = Counter()
+        words = 0
+        for a in attributions:
+            kinds[a.kind] += 1
+            if a.kind is not Kind.INDIRECT:
+                words += a.words
+        return cls(kinds[Kind.DIRECT], kinds[Kind.PARTIAL], kinds[Kind.INDIRECT], words)
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(
+            self.direct + other.direct,
+            self.partial + other.partial,
+            self.reported + other.reported,
+            self.words + other.words,
+        )
+
+
+@attrs.frozen
+class SpeakerRow:
+    name: str
+    type: str
+    named: bool
+    affiliation: str | None
+    via: tuple[str, ...]  # conduits that carried this speaker's words, in order of first use
+    tally: Tally
+    articles: int = 1  # in a total: how many articles quote this source
+
+
+@attrs.frozen
+class GroupRow:
+    """One speaker type or one affiliation."""
+
+    key: str
+    sources: int
+    tally: Tally
+
+
+@attrs.frozen
+class Report:
+    """The sourcing tables of one article, or the total over many (``article == TOTAL``)."""
+
+    article: str
+    speakers: tuple[SpeakerRow, ...]
+    by_type: tuple[GroupRow, ...]
+    by_affiliation: tuple[GroupRow, ...]
+    tally: Tally
+    named: int  # attributions to a named speaker
+    anonymous: int  # attributions to an unnamed one
+    unattributed: int
+    named_sources: int
+    anonymous_sources: int
+    articles: int = 1
+
+    @property
+    def sources(self) -> int:
+        return self.named_sources + self.anonymous_sources
+
+    def shares(self) -> dict[str, float | None]:
+        """Fractions in [0, 1]; None where the denominator is zero."""
+        return {
+            "named": _share(self.named, self.tally.attributions),
+            "anonymous": _share(self.anonymous, self.tally.attributions),
+            "unattributed": _share(self.unattributed, self.tally.attributions),
+            "direct": _share(self.tally.direct, self.tally.attributions),
+            "partial": _share(self.tally.partial, self.tally.attributions),
+            "reported": _share(self.tally.reported, self.tally.attributions),
+            "named_sources": _share(self.named_sources, self.sources),
+            "anonymous_sources": _share(self.anonymous_sources, self.sources),
+        }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _speaker_key(a: Attribution) -> tuple[str, str, bool]:
+    if a.speaker is None:
+        return (UNATTRIBUTED, SpeakerType.UNKNOWN.value, False)
+    return (a.speaker.name, a.speaker.type.value, a.speaker.named)
+
+
+def build_report(result: ArticleResult) -> Report:
+    """The sourcing tables of one article; speakers in order of first attribution."""
+    groups: dict[object, list[Attribution]] = {}
+    for a in result.attributions:
+        groups.setdefault(a.speaker.id if a.speaker else None, []).append(a)
+    speakers = []
+    for attributions in groups.values():
+        first = attributions[0]
+        name, type_, named = _speaker_key(first)
+        via = tuple(dict.fromkeys(a.via for a in attributions if a.via))
+        speakers.append(SpeakerRow(
+            name=name,
+            type=type_,
+            named=named,
+            affiliation=first.speaker.affiliation if first.speaker else None,
+            via=via,
+            tally=Tally.of(attributions),
+        ))
+    return _assemble(result.name, tuple(speakers), articles=1)
+
+
+def combine(reports: Sequence[Report], *, article: str = TOTAL) -> Report:
+    """The total over many articles: a source is one row across articles when its canonical
+    name and type agree. That joins "Donald Trump" in two articles (right) and also two
+    different "officials" groups (wrong, but an unnamed group has no identity to tell apart)."""
+    merged: dict[tuple[str, str, bool], SpeakerRow] = {}
+    for report in reports:
+        for row in report.speakers:
+            key = (row.name, row.type, row.named)
+            seen = merged.get(key)
+            if seen is None:
+                merged[key] = row
+            else:
+                merged[key] = attrs.evolve(
+                    seen,
+                    affiliation=seen.affiliation or row.affiliation,
+                    via=tuple(dict.fromkeys(seen.via + row.via)),
+                    tally=seen.tally + row.tally,
+                    articles=seen.articles + row.articles,
+                )
+    return _assemble(article, tuple(merged.values()), articles=sum(r.articles for r in reports))
+
+
+def _assemble(article: str, speakers: tuple[SpeakerRow, ...], *, articles: int) -> Report:
+    total = sum((s.tally for s in speakers), Tally())
+    attributed = [s for s in speakers if s.name != UNATTRIBUTED]
+    # Rank speakers by how much they are quoted; ties keep article order (sorted is stable).
+    speakers = tuple(sorted(speakers, key=lambda s: (s.name == UNATTRIBUTED, -s.tally.attributions, -s.tally.words)))
+    by_type = _groups(speakers, lambda s: s.type, order=[t.value for t in SpeakerType])
+    by_affiliation = _groups(speakers, lambda s: s.affiliation or NO_AFFILIATION)
+    return Report(
+        article=article,
+        speakers=speakers,
+        by_type=by_type,
+        by_affiliation=by_affiliation,
+        tally=total,
+        named=sum(s.tally.attributions for s in attributed if s.named),
+        anonymous=sum(s.tally.attributions for s in attributed if not s.named),
+        unattributed=sum(s.tally.attributions for s in speakers if s.name == UNATTRIBUTED),
+        named_sources=sum(1 for s in attributed if s.named),
+        anonymous_sources=sum(1 for s in attributed if not s.named),
+        articles=articles,
+    )
+
+
+def _groups(speakers: Sequence[SpeakerRow], key, *, order: Sequence[str] = ()) -> tuple[GroupRow, ...]:
+    tallies: dict[str, Tally] = {}
+    sources: Counter[str] = Counter()
+    for s in speakers:
+        k = key(s)
+        tallies[k] = tallies.get(k, Tally()) + s.tally
+        if s.name != UNATTRIBUTED:
+            sources[k] += 1
+    rows = [GroupRow(k, sources[k], t) for k, t in tallies.items()]
+    rank = {k: n for n, k in enumerate(order)}
+    rows.sort(key=lambda r: (rank.get(r.key, len(rank)), r.key == NO_AFFILIATION, -r.tally.attributions))
+    return tuple(rows)
+
+
+def reports_for(results: Iterable[ArticleResult]) -> list[Report]:
+    """One report per article and, when there are several, the total last."""
+    reports = [build_report(r) for r in results]
+    if len(reports) > 1:
+        reports.append(combine(reports))
+    return reports
+
+
+# Rows: one flat list with a ``table`` column, so CSV, JSON and the text tables agree.
+
+ROW_FIELDS = (
+    "article", "table", "name", "type", "named", "affiliation", "via", "sources",
+    "direct", "partial", "reported", "attributions", "words", "share",
+)
+
+
+def _tally_fields(t: Tally, whole: int) -> dict[str, Any]:
+    return {
+        "direct": t.direct,
+        "partial": t.partial,
+        "reported": t.reported,
+        "attributions": t.attributions,
+        "words": t.words,
+        "share": _round(_share(t.attributions, whole)),
+    }
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
+
+
+def report_rows(report: Report) -> list[dict[str, Any]]:
+    whole = report.tally.attributions
+    base = dict.fromkeys(ROW_FIELDS)
+    rows: list[dict[str, Any]] = []
+    for s in report.speakers:
+        rows.append({**base, "article": report.article, "table": "speaker", "name": s.name, "type": s.type,
+                     "named": s.named, "affiliation": s.affiliation, "via": "; ".join(s.via) or None,
+                     "sources": None if s.name == UNATTRIBUTED else 1, **_tally_fields(s.tally, whole)})
+    for table, groups in (("type", report.by_type), ("affiliation", report.by_affiliation)):
+        for g in groups:
+            rows.append({**base, "article": report.article, "table": table, "name": g.key,
+                         "sources": g.sources, **_tally_fields(g.tally, whole)})
+    shares = report.shares()
+    for name, count, sources in (
+        ("named", report.named, report.named_sources),
+        ("anonymous", report.anonymous, report.anonymous_sources),
+        ("unattributed", report.unattributed, None),
+    ):
+        rows.append({**base, "article": report.article, "table": "share", "name": name, "sources": sources,
+                     "attributions": count, "share": _round(shares[name])})
+    for name, count in (("direct", report.tally.direct), ("partial", report.tally.partial),
+                        ("reported", report.tally.reported)):
+        rows.append({**base, "article": report.article, "table": "share", "name": name,
+                     "attributions": count, "share": _round(shares[name])})
+    return rows
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    shares = report.shares()
+    return {
+        "article": report.article,
+        "articles": report.articles,
+        "attributions": report.tally.attributions,
+        "direct": report.tally.direct,
+        "partial": report.tally.partial,
+        "reported": report.tally.reported,
+        "words": report.tally.words,
+        "named": report.named,
+        "anonymous": report.anonymous,
+        "unattributed": report.unattributed,
+        "sources": report.sources,
+        "named_sources": report.named_sources,
+        "anonymous_sources": report.anonymous_sources,
+        "shares": {k: _round(v) for k, v in shares.items()},
+        "speakers": [
+            {"name": s.name, "type": s.type, "named": s.named, "affiliation": s.affiliation, "via": list(s.via),
+             "articles": s.articles, "direct": s.tally.direct, "partial": s.tally.partial,
+             "reported": s.tally.reported, "attributions": s.tally.attributions, "words": s.tally.words}
+            for s in report.speakers
+        ],
+        "by_type": [_group_dict(g) for g in report.by_type],
+        "by_affiliation": [_group_dict(g) for g in report.by_affiliation],
+    }
+
+
+def _group_dict(g: GroupRow) -> dict[str, Any]:
+    return {"name": g.key, "sources": g.sources, "direct": g.tally.direct, "partial": g.tally.partial,
+            "reported": g.tally.reported, "attributions": g.tally.attributions, "words": g.tally.words}
+
+
+def to_json(reports: Sequence[Report]) -> str:
+    """One object for one article; otherwise the articles and the total."""
+    if len(reports) == 1:
+        data: Any = report_dict(reports[0])
+    else:
+        data = {"articles": [report_dict(r) for r in reports[:-1]], "total": report_dict(reports[-1])}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_report_csv(reports: Sequence[Report]) -> str:
+    return to_csv([row for r in reports for row in report_rows(r)], ROW_FIELDS)
+
+
+def tabulate(rows: list[list[Any]], headers: list[str]) -> str:
+    # tabulate pads every header by two spaces (MIN_PADDING); without it the tables fit in
+    # 80 columns. The global is read at call time, so set it for this call only.
+    saved, _tabulate.MIN_PADDING = _tabulate.MIN_PADDING, 0
+    try:
+        return _tabulate.tabulate(rows, headers=headers, tablefmt="simple")
+    finally:
+        _tabulate.MIN_PADDING = saved
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.0f}%"
+
+
+def _cell(text: str | None, width: int = 28) -> str:
+    if not text:
+        return "-"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def report_table(report: Report) -> str:
+    """The sourcing tables as text, narrow enough for an 80-column terminal."""
+    s = report.shares()
+    t = report.tally
+    head = f"== {report.article} ==" + (f" ({report.articles} articles)" if report.article == TOTAL else "")
+    lines = [
+        head,
+        f"{t.attributions} attributions, {t.words} words quoted",
+        f"by kind: direct {t.direct} ({_pct(s['direct'])}), partial {t.partial} "
+        f"({_pct(s['partial'])}), reported {t.reported} ({_pct(s['reported'])})",
+        f"by speaker: named {report.named} ({_pct(s['named'])}), anonymous {report.anonymous} "
+        f"({_pct(s['anonymous'])}), unattributed {report.unattributed} ({_pct(s['unattributed'])})",
+        f"{report.sources} sources: named {report.named_sources} ({_pct(s['named_sources'])}), "
+        f"anonymous {report.anonymous_sources} ({_pct(s['anonymous_sources'])})",
+        "",
+        speakers_table(report),
+        "",
+        _group_table("type", report.by_type),
+        "",
+        _group_table("affiliation", report.by_affiliation),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def speakers_table(report: Report) -> str:
+    rows = [
+        [_cell(s.name, 19), s.type, s.tally.direct, s.tally.partial, s.tally.reported,
+         s.tally.words, _cell(s.affiliation, 11), _cell("; ".join(s.via), 9)]
+        for s in report.speakers
+    ]
+    return tabulate(rows, headers=["speaker", "type", "dir", "part", "rep", "words", "affiliation", "via"])
+
+
+def _group_table(title: str, groups: Sequence[GroupRow]) -> str:
+    rows = [[_cell(g.key, 19), g.sources, g.tally.direct, g.tally.partial, g.tally.reported, g.tally.words]
+            for g in groups]
+    return tabulate(rows, headers=[title, "sources", "dir", "part", "rep", "words"])
+
+
+def to_table(reports: Sequence[Report]) -> str:
+    return "\n".join(report_table(r) for r in reports)
