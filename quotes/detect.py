@@ -16,6 +16,7 @@ from typing import Sequence
 
 import attrs
 
+from . import syntax
 from .engines.base import Analysis, Token
 from .lexicon import SpeechVerb, media_outlets, media_words, speech_verbs, word_set
 from .model import Kind
@@ -190,7 +191,7 @@ def _is_adverb(token: Token) -> bool:
 
 @functools.cache
 def _speaker_nouns() -> frozenset[str]:
-    return word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | media_words()
+    return word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | word_set("documents.txt") | media_words()
 
 
 def _is_finite(token: Token) -> bool:
@@ -235,6 +236,21 @@ class Unit:
     tokens: tuple[Token, ...]
     quoted: tuple[bool, ...]  # is each token inside a quote (or a quote mark)?
     quotes: tuple[Quote, ...]
+    first_index: int = 0  # document index of tokens[0], to read dependency heads
+
+
+def _credits_back(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """Do the tokens from i open with a short credit ("Graham asked", "asked the mayor")?"""
+    nouns = _speaker_nouns()
+    verbs = speech_verbs()
+    j = i
+    while j < len(tokens) and tokens[j].start < end and j - i < 10:
+        if (_lower(tokens[j]),) in verbs:
+            return True
+        if not (_np_word(tokens[j], nouns) or _inner_dot(tokens, j) or _lower(tokens[j]) in ("in", "of", "for", "at")):
+            return False
+        j += 1
+    return False
 
 
 def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Sequence[Token], token_starts: Sequence[int]) -> list[Unit]:
@@ -253,6 +269,8 @@ def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Seq
         k = bisect.bisect_left(inner_starts, s) - 1  # quotes with inner_start < s
         if spans and k >= 0 and reach[k] >= s:
             spans[-1] = (spans[-1][0], e)
+        elif spans and text[spans[-1][1] - 1] in CLOSING_MARKS and text[spans[-1][1] - 2] in "?!" and _credits_back(tokens, bisect.bisect_left(token_starts, s), e):
+            spans[-1] = (spans[-1][0], e)  # '"Who knows?" Graham asked.' is one sentence
         else:
             spans.append((s, e))
     units = []
@@ -268,7 +286,7 @@ def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Seq
                 furthest = max(furthest, unit_quotes[j].end)
                 j += 1
             quoted.append(t.start < furthest)
-        units.append(Unit(s, e, unit_tokens, tuple(quoted), unit_quotes))
+        units.append(Unit(s, e, unit_tokens, tuple(quoted), unit_quotes, lo))
     return units
 
 
@@ -695,10 +713,16 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     if verb.lemma == "according to":
         return _read_according_to(text, unit, first, last, verb, cue_starts)
 
-    # Who speaks: the noun phrase before the cue, or, after a comma or a quote, after it.
-    mention = subject_before(tokens, first)
+    # Who speaks: with a parse, the subject of the speech verb; else the noun phrase before the
+    # cue, or, after a comma or a quote, after it.
     inherit = False
     inverted = False
+    verb_token = last if verb.lemma == "statement" else first
+    mention = syntax.subject_of(tokens, unit.first_index, verb_token)
+    if mention is not None and mention[0] > last:
+        inverted, after = True, mention[1]
+    elif mention is None:
+        mention = subject_before(tokens, first)
     prev = _skip_back(tokens, before, 0)
     prev_text = tokens[prev].text if prev >= 0 else ""
     participle = _lower(tokens[first]).endswith(PARTICIPLE_SUFFIX)

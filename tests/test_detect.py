@@ -62,6 +62,13 @@ def found(text):
         ("“Peace matters,” she said in the hall, adding that talks would resume.", [("direct", "Peace matters", "she"), ("indirect", "talks would resume", "she")]),
         # "what he called": the speaker is the pronoun, not "what".
         ("The mayor condemned what he called a “reckless stunt” on Monday.", [("partial", "reckless stunt", "he")]),
+        # A question or exclamation before its credit: one sentence, not two.
+        ("“Who knows?” Ann Bell asked.", [("direct", "Who knows?", "Ann Bell")]),
+        ("“Stop it!” the guard shouted.", [("direct", "Stop it!", "the guard")]),
+        ("“Who knows?” Then the vote came.", [("direct", "Who knows?", None)]),
+        # Verbs that count only after their words: "the letter reads", "he demanded".
+        ("“We need help,” the letter reads.", [("direct", "We need help", "the letter")]),
+        ("She read the letter aloud at noon.", []),
         # Not attributions: nobody is credited with these quoted words.
         ("The film “Oppenheimer” won seven awards.", []),
         ("Officials called the plan a “rumor” last week and moved on.", [("partial", "rumor", "Officials")]),
