@@ -14,12 +14,13 @@ from . import report as reports
 from .model import ArticleResult, Attribution
 
 # Pairs of (highlight, ink): a light background for quotes and a strong colour for bars,
-# mention underlines and legend swatches. Twelve hues that stay apart for most eyes; the
-# thirteenth speaker reuses the first colour (the legend still tells them apart by name).
+# mention underlines and legend swatches. Sixteen hues; a seventeenth speaker reuses the
+# first colour (the legend and the hover title still tell them apart by name).
 PALETTE = (
     ("#cfe2ff", "#1f5fbf"), ("#ffd8b1", "#c75b00"), ("#c9f0c9", "#2a8a2a"), ("#f9c9d4", "#b8284a"),
     ("#e0d1f5", "#6b3fa0"), ("#fff0a8", "#9a7b00"), ("#c4eef0", "#12808a"), ("#f2d3c2", "#8a4b2a"),
     ("#e8e8c0", "#6b6b12"), ("#d6dcf0", "#3b4a80"), ("#f5d0ef", "#a02b8e"), ("#d3ecd9", "#3d7a52"),
+    ("#ffe0e0", "#d03030"), ("#dcefb0", "#5f7f10"), ("#e6d9c9", "#6e5635"), ("#d0e4ee", "#2d6e8e"),
 )
 UNATTRIBUTED_COLOURS = ("#e4e4e4", "#707070")
 TYPE_COLOURS = {
@@ -62,7 +63,7 @@ def article_page(results: Sequence[ArticleResult]) -> str:
         f"<h1>Who speaks in {_e(title)}</h1>",
     ]
     for n, (result, rep) in enumerate(zip(results, built)):
-        parts.append(article_section(result, rep, number=n))
+        parts.append(article_section(result, rep, number=n, heading=len(results) > 1))
     if len(results) > 1:
         total = reports.combine(built)
         parts.append('<section class="total"><h2>All articles</h2>')
@@ -172,7 +173,7 @@ def _summary(rep: reports.Report) -> str:
     )
 
 
-def bar_chart(title: str, items: Iterable[tuple[str, int, str]], *, width: int = 420, label_width: int = 170) -> str:
+def bar_chart(title: str, items: Iterable[tuple[str, int, str]], *, width: int = 440, label_width: int = 190) -> str:
     """A horizontal bar chart as inline SVG: one (label, value, colour) per bar."""
     items = [(label, value, colour) for label, value, colour in items]
     row, top = 22, 26
@@ -206,7 +207,8 @@ def _charts(rep: reports.Report, ink_by_name: dict[str, str]) -> str:
     return f'<div class="charts">{speakers}{types}{affiliations}</div>'
 
 
-def article_section(result: ArticleResult, rep: reports.Report | None = None, *, number: int = 0) -> str:
+def article_section(result: ArticleResult, rep: reports.Report | None = None, *, number: int = 0,
+                    heading: bool = True) -> str:
     rep = rep or reports.build_report(result)
     colours = speaker_colours(result)
     ink_by_name: dict[str, str] = {}
@@ -214,7 +216,7 @@ def article_section(result: ArticleResult, rep: reports.Report | None = None, *,
         ink_by_name.setdefault(a.speaker.name if a.speaker else reports.UNATTRIBUTED,
                                colours[a.speaker.id if a.speaker else None][1])
     return "\n".join([
-        f'<section class="result" id="article-{number}"><h2>{_e(result.name)}</h2>',
+        f'<section class="result" id="article-{number}">' + (f"<h2>{_e(result.name)}</h2>" if heading else ""),
         _summary(rep),
         _legend(result, rep, colours),
         f'<div class="article">{highlight(result, colours)}</div>',
