@@ -59,3 +59,31 @@ def test_bom_is_not_part_of_the_text(tmp_path, capsys):
     assert main(["analyze", str(path), "--format", "jsonl"]) == 0
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert (row["start"], row["text"]) == (1, "Yes")
+
+
+def test_stanza_without_models_fails_at_once_with_one_line(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("stanza")
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    assert main(["analyze", "--engine", "stanza", SEED]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "quotes models download" in err
+
+
+def test_stanza_not_installed_names_the_extra(monkeypatch, capsys):
+    from quotes.engines import get_engine
+
+    stanza_engine = pytest.importorskip("quotes.engines.stanza")
+    monkeypatch.setattr(stanza_engine, "is_available", False)
+    get_engine.cache_clear()
+    try:
+        assert main(["analyze", "--engine", "stanza", SEED]) == 2
+    finally:
+        get_engine.cache_clear()
+    assert "pip install 'quotes[stanza]'" in capsys.readouterr().err
+
+
+def test_evaluate_scores_the_seed_gold(capsys):
+    gold = str(ROOT / "fixtures" / "seed" / "north-korea-kursk.gold.json")
+    assert main(["evaluate", "--gold", gold, "--article", SEED, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["required_found"]["hit"] == report["required_found"]["total"] == 22
