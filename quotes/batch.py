@@ -212,7 +212,7 @@ def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn) -> It
             value = json.loads(raw.decode("utf-8", "surrogateescape"))
         except json.JSONDecodeError as error:
             tail = "" if raw.endswith(b"\n") else " (truncated last line?)"
-            yield InputRow(position, unknown_id(position), None, f"malformed JSON at line {line_number}: {error.msg}{tail}")
+            yield InputRow(position, unknown_id(position), None, f"malformed JSON at line {line_number} column {error.colno}: {error.msg}{tail}")
             continue
         if not isinstance(value, dict):
             yield InputRow(position, unknown_id(position), None, f"line {line_number} is a JSON {type(value).__name__}, not an object")

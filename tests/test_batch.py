@@ -1,0 +1,284 @@
+"""quotes.batch: one summary row per input row, in order, whatever the row holds; streaming,
+bounded memory, jobs, and whole rows after an interrupt.
+
+fixtures/batch/mixed.csv and mixed.jsonl are invented: good rows, empty, blank, binary,
+cp1252, short, multi-line and malformed rows, a duplicate id and a truncated last line.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from quotes import batch
+from quotes.cli import main
+from quotes.render import CONTRACT_FIELDS
+
+from .conftest import ROOT
+
+FIXTURES = ROOT / "fixtures" / "batch"
+
+# (id, a substring of the error or "" for none, has attributions)
+MIXED_CSV = [
+    ("a1", "", True),
+    ("a2", "empty text", False),
+    ("a1", "", True),  # a duplicate id is kept: rows are by position
+    ("bin", "binary", False),
+    ("cp1252", "", True),  # not UTF-8: read as cp1252, not lost
+    ("ws", "empty text", False),
+    ("short", "row has 2 fields, the header has 3", False),
+    ("nl", "", True),  # newlines inside a quoted field
+    ("", "unexpected end of data", False),  # the truncated last line
+]
+MIXED_JSONL = [
+    ("j1", "", True),
+    ("j2", "empty text", False),
+    ("", "malformed JSON at line 3", False),
+    ("", "is a JSON list, not an object", False),
+    ("j5", "no 'body' field", False),
+    ("j6", "null", False),
+    ("j7", "binary", False),
+    ("8", "", True),  # a number id is written as its digits; the blank line is no row
+    ("j1", "", True),
+    ("", "truncated last line", False),
+]
+
+
+def run(tmp_path, *args: str) -> tuple[int, list[dict], list[dict]]:
+    attributions, summary = tmp_path / "attributions.csv", tmp_path / "summary.csv"
+    code = main(["batch", *args, "--attributions", str(attributions), "--summary", str(summary)])
+    if code:
+        return code, [], []
+    read = lambda p: list(csv.DictReader(p.open(encoding="utf-8", newline="")))  # noqa: E731
+    return code, read(attributions), read(summary)
+
+
+@pytest.mark.parametrize("name, expected", [("mixed.csv", MIXED_CSV), ("mixed.jsonl", MIXED_JSONL)])
+def test_one_summary_row_per_input_row_in_order(tmp_path, capsys, name, expected):
+    code, attributions, summary = run(tmp_path, str(FIXTURES / name), "--text-column", "body", "--id-column", "id")
+    assert code == 0
+    assert [int(r["row"]) for r in summary] == list(range(1, len(expected) + 1))
+    for row, (row_id, error, found) in zip(summary, expected):
+        assert row["article"] == row_id
+        assert (error in row["error"]) if error else row["error"] == ""
+        assert (int(row["attributions"]) > 0) == found, row
+    # Every attribution belongs to a summary row without an error, and the counts agree.
+    by_row = {r["row"]: r for r in summary}
+    for a in attributions:
+        assert by_row[a["row"]]["error"] == "" and by_row[a["row"]]["article"] == a["article"]
+    assert len(attributions) == sum(int(r["attributions"]) for r in summary)
+
+
+def test_attributions_csv_has_the_contract_fields_first(tmp_path):
+    code, attributions, _ = run(tmp_path, str(FIXTURES / "mixed.csv"), "--text-column", "body", "--id-column", "id")
+    assert tuple(attributions[0])[: len(CONTRACT_FIELDS)] == CONTRACT_FIELDS
+    first = attributions[0]
+    assert (first["article"], first["kind"], first["text"], first["speaker"]) == ("a1", "direct", "We will win the vote", "Jane Roe")
+
+
+def test_summary_counts_add_up(tmp_path):
+    _, _, summary = run(tmp_path, str(FIXTURES / "mixed.csv"), "--text-column", "body", "--id-column", "id")
+    for row in summary:
+        kinds = sum(int(row[k]) for k in ("direct", "partial", "indirect"))
+        types = sum(int(row[t]) for t in ("person", "organization", "media", "group", "unknown"))
+        who = sum(int(row[w]) for w in ("named", "anonymous", "unattributed"))
+        assert kinds == types == who == int(row["attributions"])
+        assert int(row["sources"]) == int(row["named_sources"]) + int(row["anonymous_sources"])
+    assert list(summary[0]) == list(batch.SUMMARY_FIELDS)
+
+
+@pytest.mark.parametrize("name, args, names", [
+    ("mixed.csv", ["--text-column", "text"], "'id', 'headline', 'body'"),
+    ("mixed.csv", ["--text-column", "body", "--id-column", "ID"], "'id', 'headline', 'body'"),
+    ("mixed.jsonl", ["--text-column", "text"], "'id', 'body'"),
+])
+def test_a_missing_column_names_the_columns_and_exits_2(tmp_path, capsys, name, args, names):
+    code, _, _ = run(tmp_path, str(FIXTURES / name), *args)
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert names in err
+    assert not (tmp_path / "summary.csv").exists()  # no output before the input is known good
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.csv", "--text-column", "body"], "no such file"),
+    ([str(FIXTURES), "--text-column", "body"], "is a folder"),
+    ([str(FIXTURES / "mixed.csv"), "--text-column", "body", "--jobs", "0"], "--jobs"),
+])
+def test_input_errors_exit_2(tmp_path, capsys, args, message):
+    assert run(tmp_path, *args)[0] == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_huge_field_is_read(tmp_path):
+    path = tmp_path / "huge.csv"
+    body = '"It is big," Jane Roe said. ' + "Filler text goes on. " * 60_000  # ~1.3 MB, over csv's default limit
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["id", "body"], ["big", body], ["small", "Officials said so."]])
+    _, attributions, summary = run(tmp_path, str(path), "--text-column", "body", "--id-column", "id")
+    assert [(r["article"], r["error"]) for r in summary] == [("big", ""), ("small", "")]
+    assert int(summary[0]["chars"]) == len(body)
+
+
+def test_stdin_is_read_as_jsonl_by_its_first_byte(tmp_path, monkeypatch):
+    data = (FIXTURES / "mixed.jsonl").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    _, _, summary = run(tmp_path, "-", "--text-column", "body", "--id-column", "id")
+    assert len(summary) == len(MIXED_JSONL)
+
+
+def test_without_an_id_column_the_id_is_the_row_number(tmp_path):
+    _, _, summary = run(tmp_path, str(FIXTURES / "mixed.csv"), "--text-column", "body")
+    assert [r["article"] for r in summary] == [str(n) for n in range(1, len(MIXED_CSV) + 1)]
+
+
+def _generated(path, n: int) -> None:
+    texts = ['"We will win," Jane Roe said.', "", "Officials said the count was late.",
+             "\x00\x00\x00\x00 binary", '"Fine," the mayor said, according to Reuters.']
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "body"])
+        for i in range(n):
+            w.writerow([f"r{i % 7}", texts[i % len(texts)] + f" Paragraph {i}."])
+
+
+def test_jobs_give_the_same_rows_in_the_same_order(tmp_path):
+    source = tmp_path / "in.csv"
+    _generated(source, 120)
+    outputs = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"jobs{jobs}"
+        folder.mkdir()
+        assert run(folder, str(source), "--text-column", "body", "--id-column", "id", "--jobs", jobs)[0] == 0
+        outputs.append(((folder / "summary.csv").read_text(), (folder / "attributions.csv").read_text()))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0].count("\n") == 121
+
+
+class _Rows:
+    """An input that counts how far it has been read."""
+
+    def __init__(self, n: int):
+        self.n, self.read = n, 0
+
+    def __iter__(self):
+        for i in range(self.n):
+            self.read += 1
+            yield batch.InputRow(i + 1, str(i), f'"Row {i}," Jane Roe said.')
+
+
+class _Watch(io.StringIO):
+    """An output that records how far the input had been read at each flush."""
+
+    def __init__(self, rows: _Rows):
+        super().__init__()
+        self.rows, self.seen = rows, []
+
+    def flush(self):
+        self.seen.append(self.rows.read)
+
+
+@pytest.mark.parametrize("jobs, ahead", [(1, 1), (2, 4 * 2 * 8 + 8)])  # window of 4*jobs chunks of 8
+def test_rows_are_written_as_they_are_done_not_read_ahead(jobs, ahead):
+    rows = _Rows(300)
+    summary = _Watch(rows)
+    batch.run_batch(rows, io.StringIO(), summary, jobs=jobs, progress=False)
+    # seen[0] is the header; row k is written once at most k + ahead rows were read.
+    lags = [read - k for k, read in enumerate(summary.seen[1:], 1)]
+    assert len(lags) == 300 and max(lags) <= ahead
+    if jobs > 1:
+        assert max(lags) > 1  # the pool really worked ahead
+
+
+def test_an_interrupt_during_a_write_waits_for_the_whole_row():
+    class Interrupting(io.StringIO):
+        def write(self, s):
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C arrives in the middle of the row
+            return super().write(s)
+
+    out = Interrupting()
+    with pytest.raises(KeyboardInterrupt):
+        batch.RowWriter(out, ["a", "b"])
+    assert out.getvalue() == "a,b\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_an_interrupted_run_leaves_only_whole_rows(tmp_path):
+    source = tmp_path / "in.csv"
+    _generated(source, 20_000)
+    summary, attributions = tmp_path / "s.csv", tmp_path / "a.csv"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quotes", "batch", str(source), "--text-column", "body", "--id-column", "id",
+         "--attributions", str(attributions), "--summary", str(summary)],
+        stderr=subprocess.PIPE, cwd=ROOT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not summary.exists() or summary.stat().st_size < 20_000):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    for path, fields in ((summary, batch.SUMMARY_FIELDS), (attributions, batch.ATTRIBUTION_FIELDS)):
+        data = path.read_text(encoding="utf-8")
+        assert data.endswith("\n")
+        rows = list(csv.reader(io.StringIO(data)))
+        assert rows[0] == list(fields) and all(len(r) == len(fields) for r in rows)
+    done = list(csv.DictReader(summary.open(encoding="utf-8")))
+    assert 0 < len(done) < 20_000
+    assert [int(r["row"]) for r in done] == list(range(1, len(done) + 1))
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
+    run(tmp_path, str(FIXTURES / "mixed.jsonl"), "--text-column", "body")
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("value, text, error", [
+    ("Plain text.", "Plain text.", None),
+    ("", None, "empty text"),
+    ("  \n ", None, "empty text"),
+    (None, None, "no text"),
+    (42, None, "JSON int"),
+    ("\x00" * 20, None, "binary"),
+    ("caf\udce9", "café", None),  # a cp1252 byte that arrived as a surrogate escape
+    ("\ud800", None, "lone surrogate"),
+])
+def test_text_of_a_field(value, text, error):
+    got, why = batch._text(value, source="in", encoding=None, warn=None)
+    assert got == text
+    assert (error in why) if error else why is None
+
+
+@pytest.mark.parametrize("path, head, fmt", [
+    ("in.csv", b"{", "csv"), ("in.jsonl", b"id,body", "jsonl"), ("in.ndjson", b"", "jsonl"),
+    ("-", b'  {"id": 1}', "jsonl"), ("-", b"id,body", "csv"), ("data", b"", "csv"),
+])
+def test_detect_format(path, head, fmt):
+    assert batch.detect_format(path, head) == fmt
+
+
+def test_rows_json_round_trip_the_article_id_for_non_string_ids(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "body": "Officials said so."}) for i in (7, 2.5, [1])) + "\n")
+    _, _, summary = run(tmp_path, str(path), "--text-column", "body", "--id-column", "id")
+    assert [r["article"] for r in summary] == ["7", "2.5", "[1]"]
+
+
+def test_field_size_limit_is_raised():
+    assert batch.raise_field_size_limit() >= 2**31 - 1
+    assert csv.field_size_limit() >= 2**31 - 1
+
+
+def test_attributions_and_summary_must_differ(tmp_path, capsys):
+    same = str(tmp_path / "out.csv")
+    assert main(["batch", str(FIXTURES / "mixed.csv"), "--text-column", "body",
+                 "--attributions", same, "--summary", same]) == 2
+    assert "different files" in capsys.readouterr().err
+    assert not os.path.exists(same)
