@@ -244,10 +244,10 @@ def _credits_back(tokens: Sequence[Token], i: int, end: int) -> bool:
     nouns = _speaker_nouns()
     verbs = speech_verbs()
     j = i
-    while j < len(tokens) and tokens[j].start < end and j - i < 10:
+    while j < len(tokens) and tokens[j].start < end and j - i < 16:
         if (_lower(tokens[j]),) in verbs:
             return True
-        if not (_np_word(tokens[j], nouns) or _inner_dot(tokens, j) or _lower(tokens[j]) in ("in", "of", "for", "at")):
+        if not (_np_word(tokens[j], nouns) or _inner_dot(tokens, j) or tokens[j].text in (",", "(", ")") or _lower(tokens[j]) in ("in", "of", "for", "at", "to")):
             return False
         j += 1
     return False
@@ -535,6 +535,11 @@ def _find_that(tokens: Sequence[Token], quoted: Sequence[bool], k: int, limit: i
     return None
 
 
+def _find_that_via(tokens: Sequence[Token], quoted: Sequence[bool], k: int, limit: int) -> tuple[int, int] | None:
+    found = _find_that(tokens, quoted, k, limit)
+    return found[1] if found else None
+
+
 def _via_span(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
     """The outlet after "a statement to", "an interview with", "told": capitalized words."""
     j = k
@@ -726,8 +731,11 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     prev = _skip_back(tokens, before, 0)
     prev_text = tokens[prev].text if prev >= 0 else ""
     participle = _lower(tokens[first]).endswith(PARTICIPLE_SUFFIX)
+    dropped = participle and mention is not None and not _can_speak(tokens[mention[1] - 1])
+    if dropped:
+        mention = None  # "started the debate saying ...": the debate does not speak
     if mention is None:
-        if participle and prev >= 0 and prev_text == ",":
+        if participle and (dropped or prev >= 0 and (prev_text == "," or _closes_quote(unit, prev))):
             inherit = True  # ", saying ..." shares the sentence's subject
         elif prev >= 0 and (prev_text == "," or _closes_quote(unit, prev) or prev_text in DASHES):
             mention = subject_after(tokens, after, n)
@@ -781,7 +789,8 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
         if end <= start or verb.np_object:
             return None
         return _Frame(first, last, verb, mention, (start, end), via, None)
-    if verb.trailing_only and not (k < n and _lower(tokens[k]) == "that" and not quoted[k]):
+    lead_in = k + 1 < n and tokens[k].text in (":", ",") and tokens[k + 1].text in OPENING_MARKS and _quote_at(unit, tokens[k + 1].start) is not None
+    if verb.trailing_only and not lead_in and not (k < n and _lower(tokens[k]) == "that" and not quoted[k]):
         return None  # "added to the list" is no speech, "added that ..." is
 
     # A lead-in: 'He said: "..."', 'said, "..."', 'said "...'.
@@ -792,6 +801,13 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
         quote = _quote_at(unit, tokens[j].start)
         if quote is not None:
             return _Frame(first, last, verb, mention, _quote_inner(text, quote), via, quote, inherit)
+
+    # With a parse, the verb's clausal complement is what was said.
+    complement = syntax.complement_of(tokens, unit.first_index, verb_token)
+    if complement is not None and complement[0] > last and not verb.np_object:
+        start, stop = _trim(text, tokens[complement[0]].start, tokens[complement[1] - 1].end)
+        if stop > start:
+            return _Frame(first, last, verb, mention, (start, stop), via or _find_that_via(tokens, quoted, k, n), None, inherit)
 
     # A reported clause: "said (on Monday) (in a statement to Y) that ...", "said a monument will".
     that = _find_that(tokens, quoted, k, n)
@@ -863,15 +879,61 @@ def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: Speec
     return _Frame(first, last, verb, mention, (start, end), None, None)
 
 
+def _can_speak(head: Token) -> bool:
+    """Can a noun phrase with this last word be a speaker (a name, a pronoun, a speaker noun)?"""
+    word = _lower(head)
+    return _is_capitalized(head) or word in PRONOUNS or word in _speaker_nouns()
+
+
+# Irregular past tenses: the verb of a clause whose subject a participle shares ("Smith
+# sought to calm the crowd, saying ...").
+IRREGULAR_PAST = frozenset(
+    """took sought made gave went came got put set led ran won lost held kept spoke began brought
+    thought felt left met sent spent stood struck threw drew became broke chose fought found
+    hit knew meant paid rose saw sat shook showed sold stole swore taught tore understood woke
+    wore withdrew""".split()
+)
+
+
+def _clause_subject(tokens: Sequence[Token], quoted: Sequence[bool], cue: int) -> tuple[int, int] | None:
+    """The subject a cue without one shares: that of the nearest verb before it with a subject
+    that can speak ("Trump tweaked his promise when he announced his mate, calling ..." -> he),
+    else the noun phrase the sentence opens with."""
+    verbs = speech_verbs()
+    for j in range(cue - 1, 0, -1):
+        if quoted[j]:
+            continue
+        word = _lower(tokens[j])
+        if not (_is_finite(tokens[j]) or word in IRREGULAR_PAST or ((word,) in verbs and not word.endswith(PARTICIPLE_SUFFIX))):
+            continue
+        before = _lower(tokens[j - 1])
+        if word in AUXILIARIES or before in ("to", "that", "which", "who") or before in DETERMINERS or before.endswith(("’s", "'s")):
+            continue  # "Putin's claim", "the report": nouns, not verbs
+        np = subject_before(tokens, j)
+        if np is not None and not any(quoted[np[0] : np[1]]) and _can_speak(tokens[np[1] - 1]):
+            return np
+    return _sentence_subject(tokens, quoted)
+
+
+LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
+
+
 def _sentence_subject(tokens: Sequence[Token], quoted: Sequence[bool]) -> tuple[int, int] | None:
-    """The noun phrase a sentence opens with ("Ukrainian President Volodymyr Zelensky disputed")."""
+    """The noun phrase a sentence opens with ("Ukrainian President Volodymyr Zelensky disputed").
+
+    A leading phrase ("Amid the uproar, ...", "Continuing his speech, ...") ends at its comma.
+    """
     nouns = _speaker_nouns()
     k = 0
     n = len(tokens)
     while k < n and (_lower(tokens[k]) in OPENERS or tokens[k].text == ","):
         k += 1
+    if k < n and (_lower(tokens[k]) in LEAD_PREPOSITIONS or _lower(tokens[k]).endswith(PARTICIPLE_SUFFIX)):
+        comma = next((j for j in range(k, min(n, k + 25)) if tokens[j].text == "," and not quoted[j]), None)
+        if comma is not None:
+            k = comma + 1
     j = k
-    while j < n and not quoted[j] and (_np_word(tokens[j], nouns) or (_lower(tokens[j]) == "and" and j + 1 < n and _is_capitalized(tokens[j + 1]))):
+    while j < n and not quoted[j] and (_np_word(tokens[j], nouns) or _inner_dot(tokens, j) or (_lower(tokens[j]) == "and" and j + 1 < n and _is_capitalized(tokens[j + 1]))):
         j += 1
     return (k, j) if j > k and j - k <= 10 else None
 
@@ -925,8 +987,7 @@ def detect(analysis: Analysis) -> list[Candidate]:
                     if earlier:
                         mention = earlier[-1].mention
                     else:
-                        subject = subject or _sentence_subject(unit.tokens, unit.quoted)
-                        mention = subject
+                        mention = _clause_subject(unit.tokens, unit.quoted, frame.cue_first)
                     if mention is None:
                         continue
                     frame = attrs.evolve(frame, mention=mention)
@@ -977,6 +1038,14 @@ def detect(analysis: Analysis) -> list[Candidate]:
             if end <= start:
                 continue
             index = len(candidates)
+            lead = _colon_speaker(unit, quote)
+            if lead is not None:
+                # 'Jones: "..."', 'She had posted: "..."': the colon credits its sentence's subject.
+                span = (unit.tokens[lead[0]].start, unit.tokens[lead[1] - 1].end)
+                candidates.append(Candidate(Kind.DIRECT, (start, end), None, span, None, None, "colon", p_index))
+                paragraph_candidates.append(candidates[-1])
+                last_direct_speaker = index
+                continue
             if last_direct_speaker is not None:
                 how, link = "same-paragraph", last_direct_speaker
             elif previous_open_ended and quote.start == p_start and previous_paragraph_last is not None:
@@ -994,6 +1063,20 @@ def detect(analysis: Analysis) -> list[Candidate]:
         previous_open_ended = bool(quotes) and quotes[-1].open_ended
         previous_paragraph_last = len(candidates) - 1 if paragraph_candidates else None
     return candidates
+
+
+def _colon_speaker(unit: Unit, quote: Quote) -> tuple[int, int] | None:
+    """The speaker of a quote after a colon: a bare name ("Jones: ...") or the subject of the
+    clause the colon ends ("Limbaugh continued: ...", "she had posted: ...")."""
+    tokens = unit.tokens
+    c = next((j for j, t in enumerate(tokens) if t.start >= quote.start), len(tokens)) - 1
+    if c <= 0 or tokens[c].text != ":" or unit.quoted[c]:
+        return None
+    np = subject_before(tokens, c)
+    if np is not None and np[1] == c and _can_speak(tokens[c - 1]) and (np[0] == 0 or not _is_word(tokens[np[0] - 1])):
+        return np
+    np = _clause_subject(tokens, unit.quoted, c)
+    return np if np is not None and np[1] <= c else None
 
 
 def is_media_word(word: str) -> bool:

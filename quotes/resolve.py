@@ -369,6 +369,7 @@ CONFIDENCE = {
     "same-paragraph": 0.75,
     "continuation": 0.7,
     "previous-paragraph": 0.55,
+    "colon": 0.6,
 }
 
 
@@ -377,6 +378,23 @@ def _apposition_role(text: str, end: int) -> str | None:
     match = regex.match(r",\s+(?:a|an|the)\s+([^,.;“”\"]{3,80}?)(?=,|\s+said\b|\.)", text[end : end + 100])
     if match and any(w.lower() in _title_words() for w in match.group(1).split()):
         return match.group(1).strip()
+    return None
+
+
+def _coref_antecedent(analysis: Analysis, span: Span) -> tuple[int, int] | None:
+    """The nearest earlier non-pronoun mention in the pronoun's coreference chain, if any."""
+    for chain in analysis.coref:
+        if any(start <= span.start and span.end <= end for start, end in chain.mentions):
+            earlier = [
+                (start, end)
+                for start, end in chain.mentions
+                if end <= span.start and parse_mention(analysis.text[start:end]).pronoun is None
+            ]
+            if earlier:
+                return earlier[-1]
+            representative = chain.mentions[chain.representative]
+            if representative[1] <= span.start or representative[0] >= span.end:
+                return representative
     return None
 
 
@@ -405,7 +423,17 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
             role = _apposition_role(text, end)
             if role:
                 parsed = attrs.evolve(parsed, role=role, affiliation=parsed.affiliation or _affiliation_of(role.split()))
-        entity, how = registry.add(parsed, span)
+        antecedent = _coref_antecedent(analysis, span) if parsed.pronoun is not None else None
+        if antecedent is not None:
+            # The engine's coreference chain names the pronoun's antecedent: trust it first.
+            entity, how = registry.add(parse_mention(text[antecedent[0] : antecedent[1]]), Span.of(text, *antecedent))
+            if entity is not None:
+                entity = registry._join(entity, None, span)
+                if parsed.gender is not None and entity.gender is None:
+                    entity.gender = parsed.gender
+                how = "pronoun"
+        else:
+            entity, how = registry.add(parsed, span)
         if what == "speaker":
             speaker_of[index] = (entity, how)
         elif what == "via" and entity is not None:

@@ -69,6 +69,14 @@ def found(text):
         # Verbs that count only after their words: "the letter reads", "he demanded".
         ("“We need help,” the letter reads.", [("direct", "We need help", "the letter")]),
         ("She read the letter aloud at noon.", []),
+        # A colon credits the subject of its clause, or the bare name before it.
+        ("Ann Bell continued: “We are not done.”", [("direct", "We are not done", "Ann Bell")]),
+        ("Along with the photo, he had posted: “We are celebrating!”", [("direct", "We are celebrating!", "he")]),
+        ("POLL NEWS - Ann Bell: “Turnout was high.”", [("direct", "Turnout was high", "Ann Bell")]),
+        # A participle shares the subject of its clause, never the noun phrase it follows.
+        ("Amid the uproar, Ann Bell rejected the plan, saying it was “rotten.”", [("partial", "it was “rotten.”", "Ann Bell")]),
+        ("Bell opened the debate saying “of course” she would run.", [("partial", "of course", "Bell")]),
+        ("Bell praised the “brave” volunteers, saying the city needed them.", [("partial", "brave", "Bell"), ("indirect", "the city needed them", "Bell")]),
         # Not attributions: nobody is credited with these quoted words.
         ("The film “Oppenheimer” won seven awards.", []),
         ("Officials called the plan a “rumor” last week and moved on.", [("partial", "rumor", "Officials")]),
