@@ -375,7 +375,7 @@ def _np_word(token: Token, nouns: frozenset[str]) -> bool:
     return not (word.endswith("ed") or word.endswith("ing"))
 
 
-def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
+def subject_before(tokens: Sequence[Token], i: int, floor: int = 0, *, appositions: bool = True) -> tuple[int, int] | None:
     """The noun phrase that speaks through the cue at token i, as a token range, or None.
 
     Walks left from the cue over auxiliaries and time phrases, then gathers the noun phrase up
@@ -386,7 +386,7 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0) -> tuple[int
     nouns = _speaker_nouns()
     end = _skip_back(tokens, i - 1, floor)
     if end >= floor and tokens[end].text == ",":
-        return _name_before_apposition(tokens, end, floor)
+        return _name_before_apposition(tokens, end, floor) if appositions else None
     j = end
     has_and = False
     while j >= floor:
@@ -457,7 +457,10 @@ def _name_before_apposition(tokens: Sequence[Token], comma: int, floor: int) -> 
         relative = _lower(aside[0]) in ("who", "whose", "which")
         if not relative and any(_is_finite(t) for t in aside):
             return None
-        np = subject_before(tokens, k, floor)
+        # A name that itself stands before an aside would end before the comma at k, not at
+        # it, so it is never wanted here: not looking for one keeps ", x, x, x, ..." from
+        # recursing once per comma (a RecursionError on hostile input).
+        np = subject_before(tokens, k, floor, appositions=False)
         if np is not None and np[1] == k:
             a, b = np
             head = tokens[b - 1]
