@@ -180,7 +180,7 @@ def bar_chart(title: str, items: Iterable[tuple[str, int, str]], *, width: int =
     height = top + row * max(1, len(items)) + 6
     most = max((v for _, v, _ in items), default=0) or 1
     room = width - label_width - 40
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+    parts = [f'<svg width="{width}" height="{height}" '
              f'role="img" aria-label="{_e(title)}" class="chart">',
              f'<text x="0" y="16" style="font-weight:bold">{_e(title)}</text>']
     for n, (label, value, colour) in enumerate(items):

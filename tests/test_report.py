@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -48,9 +49,11 @@ def make_result(name: str, text: str, specs: list[tuple], *, anywhere: bool = Fa
             speaker = speakers[who]
 
         def span(s: str | None) -> Span | None:
+            # The occurrence nearest the quoted words: "said" after one quote, not the first "said".
             if s is None:
                 return None
-            i = text.index(s)
+            found = [m.start() for m in re.finditer(re.escape(s), text)]
+            i = min(found, key=lambda i: abs(i - start))
             return Span(i, i + len(s), s)
 
         attributions.append(Attribution(n, Kind(kind), Span(start, at, words), span(cue), span(mention),
