@@ -70,7 +70,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    # tuple.__new__ skips NamedTuple's keyword machinery: tokens are the most numerous objects.
+    new = tuple.__new__
+    return [new(Token, (*m.span(), m.group(), None, None, None, None)) for m in TOKEN.finditer(text, start, end)]
 
 
 class RulesEngine:
