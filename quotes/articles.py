@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import attrs
+import regex
 
 from .errors import InputError
 
@@ -44,26 +45,94 @@ class Article:
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None, warn: Warn | None = None) -> str:
-    """Bytes to text: a BOM decides, then UTF-8, then cp1252 (said on ``warn``)."""
+    """Bytes to text: ``encoding`` if given, else a BOM decides, then UTF-8, then cp1252.
+
+    Every fallback is said on ``warn``. A byte-order mark is never part of the text. Binary
+    data (NUL bytes that are not UTF-16) is an ``InputError``, as is an unknown encoding or
+    bytes that are not valid in the encoding asked for.
+    """
+    say = warn or (lambda message: None)
     if encoding:
-        try:
-            return data.decode(encoding)
-        except LookupError:
-            raise InputError(f"{source}: unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as error:
-            raise InputError(f"{source}: not valid {encoding} at byte {error.start}") from None
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096] and _mostly_binary(data[:4096]):
-        raise InputError(f"{source}: looks like a binary file, not text")
+        text = _decode_as(data, encoding, source)
+    elif data.startswith(codecs.BOM_UTF8):
+        text = _decode_lenient(data[len(codecs.BOM_UTF8) :], "utf-8", "UTF-8", source, say)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_lenient(data, "utf-16", "UTF-16", source, say)
+    elif b"\x00" in data[:SAMPLE]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            say(f"{source}: no byte-order mark; read as {utf16.upper()}")
+            text = _decode_lenient(data, utf16, utf16.upper(), source, say)
+        elif _mostly_binary(data[:SAMPLE]):
+            raise InputError(f"{source}: looks like a binary file, not text (it has NUL bytes)")
+        else:
+            text = _utf8_or_cp1252(data, source, say)
+    else:
+        text = _utf8_or_cp1252(data, source, say)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _without_lone_surrogates(text, source, say)
+
+
+SAMPLE = 8192  # bytes looked at to tell text from binary
+
+
+def _decode_as(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InputError(f"{source}: unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{source}: not valid {encoding} at byte {error.start}") from None
+    except (UnicodeError, ValueError, TypeError) as error:  # codecs such as 'undefined' or 'idna'
+        raise InputError(f"{source}: cannot decode as {encoding}: {error}") from None
+
+
+def _decode_lenient(data: bytes, codec: str, label: str, source: str, say: Warn) -> str:
+    """Decode; bytes that are not valid become U+FFFD, and that is said."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        say(f"{source}: not valid {label} at byte {error.start}; bad bytes replaced")
+        return data.decode(codec, errors="replace")
+
+
+def _utf8_or_cp1252(data: bytes, source: str, say: Warn) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if warn is not None:
-            warn(f"{source}: not valid UTF-8 at byte {error.start}; read as cp1252 (use --encoding to choose)")
+        say(f"{source}: not valid UTF-8 at byte {error.start}; read as cp1252 (use --encoding to choose)")
         return data.decode("cp1252", errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the NULs fall on one side of each byte pair, as in
+    mostly-ASCII UTF-16 text; None otherwise."""
+    sample = data[:SAMPLE]
+    if len(data) % 2 or len(sample) < 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if other.count(0) == 0 and zeros.count(0) * 2 >= len(zeros):
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+def _without_lone_surrogates(text: str, source: str, say: Warn) -> str:
+    """Lone surrogates (from 'utf-7' or 'utf-16' input) cannot be printed: U+FFFD instead."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        say(f"{source}: has unpaired surrogate code points; replaced")
+        text = SURROGATE.sub("\ufffd", text)
+    return text
+
+
+SURROGATE = regex.compile("[\ud800-\udfff]")
 
 
 def _mostly_binary(sample: bytes) -> bool:
