@@ -20,7 +20,7 @@ PALETTE = (
     ("#cfe2ff", "#1f5fbf"), ("#ffd8b1", "#c75b00"), ("#c9f0c9", "#2a8a2a"), ("#f9c9d4", "#b8284a"),
     ("#e0d1f5", "#6b3fa0"), ("#fff0a8", "#9a7b00"), ("#c4eef0", "#12808a"), ("#f2d3c2", "#8a4b2a"),
     ("#e8e8c0", "#6b6b12"), ("#d6dcf0", "#3b4a80"), ("#f5d0ef", "#a02b8e"), ("#d3ecd9", "#3d7a52"),
-    ("#ffe0e0", "#d03030"), ("#dcefb0", "#5f7f10"), ("#e6d9c9", "#6e5635"), ("#d0e4ee", "#2d6e8e"),
+    ("#dfe7ec", "#4d6b7a"), ("#dcefb0", "#5f7f10"), ("#e6d9c9", "#6e5635"), ("#d0e4ee", "#2d6e8e"),
 )
 UNATTRIBUTED_COLOURS = ("#e4e4e4", "#707070")
 TYPE_COLOURS = {
