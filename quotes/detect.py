@@ -399,8 +399,8 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0, *, appositio
         if tok.text == "," and has_and and j - 1 >= floor and _is_capitalized(tokens[j - 1]) and _lower(tokens[j - 1]) not in OPENERS and _is_capitalized(tokens[j + 1]):
             j -= 1  # "U.S., Ukrainian and South Korean officials": a list of modifiers
             continue
-        if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and _lower(tokens[j - 1]) in nouns:
-            j -= 1  # "a spokeswoman for the ministry", "head of the agency"
+        if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and (_lower(tokens[j - 1]) in nouns or word == "of" and _is_capitalized(tokens[j - 1]) and _is_capitalized(tokens[j + 1 if _lower(tokens[j + 1]) != "the" else min(j + 2, end)])):
+            j -= 1  # "a spokeswoman for the ministry", "head of the agency", "Mr. Morgan of the Sierra Club"
             continue
         if tok.text == "." and _inner_dot(tokens, j):
             j -= 1  # "Mr. Podesta", "Benjamin J. Rhodes"
@@ -428,10 +428,16 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0, *, appositio
     if words[0] in ("a", "an", "the") and first - 2 >= floor and tokens[first - 1].text == ",":
         name_end = first - 2
         k = name_end
-        while k >= floor and _is_capitalized(tokens[k]) and _lower(tokens[k]) not in OPENERS:
+        while k >= floor and _is_capitalized(tokens[k]) and _lower(tokens[k]) not in OPENERS and _lower(tokens[k]) not in BOUNDARY_WORDS:
             k -= 1
-        if k < name_end and (k < floor or not _is_word(tokens[k]) or _lower(tokens[k]) in BOUNDARY_WORDS):
+        # Not after a preposition: "In Chelsea, the mayor said" is the mayor speaking.
+        if k < name_end and (k < floor or not _is_word(tokens[k]) and tokens[k].text != ","):
             return (k + 1, name_end + 1)
+    # "retired Air Force general Lloyd Newton": a participle opening the phrase after a quote.
+    if first - 1 >= floor and _lower(tokens[first - 1]).endswith(("ed", "ing")) and tokens[first - 1].text.islower() and (
+        first - 1 == floor or tokens[first - 2].text in CLOSING_MARKS or tokens[first - 2].text == ","
+    ) and _is_capitalized(tokens[first]):
+        first -= 1
     return (first, end + 1)
 
 
@@ -448,8 +454,8 @@ def _name_before_apposition(tokens: Sequence[Token], comma: int, floor: int) -> 
         k = right - 1
         while k >= floor and tokens[k].text != "," and right - k <= 25:
             text = tokens[k].text
-            if text in QUOTE_CHARS or text in (";", ":", ".") and not _inner_dot(tokens, k):
-                return None
+            if text in QUOTE_CHARS or text in (";", ":"):
+                return None  # (a period inside a unit is an abbreviation's: "R-Ky.")
             k -= 1
         if k < floor or tokens[k].text != "," or k == right - 1:
             return None
@@ -725,15 +731,19 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     # cue, or, after a comma or a quote, after it.
     inherit = False
     inverted = False
+    participle = _lower(tokens[first]).endswith(PARTICIPLE_SUFFIX)
     verb_token = last if verb.lemma == "statement" else first
     mention = syntax.subject_of(tokens, unit.first_index, verb_token)
     if mention is not None and mention[0] > last:
         inverted, after = True, mention[1]
     elif mention is None:
-        mention = subject_before(tokens, first)
+        # ", arguing that ...": a participle after a comma shares the clause's subject; the
+        # words before the comma are no apposition ("in Tulsa, Oklahoma, arguing").
+        comma_before = first > 0 and tokens[max(_skip_back(tokens, before, 0), 0)].text == ","
+        if not (participle and comma_before):
+            mention = subject_before(tokens, first)
     prev = _skip_back(tokens, before, 0)
     prev_text = tokens[prev].text if prev >= 0 else ""
-    participle = _lower(tokens[first]).endswith(PARTICIPLE_SUFFIX)
     dropped = participle and mention is not None and not _can_speak(tokens[mention[1] - 1])
     if dropped:
         mention = None  # "started the debate saying ...": the debate does not speak
@@ -885,6 +895,8 @@ def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: Speec
 def _can_speak(head: Token) -> bool:
     """Can a noun phrase with this last word be a speaker (a name, a pronoun, a speaker noun)?"""
     word = _lower(head)
+    if word in DETERMINERS or word in OPENERS or word in BOUNDARY_WORDS or word in TIME_WORDS:
+        return False
     return _is_capitalized(head) or word in PRONOUNS or word in _speaker_nouns()
 
 
@@ -1036,7 +1048,17 @@ def detect(analysis: Analysis) -> list[Candidate]:
                 continue
             quote: Quote = obj  # type: ignore[assignment]
             if not (_is_sentence_initial(text, unit, quote) or (previous_open_ended and quote.start == p_start)):
-                continue  # scare quotes, titles, nicknames: quoted words nobody is credited with
+                # Quoted words inside a sentence whose subject can speak ("Christie described
+                # Clinton as a “disgrace”"): that subject's words. Else scare quotes, titles.
+                # (Not after a cue of the same sentence: its quotes are that frame's business.)
+                after_cue = any(u is unit and u.tokens[f.cue_first].start < quote.start for u, f, _ in frame_candidates)
+                holder = None if after_cue else _quote_holder(text, unit, quote)
+                if holder is not None:
+                    start, end = _quote_inner(text, quote)
+                    span = (unit.tokens[holder[0]].start, unit.tokens[holder[1] - 1].end)
+                    candidates.append(Candidate(Kind.PARTIAL, (start, end), None, span, None, None, "clause", p_index))
+                    paragraph_candidates.append(candidates[-1])
+                continue
             start, end = _quote_inner(text, quote)
             if end <= start:
                 continue
@@ -1066,6 +1088,20 @@ def detect(analysis: Analysis) -> list[Candidate]:
         previous_open_ended = bool(quotes) and quotes[-1].open_ended
         previous_paragraph_last = len(candidates) - 1 if paragraph_candidates else None
     return candidates
+
+
+def _quote_holder(text: str, unit: Unit, quote: Quote) -> tuple[int, int] | None:
+    """The subject of the clause holding quoted words, when it can speak and the words are no title."""
+    start, end = _quote_inner(text, quote)
+    words = text[start:end].split()
+    if end - start < 2 or (len(words) > 1 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words)):
+        return None  # “American Skin”, “War On Drugs”: a title
+    tokens = unit.tokens
+    q = next((j for j, t in enumerate(tokens) if t.start >= quote.start), len(tokens))
+    np = _clause_subject(tokens, unit.quoted, q)
+    if np is None or np[1] > q or any(unit.quoted[np[0] : np[1]]) or not _can_speak(tokens[np[1] - 1]):
+        return None
+    return np
 
 
 def _colon_speaker(unit: Unit, quote: Quote) -> tuple[int, int] | None:

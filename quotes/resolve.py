@@ -122,6 +122,13 @@ def _is_place_words(words: list[str]) -> str | None:
 def parse_mention(text: str) -> ParsedMention:
     """Read a mention's words: role, name, type, affiliation and gender."""
     raw = text.strip()
+    at = raw.find(" of ")
+    if at > 0:
+        # "Mr. Morgan of the Sierra Club", "Jeffrey Lewis of the Martin Center": the person,
+        # of an organization (but "Secretary of State", "Bank of America" are no person).
+        left = parse_mention(raw[:at])
+        if left.type is SpeakerType.PERSON and left.named and (left.gender is not None or left.role or len(left.name.split()) > 1):
+            return attrs.evolve(left, text=raw)
     # "Rep. Jim Jordan (R-Ohio)": the party and state in brackets are no part of the name.
     words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
     lower = [w.lower() for w in words]
@@ -370,6 +377,7 @@ CONFIDENCE = {
     "continuation": 0.7,
     "previous-paragraph": 0.55,
     "colon": 0.6,
+    "clause": 0.5,
 }
 
 

@@ -77,6 +77,13 @@ def found(text):
         ("Amid the uproar, Ann Bell rejected the plan, saying it was “rotten.”", [("partial", "it was “rotten.”", "Ann Bell")]),
         ("Bell opened the debate saying “of course” she would run.", [("partial", "of course", "Bell")]),
         ("Bell praised the “brave” volunteers, saying the city needed them.", [("partial", "brave", "Bell"), ("indirect", "the city needed them", "Bell")]),
+        # Quoted words in a sentence whose subject can speak are that subject's.
+        ("Governor Ann Bell described the plan as a “disgrace” on Monday.", [("partial", "disgrace", "Governor Ann Bell")]),
+        ("In Chelsea, the mayor also said there was “no evidence” of a crime.", [("partial", "there was “no evidence” of a crime", "the mayor")]),
+        ("“We won,” Mr. Hale of the Harbor Club said.", [("direct", "We won", "Mr. Hale of the Harbor Club")]),
+        ("“We won,” Senate leader Tom Bell, R-Ky., said Tuesday.", [("direct", "We won", "Senate leader Tom Bell")]),
+        ("Bell spoke about the flood in Dover, Delaware, arguing that aid was “too slow.”", [("partial", "aid was “too slow.”", "Bell")]),
+        ("The band played “Born to Run” twice.", []),
         # Not attributions: nobody is credited with these quoted words.
         ("The film “Oppenheimer” won seven awards.", []),
         ("Officials called the plan a “rumor” last week and moved on.", [("partial", "rumor", "Officials")]),
