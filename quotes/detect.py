@@ -237,6 +237,12 @@ class Unit:
     quoted: tuple[bool, ...]  # is each token inside a quote (or a quote mark)?
     quotes: tuple[Quote, ...]
     first_index: int = 0  # document index of tokens[0], to read dependency heads
+    # Built once per unit so per-cue look-ups are bisections, not scans (hostile input can put
+    # thousands of cues and quotes in one sentence). Quotes are in order and do not overlap.
+    parsed: bool = False  # does any token carry a dependency relation?
+    quote_starts: tuple[int, ...] = ()
+    quote_ends: tuple[int, ...] = ()
+    inner_ends: tuple[int, ...] = ()
 
 
 def _credits_back(tokens: Sequence[Token], i: int, end: int) -> bool:
@@ -286,7 +292,15 @@ def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Seq
                 furthest = max(furthest, unit_quotes[j].end)
                 j += 1
             quoted.append(t.start < furthest)
-        units.append(Unit(s, e, unit_tokens, tuple(quoted), unit_quotes, lo))
+        units.append(
+            Unit(
+                s, e, unit_tokens, tuple(quoted), unit_quotes, lo,
+                parsed=any(t.deprel is not None for t in unit_tokens),
+                quote_starts=tuple(q.start for q in unit_quotes),
+                quote_ends=tuple(q.end for q in unit_quotes),
+                inner_ends=tuple(q.inner_end for q in unit_quotes),
+            )
+        )
     return units
 
 
@@ -693,7 +707,10 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
 def _closes_quote(unit: Unit, index: int) -> bool:
     """Is token ``index`` the closing mark of one of the unit's quotes (not an apostrophe)?"""
     token = unit.tokens[index]
-    return token.text in CLOSING_MARKS and any(q.end == token.end for q in unit.quotes)
+    if token.text not in CLOSING_MARKS:
+        return False
+    at = bisect.bisect_left(unit.quote_ends, token.end)
+    return at < len(unit.quote_ends) and unit.quote_ends[at] == token.end
 
 
 def _dash_credit(text: str, unit: Unit) -> _Frame | None:
@@ -712,10 +729,22 @@ def _dash_credit(text: str, unit: Unit) -> _Frame | None:
 
 
 def _quote_at(unit: Unit, position: int) -> Quote | None:
-    for q in unit.quotes:
-        if q.start == position:
-            return q
+    at = bisect.bisect_left(unit.quote_starts, position)
+    if at < len(unit.quote_starts) and unit.quote_starts[at] == position:
+        return unit.quotes[at]
     return None
+
+
+def _quotes_within(unit: Unit, start: int, end: int) -> list[Quote]:
+    """The unit's quotes with ``start <= q.start`` and ``q.end <= end``, in order."""
+    found = []
+    for at in range(bisect.bisect_left(unit.quote_starts, start), len(unit.quotes)):
+        q = unit.quotes[at]
+        if q.start >= end:
+            break
+        if q.end <= end:
+            found.append(q)
+    return found
 
 
 def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], earlier: Sequence[_Frame]) -> _Frame | None:
@@ -733,7 +762,7 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     inverted = False
     participle = _lower(tokens[first]).endswith(PARTICIPLE_SUFFIX)
     verb_token = last if verb.lemma == "statement" else first
-    mention = syntax.subject_of(tokens, unit.first_index, verb_token)
+    mention = syntax.subject_of(tokens, unit.first_index, verb_token) if unit.parsed else None
     if mention is not None and mention[0] > last:
         inverted, after = True, mention[1]
     elif mention is None:
@@ -816,7 +845,7 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
             return _Frame(first, last, verb, mention, _quote_inner(text, quote), via, quote, inherit)
 
     # With a parse, the verb's clausal complement is what was said.
-    complement = syntax.complement_of(tokens, unit.first_index, verb_token)
+    complement = syntax.complement_of(tokens, unit.first_index, verb_token) if unit.parsed else None
     if complement is not None and complement[0] > last and not verb.np_object:
         start, stop = _trim(text, tokens[complement[0]].start, tokens[complement[1] - 1].end)
         if stop > start:
@@ -829,9 +858,10 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     elif verb.np_object or not _looks_like_clause(tokens, quoted, k, n):
         # Quoted words in the object: 'hailing the "excellent soldiers" for their "heroic feats"'.
         end = _content_end(tokens, quoted, cue_starts, k, unit.end)
-        later_cues = [tokens[c].start for c in cue_starts if c > last]
-        end = min([end] + later_cues)
-        inner = [q for q in unit.quotes if q.start >= (tokens[k].start if k < n else unit.end) and q.end <= end]
+        next_cue = bisect.bisect_right(cue_starts, last)  # cue_starts is in order
+        if next_cue < len(cue_starts):
+            end = min(end, tokens[cue_starts[next_cue]].start)
+        inner = _quotes_within(unit, tokens[k].start if k < n else unit.end, end)
         if not inner:
             return None
         start = inner[0].inner_start
@@ -843,7 +873,7 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     start, stop = _trim(text, tokens[k].start, end)
     if stop <= start:
         return None
-    if verb.np_object and not any(q.start >= start and q.end <= stop + 1 for q in unit.quotes):
+    if verb.np_object and not _quotes_within(unit, start, stop + 1):
         return None
     return _Frame(first, last, verb, mention, (start, stop), via, None, inherit)
 
@@ -959,21 +989,40 @@ def _sentence_subject(tokens: Sequence[Token], quoted: Sequence[bool]) -> tuple[
 
 def _is_sentence_initial(text: str, unit: Unit, quote: Quote) -> bool:
     """Does the quote open its sentence (or follow a colon)? Then it is a direct quote."""
-    before = text[unit.start : quote.start].rstrip()
-    return not before or before.endswith(":")
+    last = _last_char_before(text, unit.start, quote.start)
+    return not last or last == ":"
+
+
+def _last_char_before(text: str, start: int, i: int) -> str:
+    """The last character of ``text[start:i].rstrip()``, or "" (without copying the slice)."""
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > start else ""
 
 
 def _kind_of(text: str, unit: Unit, frame: _Frame) -> Kind:
     if frame.quote is not None and frame.content[0] >= frame.quote.inner_start and frame.content[1] <= frame.quote.inner_end:
-        words = text[frame.quote.inner_start : frame.quote.inner_end].lstrip("…. ")
-        lead_in = text[unit.start : frame.quote.start].rstrip()
-        if _is_sentence_initial(text, unit, frame.quote) or lead_in.endswith((",", ":")) or (words[:1].isupper() and lead_in.endswith(tuple("dlsy"))):
+        first_word = frame.quote.inner_start  # the first character past leading "…. "
+        while first_word < frame.quote.inner_end and text[first_word] in "…. ":
+            first_word += 1
+        first_char = text[first_word] if first_word < frame.quote.inner_end else ""
+        lead_in = _last_char_before(text, unit.start, frame.quote.start)
+        if _is_sentence_initial(text, unit, frame.quote) or lead_in in (",", ":") or (first_char.isupper() and lead_in and lead_in in "dlsy"):
             return Kind.DIRECT
         return Kind.PARTIAL
     start, end = frame.content
-    if any(q.inner_start < end and q.inner_end > start for q in unit.quotes):
+    if _overlapping_quotes(unit, start, end):
         return Kind.PARTIAL
     return Kind.INDIRECT
+
+
+def _overlapping_quotes(unit: Unit, start: int, end: int) -> range:
+    """Indices of the unit's quotes whose words overlap text[start:end] (they are in order)."""
+    first = bisect.bisect_right(unit.inner_ends, start)
+    stop = first
+    while stop < len(unit.quotes) and unit.quotes[stop].inner_start < end:
+        stop += 1
+    return range(first, stop)
 
 
 def detect(analysis: Analysis) -> list[Candidate]:
@@ -995,21 +1044,21 @@ def detect(analysis: Analysis) -> list[Candidate]:
         frame_candidates: list[tuple[Unit, _Frame, int]] = []
         for unit in units:
             subject = None
+            unit_mention = None  # the mention of this unit's last frame so far
             for frame in _frames_in_unit(text, unit):
                 mention = frame.mention
                 if frame.inherit or mention is None:
-                    earlier = [f for u, f, _ in frame_candidates if u is unit and f.mention is not None]
-                    if earlier:
-                        mention = earlier[-1].mention
+                    if unit_mention is not None:
+                        mention = unit_mention
                     else:
                         mention = _clause_subject(unit.tokens, unit.quoted, frame.cue_first)
                     if mention is None:
                         continue
                     frame = attrs.evolve(frame, mention=mention)
                 frame_candidates.append((unit, frame, len(frame_candidates)))
-                for q in unit.quotes:
-                    if q.inner_start < frame.content[1] and q.inner_end > frame.content[0]:
-                        claimed.add(q)
+                unit_mention = frame.mention if frame.mention is not None else unit_mention
+                for at in _overlapping_quotes(unit, frame.content[0], frame.content[1]):
+                    claimed.add(unit.quotes[at])
         # Emit frames and free quotes in text order.
         items: list[tuple[int, str, object, Unit]] = []
         for unit, frame, _ in frame_candidates:
