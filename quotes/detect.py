@@ -699,7 +699,12 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
             continue
         if frame.via is not None:
             # The "according to" that named the conduit is not a frame of its own.
-            consumed.update(c for c in cue_starts if c > last and tokens[c].start < frame.via[1] and tokens[c].end > frame.via[0] - 15)
+            for at in range(bisect.bisect_right(cue_starts, last), len(cue_starts)):
+                c = cue_starts[at]
+                if tokens[c].start >= frame.via[1]:
+                    break  # cue_starts is in order: no later cue can overlap the conduit
+                if tokens[c].end > frame.via[0] - 15:
+                    consumed.add(c)
         frames.append(frame)
     return frames
 
