@@ -565,14 +565,36 @@ def _find_that_via(tokens: Sequence[Token], quoted: Sequence[bool], k: int, limi
 
 def _via_span(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int] | None:
     """The outlet after "a statement to", "an interview with", "told": capitalized words."""
-    j = k
-    while j < limit and (_is_capitalized(tokens[j]) or _lower(tokens[j]) in ("the", "of")):
-        j += 1
+    j = k if k >= limit else min(limit, _per_unit(tokens, _name_run_ends)[k])
     while j > k and _lower(tokens[j - 1]) in ("the", "of"):
         j -= 1
     if j == k:
         return None
     return (tokens[k].start, tokens[j - 1].end)
+
+
+def _name_run_ends(tokens: Sequence[Token]) -> list[int]:
+    """For each index, where the run of capitalized words (and "the", "of") from it ends."""
+    ends = [len(tokens)] * (len(tokens) + 1)
+    for j in range(len(tokens) - 1, -1, -1):
+        ends[j] = ends[j + 1] if _is_capitalized(tokens[j]) or _lower(tokens[j]) in ("the", "of") else j
+    return ends
+
+
+# Look-ups built once per unit's tokens and reused by every cue in it, so that thousands of
+# cues in one sentence stay linear. One entry: the tokens it was built for, by identity.
+_UNIT_MEMO: tuple[object, dict] = (None, {})
+
+
+def _per_unit(tokens: Sequence[Token], build):
+    global _UNIT_MEMO
+    owner, memo = _UNIT_MEMO
+    if owner is not tokens:
+        owner, memo = tokens, {}
+        _UNIT_MEMO = (owner, memo)
+    if build not in memo:
+        memo[build] = build(tokens)
+    return memo[build]
 
 
 def _looks_like_clause(tokens: Sequence[Token], quoted: Sequence[bool], k: int, limit: int) -> bool:
@@ -885,14 +907,34 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
 
 def _trailing_via(tokens: Sequence[Token], k: int, n: int) -> tuple[int, int] | None:
     """', according to the North Korean state media report' after a credited speaker."""
+    if n == len(tokens):
+        # Only the first credit at or after k can answer: find it among the unit's credits.
+        hits = _per_unit(tokens, _trailing_via_hits)
+        at = bisect.bisect_left(hits, k)
+        return _trailing_via_at(tokens, hits[at], n) if at < len(hits) else None
     for j in range(k, n - 2):
-        if _lower(tokens[j]) == "according" and _lower(tokens[j + 1]) == "to":
-            span = subject_after(tokens, j + 2, n)
-            if span:
-                return (tokens[span[0]].start, tokens[span[1] - 1].end)
-        if _lower(tokens[j]) in ("in", "to") and j + 1 < n and _lower(tokens[j + 1]) in ("a", "an") and j + 3 < n and _lower(tokens[j + 2]) in ("statement", "interview"):
-            return _via_span(tokens, j + 4, n) if _lower(tokens[j + 3]) in ("to", "with") else None
+        if _trailing_via_hit(tokens, j, n):
+            return _trailing_via_at(tokens, j, n)
     return None
+
+
+def _trailing_via_hits(tokens: Sequence[Token]) -> list[int]:
+    return [j for j in range(len(tokens) - 2) if _trailing_via_hit(tokens, j, len(tokens))]
+
+
+def _trailing_via_hit(tokens: Sequence[Token], j: int, n: int) -> bool:
+    """Does a credit that ``_trailing_via`` answers with start at token j?"""
+    if _lower(tokens[j]) == "according" and _lower(tokens[j + 1]) == "to" and subject_after(tokens, j + 2, n):
+        return True
+    return _lower(tokens[j]) in ("in", "to") and j + 1 < n and _lower(tokens[j + 1]) in ("a", "an") and j + 3 < n and _lower(tokens[j + 2]) in ("statement", "interview")
+
+
+def _trailing_via_at(tokens: Sequence[Token], j: int, n: int) -> tuple[int, int] | None:
+    """The conduit the credit at token j names ("according to X", "in a statement to X")."""
+    if _lower(tokens[j]) == "according":
+        span = subject_after(tokens, j + 2, n)
+        return (tokens[span[0]].start, tokens[span[1] - 1].end) if span else None
+    return _via_span(tokens, j + 4, n) if _lower(tokens[j + 3]) in ("to", "with") else None
 
 
 def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int]) -> _Frame | None:
@@ -1141,6 +1183,8 @@ def detect(analysis: Analysis) -> list[Candidate]:
                 last_direct_speaker = index
         previous_open_ended = bool(quotes) and quotes[-1].open_ended
         previous_paragraph_last = len(candidates) - 1 if paragraph_candidates else None
+    global _UNIT_MEMO
+    _UNIT_MEMO = (None, {})  # hold no article's tokens after it is done
     return candidates
 
 
