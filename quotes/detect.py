@@ -79,12 +79,11 @@ def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool =
     parent: list[int | None] = []  # opener id -> the opener it was nested in
     matched: dict[int, int] = {}  # opener id -> position of its closing mark
     position: list[int] = []
+    open_count = {"single": 0, "double": 0}  # openers of each kind on the stack
     for i in range(start, end):
         if text[i] not in QUOTE_CHARS:
             continue
-        single_open = any(kind == "single" for kind, _, _ in stack)
-        double_open = any(kind == "double" for kind, _, _ in stack)
-        role = _mark_role(text, i, start, end, single_open, double_open)
+        role = _mark_role(text, i, start, end, open_count["single"] > 0, open_count["double"] > 0)
         if role is None:
             continue
         action, kind = role.split("-")
@@ -93,11 +92,18 @@ def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool =
             position.append(i)
             parent.append(stack[-1][2] if stack else None)
             stack.append((kind, i, opener))
+            open_count[kind] += 1
             continue
-        # Close the innermost open quote of this kind; openers above it never closed.
+        # Close the innermost open quote of this kind; openers above it never closed. (With
+        # none of this kind open there is nothing to search: thousands of stray closers stay
+        # linear.)
+        if not open_count[kind]:
+            continue
         for depth in range(len(stack) - 1, -1, -1):
             if stack[depth][0] == kind:
                 matched[stack[depth][2]] = i
+                for closed, _, _ in stack[depth:]:
+                    open_count[closed] -= 1
                 del stack[depth:]
                 break
     if stack and next_paragraph_opens:
