@@ -73,6 +73,11 @@ def generate_csv(path: Path, rows: int, seed: int = 5) -> None:
             writer.writerow([f"a{n}", synthetic_article(rng, n)])
 
 
+def _cpu_seconds() -> float:
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def maxrss_mb(who: int) -> float:
     # Linux reports kilobytes, macOS bytes.
     value = resource.getrusage(who).ru_maxrss
@@ -104,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
         summary_path, attributions_path = scratch_path / "summary.csv", scratch_path / "attributions.csv"
         profiler = cProfile.Profile() if args.profile else None
+        cpu_started = _cpu_seconds()
         started = time.perf_counter()
         if profiler:
             profiler.enable()
@@ -116,12 +122,16 @@ def main(argv: list[str] | None = None) -> int:
                  summary_path.open("w", encoding="utf-8", newline="") as s:
                 stats = batch.run_batch(folder_rows(args.sources), a, s, jobs=args.jobs, progress=False)
         elapsed = time.perf_counter() - started
+        cpu = _cpu_seconds() - cpu_started
         if profiler:
             profiler.disable()
 
         megabytes = stats.chars and _utf8_megabytes(summary_path, args, csv_input)
         print(f"rows {stats.rows} ({stats.errors} with errors), attributions {stats.attributions}, jobs {args.jobs}")
         print(f"time {elapsed:.1f} s: {stats.rows / elapsed:.1f} articles/s, {megabytes / elapsed:.2f} MB/s")
+        # CPU seconds (this process and its workers) do not grow when other programs share the
+        # machine, so they are the fairer one-core figure on a busy host.
+        print(f"cpu {cpu:.1f} s: {stats.rows / cpu:.1f} articles per CPU second, {megabytes / cpu:.2f} MB per CPU second")
         print(f"peak memory: {maxrss_mb(resource.RUSAGE_SELF):.0f} MB this process, "
               f"{maxrss_mb(resource.RUSAGE_CHILDREN):.0f} MB largest worker")
         if profiler:
