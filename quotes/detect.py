@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import Sequence
 
 import attrs
@@ -38,6 +39,7 @@ class Quote:
 
 DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
 QUOTE_CHARS = frozenset("“”\"‘’'«»")
+QUOTE_MARK = re.compile("[“”\"‘’'«»]")
 OPENING_CONTEXT = frozenset(" \t([{—–-/“‘\"'«")
 
 
@@ -80,9 +82,8 @@ def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool =
     matched: dict[int, int] = {}  # opener id -> position of its closing mark
     position: list[int] = []
     open_count = {"single": 0, "double": 0}  # openers of each kind on the stack
-    for i in range(start, end):
-        if text[i] not in QUOTE_CHARS:
-            continue
+    for mark in QUOTE_MARK.finditer(text, start, end):  # visits the marks only, not every character
+        i = mark.start()
         role = _mark_role(text, i, start, end, open_count["single"] > 0, open_count["double"] > 0)
         if role is None:
             continue
