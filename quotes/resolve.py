@@ -9,6 +9,10 @@ outlet passing on someone else's words.
 """
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
+
 import regex
 
 import attrs
@@ -119,6 +123,7 @@ def _is_place_words(words: list[str]) -> str | None:
     return hit[0] if hit and hit[1] in ("country", "metonym") else None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_mention(text: str) -> ParsedMention:
     """Read a mention's words: role, name, type, affiliation and gender."""
     raw = text.strip()
@@ -132,7 +137,7 @@ def parse_mention(text: str) -> ParsedMention:
     # "Rep. Jim Jordan (R-Ohio)": the party and state in brackets are no part of the name.
     words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
     lower = [w.lower() for w in words]
-    if len(words) == 1 and lower[0] in PRONOUN_GENDER | {"they": None, "it": None, "we": None, "i": None, "you": None}:
+    if len(words) == 1 and lower[0] in PRONOUN_GENDER | {"they": None, "it": None, "we": None, "i": None, "you": None, "who": None, "which": None}:
         return ParsedMention(raw, raw, SpeakerType.UNKNOWN, False, None, None, PRONOUN_GENDER.get(lower[0]), pronoun=lower[0])
     gender = None
     indefinite = bool(lower) and lower[0] in INDEFINITE
@@ -234,6 +239,7 @@ class _Entity:
     gender: Gender | None
     mentions: list[Span]
     last_seen: int = 0
+    seen: set[tuple[int, int]] = attrs.field(factory=set)  # mention spans, for a constant-time check
 
     def name_words(self) -> list[str]:
         return self.name.lower().split()
@@ -254,7 +260,8 @@ class _Registry:
         return entity
 
     def _join(self, entity: _Entity, parsed: ParsedMention | None, span: Span) -> _Entity:
-        if span not in entity.mentions:
+        if (span.start, span.end) not in entity.seen:
+            entity.seen.add((span.start, span.end))
             entity.mentions.append(span)
         entity.last_seen = max(entity.last_seen, span.start)
         if parsed is not None:
@@ -315,9 +322,13 @@ class _Registry:
         elif word in PLURAL_PRONOUNS:
             def accept(e: _Entity) -> bool:
                 return e.type in (SpeakerType.GROUP, SpeakerType.ORGANIZATION) and (e.type is SpeakerType.ORGANIZATION or e.name.lower().endswith("s"))
-        elif word == "it":
+        elif word in ("it", "which"):
             def accept(e: _Entity) -> bool:
                 return e.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA)
+        elif word == "who":
+            # "McConnell, who said ...": the person or group just named.
+            def accept(e: _Entity) -> bool:
+                return e.type in (SpeakerType.PERSON, SpeakerType.GROUP)
         else:
             return None, "pronoun-unresolved"  # "I", "you": the speaker is in the quote's frame, not here
         entity = self.recent(span.start, accept)
@@ -378,6 +389,7 @@ CONFIDENCE = {
     "previous-paragraph": 0.55,
     "colon": 0.6,
     "clause": 0.5,
+    "previous-sentence": 0.45,
 }
 
 
@@ -417,9 +429,14 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
             events.append((cand.mention[0], "speaker", index, cand.mention))
         if cand.via is not None:
             events.append((cand.via[0], "via", index, cand.via))
-    speaker_spans = {c.mention for c in candidates if c.mention}
+    # A titled name inside a speaker mention is that mention. Sorted starts with the running
+    # furthest end answer "does any speaker span contain it?" in log time, not a scan per name.
+    speaker_spans = sorted({c.mention for c in candidates if c.mention})
+    starts = [s[0] for s in speaker_spans]
+    furthest = list(itertools.accumulate((s[1] for s in speaker_spans), max))
     for span in _titled_names(analysis):
-        if not any(s[0] <= span[0] and span[1] <= s[1] for s in speaker_spans):
+        at = bisect.bisect_right(starts, span[0]) - 1
+        if at < 0 or furthest[at] < span[1]:
             events.append((span[0], "name", -1, span))
     events.sort(key=lambda e: (e[0], e[1] != "name"))
     speaker_of: dict[int, tuple[_Entity | None, str]] = {}
