@@ -19,7 +19,7 @@ import attrs
 
 from . import syntax
 from .engines.base import Analysis, Token
-from .lexicon import SpeechVerb, media_outlets, media_words, speech_verbs, word_set
+from .lexicon import SpeechVerb, media_outlets, media_words, place_index, speech_verbs, word_set
 from .model import Kind
 
 # ---------------------------------------------------------------------------------------
@@ -177,6 +177,24 @@ DASHES = frozenset("-—–―")
 NAME_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen sens rep reps gov gen lt col maj sgt capt adm cmdr st jr sr rev hon pres supt messrs mt ft fr".split()
 )
+
+
+# Capitalized adjectives that are no speaker before a noun-or-verb ("Republican claims").
+ADJECTIVE_NAMES = frozenset("republican democratic democrat conservative liberal federal gop".split())
+# Nouns for words said, owned by whoever said them ("Trump's claim that ...").
+SPEECH_NOUNS = frozenset(
+    """claim claims statement statements assertion assertions remarks comments comment words promise
+    pledge warning warnings accusation accusations argument contention description characterization
+    emphasis insistence suggestion prediction complaint allegation allegations declaration tweet
+    tweets quip vow plea call demand denial admission boast""".split()
+)
+# Words before "of" in a speaker's noun phrase ("one of the officials", "the mother of three").
+OF_HEADS = frozenset(
+    """one some many several most all none each both member members head chief mother father wife
+    husband son daughter friend friends leader leaders founder president director chairman""".split()
+)
+# Relative pronouns that speak for the noun phrase before them ("McConnell, who said ...").
+RELATIVES = frozenset(("who", "which"))
 
 
 def _lower(token: Token) -> str:
@@ -378,6 +396,8 @@ def _skip_back(tokens: Sequence[Token], j: int, floor: int) -> int:
             j -= 1
         elif word in TIME_LEADS and j + 1 < len(tokens) and _lower(tokens[j + 1]) in TIME_WORDS:
             j -= 1
+        elif len(word) == 4 and word.isdigit() and j > floor and _lower(tokens[j - 1]) in ("in", "since"):
+            j -= 2  # "who in 2010 said"
         else:
             break
     return j
@@ -406,6 +426,8 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0, *, appositio
     """
     nouns = _speaker_nouns()
     end = _skip_back(tokens, i - 1, floor)
+    if end >= floor and _lower(tokens[end]) in RELATIVES and end > floor and tokens[end - 1].text in (",", ")") or end >= floor and _lower(tokens[end]) == "which":
+        return (end, end + 1)  # "McConnell, who in 2010 said", "the department which reported"
     if end >= floor and tokens[end].text == ",":
         return _name_before_apposition(tokens, end, floor) if appositions else None
     j = end
@@ -420,7 +442,7 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0, *, appositio
         if tok.text == "," and has_and and j - 1 >= floor and _is_capitalized(tokens[j - 1]) and _lower(tokens[j - 1]) not in OPENERS and _is_capitalized(tokens[j + 1]):
             j -= 1  # "U.S., Ukrainian and South Korean officials": a list of modifiers
             continue
-        if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and (_lower(tokens[j - 1]) in nouns or word == "of" and _is_capitalized(tokens[j - 1]) and _is_capitalized(tokens[j + 1 if _lower(tokens[j + 1]) != "the" else min(j + 2, end)])):
+        if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and (_lower(tokens[j - 1]) in nouns or word == "of" and (_is_capitalized(tokens[j - 1]) and _lower(tokens[j - 1]) not in DETERMINERS or _lower(tokens[j - 1]) in OF_HEADS)):
             j -= 1  # "a spokeswoman for the ministry", "head of the agency", "Mr. Morgan of the Sierra Club"
             continue
         if tok.text == "." and _inner_dot(tokens, j):
@@ -481,7 +503,7 @@ def _name_before_apposition(tokens: Sequence[Token], comma: int, floor: int) -> 
         if k < floor or tokens[k].text != "," or k == right - 1:
             return None
         aside = tokens[k + 1 : right]
-        relative = _lower(aside[0]) in ("who", "whose", "which")
+        relative = any(_lower(t) in ("who", "whose", "which") for t in aside)
         if not relative and any(_is_finite(t) for t in aside):
             return None
         # A name that itself stands before an aside would end before the comma at k, not at
@@ -807,9 +829,11 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
             mention = subject_before(tokens, first)
     prev = _skip_back(tokens, before, 0)
     prev_text = tokens[prev].text if prev >= 0 else ""
-    dropped = participle and mention is not None and not _can_speak(tokens[mention[1] - 1])
+    dropped = participle and mention is not None and (not _can_speak(tokens[mention[1] - 1]) or _object_of_verb(tokens, mention[0]))
     if dropped:
-        mention = None  # "started the debate saying ...": the debate does not speak
+        # "started the debate saying ...", "issued a statement calling ...": the object does
+        # not speak; the participle shares the clause's subject.
+        mention = None
     if mention is None:
         if participle and (dropped or prev >= 0 and (prev_text == "," or _closes_quote(unit, prev))):
             inherit = True  # ", saying ..." shares the sentence's subject
@@ -836,6 +860,8 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
         head = tokens[mention[1] - 1] if mention and not inherit else None
         if head is None or not (_is_capitalized(head) or _lower(head) in PRONOUNS or _lower(head) in _speaker_nouns()):
             return None
+        if _lower(head) in ADJECTIVE_NAMES or place_index().get(_lower(head), ("", ""))[1] == "demonym":
+            return None  # "Republican claims", "Russian reports": adjectives before a noun
     via = None
     k = after
     if verb.lemma == "tell" and not inverted:
@@ -976,6 +1002,15 @@ def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: Speec
     return _Frame(first, last, verb, mention, (start, end), None, None)
 
 
+def _object_of_verb(tokens: Sequence[Token], start: int) -> bool:
+    """Does the noun phrase starting at token ``start`` follow a verb ("issued a statement")?"""
+    if start == 0:
+        return False
+    prev = tokens[start - 1]
+    word = _lower(prev)
+    return word in IRREGULAR_PAST or (_is_finite(prev) and word not in FINITE) or (word,) in speech_verbs()
+
+
 def _can_speak(head: Token) -> bool:
     """Can a noun phrase with this last word be a speaker (a name, a pronoun, a speaker noun)?"""
     word = _lower(head)
@@ -999,14 +1034,14 @@ def _clause_subject(tokens: Sequence[Token], quoted: Sequence[bool], cue: int) -
     that can speak ("Trump tweaked his promise when he announced his mate, calling ..." -> he),
     else the noun phrase the sentence opens with."""
     verbs = speech_verbs()
-    for j in range(cue - 1, 0, -1):
+    for j in range(cue - 1, max(cue - CLAUSE_REACH, 0), -1):  # bounded: linear in the unit
         if quoted[j]:
             continue
         word = _lower(tokens[j])
         if not (_is_finite(tokens[j]) or word in IRREGULAR_PAST or ((word,) in verbs and not word.endswith(PARTICIPLE_SUFFIX))):
             continue
         before = _lower(tokens[j - 1])
-        if word in AUXILIARIES or before in ("to", "that", "which", "who") or before in DETERMINERS or before.endswith(("’s", "'s")):
+        if word in AUXILIARIES and word not in FINITE or before in ("to", "that", "which", "who") or before in DETERMINERS or before.endswith(("’s", "'s")):
             continue  # "Putin's claim", "the report": nouns, not verbs
         np = subject_before(tokens, j)
         if np is not None and not any(quoted[np[0] : np[1]]) and _can_speak(tokens[np[1] - 1]):
@@ -1014,6 +1049,7 @@ def _clause_subject(tokens: Sequence[Token], quoted: Sequence[bool], cue: int) -
     return _sentence_subject(tokens, quoted)
 
 
+CLAUSE_REACH = 40  # tokens a shared subject may stand before its cue
 LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
 
 
@@ -1032,7 +1068,7 @@ def _sentence_subject(tokens: Sequence[Token], quoted: Sequence[bool]) -> tuple[
         if comma is not None:
             k = comma + 1
     j = k
-    while j < n and not quoted[j] and (_np_word(tokens[j], nouns) or _inner_dot(tokens, j) or (_lower(tokens[j]) == "and" and j + 1 < n and _is_capitalized(tokens[j + 1]))):
+    while j < n and j - k <= 10 and not quoted[j] and (_np_word(tokens[j], nouns) or _inner_dot(tokens, j) or (_lower(tokens[j]) == "and" and j + 1 < n and _is_capitalized(tokens[j + 1]))):
         j += 1
     return (k, j) if j > k and j - k <= 10 else None
 
@@ -1124,12 +1160,20 @@ def detect(analysis: Analysis) -> list[Candidate]:
         items.sort(key=lambda item: (item[0], item[1]))
         last_direct_speaker: int | None = None
         pending_free: list[int] = []
+        pending_units: dict[int, Unit] = {}
+        # Per unit (by identity): where its first cue starts, and its frames' candidates.
+        first_cue: dict[int, int] = {}
+        for u, f, _ in frame_candidates:
+            first_cue[id(u)] = min(first_cue.get(id(u), u.end), u.tokens[f.cue_first].start)
+        unit_at = {id(u): k for k, u in enumerate(units)}
+        framed_in: dict[int, list[int]] = {}  # unit id -> indices of its frames' candidates
         for _, what, obj, unit in items:
             if what == "frame":
                 frame: _Frame = obj  # type: ignore[assignment]
                 m = frame.mention
                 mention_span = (unit.tokens[m[0]].start, unit.tokens[m[1] - 1].end) if m else None
                 index = len(candidates)
+                framed_in.setdefault(id(unit), []).append(index)
                 candidates.append(
                     Candidate(
                         kind=_kind_of(text, unit, frame),
@@ -1154,7 +1198,7 @@ def detect(analysis: Analysis) -> list[Candidate]:
                 # Quoted words inside a sentence whose subject can speak ("Christie described
                 # Clinton as a “disgrace”"): that subject's words. Else scare quotes, titles.
                 # (Not after a cue of the same sentence: its quotes are that frame's business.)
-                after_cue = any(u is unit and u.tokens[f.cue_first].start < quote.start for u, f, _ in frame_candidates)
+                after_cue = first_cue.get(id(unit), unit.end) < quote.start
                 holder = None if after_cue else _quote_holder(text, unit, quote)
                 if holder is not None:
                     start, end = _quote_inner(text, quote)
@@ -1186,13 +1230,40 @@ def detect(analysis: Analysis) -> list[Candidate]:
             paragraph_candidates.append(candidates[-1])
             if link is None:
                 pending_free.append(index)
+                pending_units[index] = unit
             else:
                 last_direct_speaker = index
+        # Free quotes nothing credited: the speaker of the sentence before, in the paragraph
+        # ('X called him a master. "He showed again and again ..."') or, opening it, the
+        # previous paragraph's last credit.
+        for free in pending_free:
+            unit = pending_units[free]
+            at = unit_at[id(unit)]
+            link = None
+            if at > 0:
+                prev_unit = units[at - 1]
+                framed = framed_in.get(id(prev_unit))
+                mention = None if framed else _clause_subject(prev_unit.tokens, prev_unit.quoted, len(prev_unit.tokens))
+                if mention is not None and _can_speak(prev_unit.tokens[mention[1] - 1]):
+                    span = (prev_unit.tokens[mention[0]].start, prev_unit.tokens[mention[1] - 1].end)
+                    candidates[free] = attrs.evolve(candidates[free], mention=span, how="previous-sentence")
+                    continue
+                if framed:
+                    link = framed[-1]
+            elif previous_paragraph_last is not None and candidates[previous_paragraph_last].cue is not None:
+                link = previous_paragraph_last
+            if link is not None:
+                candidates[free] = attrs.evolve(candidates[free], shares_speaker_with=link, how="previous-sentence")
         previous_open_ended = bool(quotes) and quotes[-1].open_ended
         previous_paragraph_last = len(candidates) - 1 if paragraph_candidates else None
     global _UNIT_MEMO
     _UNIT_MEMO = (None, {})  # hold no article's tokens after it is done
     return candidates
+
+
+def _token_at(unit: Unit, position: int) -> int:
+    """Index of the unit's first token starting at or after ``position`` (a bisection)."""
+    return bisect.bisect_left(unit.tokens, position, key=lambda t: t.start)
 
 
 def _quote_holder(text: str, unit: Unit, quote: Quote) -> tuple[int, int] | None:
@@ -1202,7 +1273,20 @@ def _quote_holder(text: str, unit: Unit, quote: Quote) -> tuple[int, int] | None
     if end - start < 2 or (len(words) > 1 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words)):
         return None  # “American Skin”, “War On Drugs”: a title
     tokens = unit.tokens
-    q = next((j for j, t in enumerate(tokens) if t.start >= quote.start), len(tokens))
+    q = _token_at(unit, quote.start)
+    # "Trump's claim that there were “thousands of shootings”": the owner of the words.
+    for j in range(q - 1, max(q - 14, 0), -1):
+        if unit.quoted[j] or tokens[j].text in (",", ";", ":"):
+            break
+        if _lower(tokens[j]) in SPEECH_NOUNS:
+            k = j - 1
+            if k > 0 and not _lower(tokens[k]).endswith(("’s", "'s")):
+                k -= 1  # "Stumpf's repeated emphasis"
+            if _lower(tokens[k]).endswith(("’s", "'s")) and _is_capitalized(tokens[k]):
+                owner = subject_before(tokens, k + 1)
+                if owner is not None and owner[1] == k + 1:
+                    return owner
+            break
     np = _clause_subject(tokens, unit.quoted, q)
     if np is None or np[1] > q or any(unit.quoted[np[0] : np[1]]) or not _can_speak(tokens[np[1] - 1]):
         return None
@@ -1213,7 +1297,7 @@ def _colon_speaker(unit: Unit, quote: Quote) -> tuple[int, int] | None:
     """The speaker of a quote after a colon: a bare name ("Jones: ...") or the subject of the
     clause the colon ends ("Limbaugh continued: ...", "she had posted: ...")."""
     tokens = unit.tokens
-    c = next((j for j, t in enumerate(tokens) if t.start >= quote.start), len(tokens)) - 1
+    c = _token_at(unit, quote.start) - 1
     if c <= 0 or tokens[c].text != ":" or unit.quoted[c]:
         return None
     np = subject_before(tokens, c)
