@@ -637,8 +637,8 @@ def _looks_like_clause(tokens: Sequence[Token], quoted: Sequence[bool], k: int, 
             continue
         if tokens[j].text in (";", ":"):
             return False
-        if _is_finite(tokens[j]):
-            return True
+        if _is_finite(tokens[j]) or _lower(tokens[j]) in IRREGULAR_PAST and j > k:
+            return True  # "said a monument will ...", "said talks went on"
     return False
 
 

@@ -213,6 +213,10 @@ def parse_mention(text: str) -> ParsedMention:
         return ParsedMention(raw, display, SpeakerType.MEDIA, bool(named_outlet), None, affiliation, None)
     if _is_org_word(words[-1]) or any(_is_org_word(w) and w[:1].isupper() for w in words):
         return ParsedMention(raw, display, SpeakerType.ORGANIZATION, bool(capitalized), None, affiliation, None)
+    definite = raw.lower().startswith(("the ", "that ", "this "))
+    if head in titles and definite and not head.endswith("s"):
+        # "the spokesman", "the North Korean leader": a description that points back.
+        return ParsedMention(raw, display, SpeakerType.PERSON, False, display, affiliation, gender, description=True)
     if head in groups:
         # "a senior official", "U.S., Ukrainian and South Korean officials": unnamed people.
         role = display if head in titles else None
