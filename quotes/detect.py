@@ -385,7 +385,20 @@ def _match_cue(tokens: Sequence[Token], i: int, quoted: Sequence[bool]) -> tuple
         return None
     if before == "to":
         return None
+    if _base_form_noun(tokens, i, word, verb):
+        return None
     return 1, verb
+
+
+def _base_form_noun(tokens: Sequence[Token], i: int, word: str, verb: SpeechVerb) -> bool:
+    """'his campaign promise', 'a trade report': a base form after a singular noun is a noun."""
+    if word != verb.lemma or i == 0:
+        return False
+    prev = tokens[i - 1]
+    low = _lower(prev)
+    if not prev.text.islower() or not _is_word(prev) or low.endswith("s"):
+        return False
+    return not (low in PRONOUNS or low in AUXILIARIES or low in FINITE or low in TIME_WORDS or _is_adverb(prev) or low in BOUNDARY_WORDS or low in _speaker_nouns())
 
 
 def _skip_back(tokens: Sequence[Token], j: int, floor: int) -> int:
@@ -530,8 +543,10 @@ def subject_after(tokens: Sequence[Token], k: int, limit: int) -> tuple[int, int
     first = tokens[k]
     if not (_is_capitalized(first) or _lower(first) in DETERMINERS or _lower(first) in PRONOUNS):
         # "according to local officials": lower-case words that lead to a speaker noun.
-        ahead = [_lower(t) for t in tokens[k : min(limit, k + 4)]]
-        if not any(w in nouns for w in ahead) or not _np_word(first, nouns):
+        ahead = tokens[k : min(limit, k + 4)]
+        # ... or to a name: "said conservative activist Bob Klaus".
+        leads = any(_lower(t) in nouns for t in ahead) or any(_is_capitalized(t) and _lower(t) not in DETERMINERS for t in ahead[1:])
+        if not leads or not _np_word(first, nouns):
             return None
     j = k
     while j < limit and j - k < 10:
@@ -1040,6 +1055,8 @@ def _clause_subject(tokens: Sequence[Token], quoted: Sequence[bool], cue: int) -
         word = _lower(tokens[j])
         if not (_is_finite(tokens[j]) or word in IRREGULAR_PAST or ((word,) in verbs and not word.endswith(PARTICIPLE_SUFFIX))):
             continue
+        if (word,) in verbs and (_base_form_noun(tokens, j, word, verbs[(word,)]) or _is_capitalized(tokens[j])):
+            continue  # "the United States", "his trade promise": nouns
         before = _lower(tokens[j - 1])
         if word in AUXILIARIES and word not in FINITE or before in ("to", "that", "which", "who") or before in DETERMINERS or before.endswith(("’s", "'s")):
             continue  # "Putin's claim", "the report": nouns, not verbs
