@@ -193,6 +193,8 @@ OF_HEADS = frozenset(
     """one some many several most all none each both member members head chief mother father wife
     husband son daughter friend friends leader leaders founder president director chairman""".split()
 )
+# Prepositions inside a speaker's phrase ("a narrator in the ad", "protesters outside the court").
+NP_PREPOSITIONS = frozenset("in at from through outside inside near on".split())
 # Relative pronouns that speak for the noun phrase before them ("McConnell, who said ...").
 RELATIVES = frozenset(("who", "which"))
 
@@ -494,6 +496,21 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0, *, appositio
         first - 1 == floor or tokens[first - 2].text in CLOSING_MARKS or tokens[first - 2].text == ","
     ) and _is_capitalized(tokens[first]):
         first -= 1
+    # "a narrator in the Clinton ad asks", "Protesters marching through the streets chanted":
+    # the phrase after a preposition belongs to the speaker before it, when that one opens
+    # the clause.
+    p = first - 1
+    if p - 1 >= floor and _lower(tokens[p]) in NP_PREPOSITIONS:
+        k = p - 1
+        if tokens[k].text.islower() and _lower(tokens[k]).endswith(PARTICIPLE_SUFFIX):
+            k -= 1
+        head = k
+        while k >= floor and head - k < 6 and _np_word(tokens[k], nouns):
+            k -= 1
+        start = k + 1
+        clean = k < floor or tokens[k].text in CLOSING_MARKS or tokens[k].text in (",", "—", "–") or _lower(tokens[k]) in OPENERS
+        if start <= head and clean and end + 1 - start <= 12 and _lower(tokens[head]) not in DETERMINERS:
+            return (start, end + 1)
     return (first, end + 1)
 
 
@@ -1062,6 +1079,9 @@ def _clause_subject(tokens: Sequence[Token], quoted: Sequence[bool], cue: int) -
             continue  # "Putin's claim", "the report": nouns, not verbs
         np = subject_before(tokens, j)
         if np is not None and not any(quoted[np[0] : np[1]]) and _can_speak(tokens[np[1] - 1]):
+            head = _lower(tokens[np[1] - 1])
+            if head in ADJECTIVE_NAMES or place_index().get(head, ("", ""))[1] == "demonym":
+                continue  # "Republican claims": an adjective, not a subject
             return np
     return _sentence_subject(tokens, quoted)
 

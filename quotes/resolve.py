@@ -35,6 +35,7 @@ DOCUMENT_WORDS = frozenset({"article", "report", "reports", "statement", "announ
 FUNCTION_WORDS = frozenset({"of", "for", "at", "the", "and", "from", "in"})
 POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
 WORD = regex.compile(r"[\w.’'-]+")
+PHRASE_TAIL = regex.compile(r"(?:\s+\p{Ll}+ing)?\s+(?:in|at|from|through|outside|inside|near|on)\s+(?:the|a|an)?\s*\p{L}")
 PARENTHETICAL = regex.compile(r"\([^()]*\)")
 
 
@@ -127,6 +128,13 @@ def _is_place_words(words: list[str]) -> str | None:
 def parse_mention(text: str) -> ParsedMention:
     """Read a mention's words: role, name, type, affiliation and gender."""
     raw = text.strip()
+    tail = PHRASE_TAIL.search(raw)
+    if tail is not None and tail.start() > 0:
+        # "a narrator in the Clinton ad", "Protesters marching through the streets": the
+        # speaker is the head before the phrase.
+        head = parse_mention(raw[: tail.start()])
+        if head.type is not SpeakerType.UNKNOWN and head.pronoun is None:
+            return attrs.evolve(head, text=raw)
     at = raw.find(" of ")
     if at > 0:
         # "Mr. Morgan of the Sierra Club", "Jeffrey Lewis of the Martin Center": the person,
@@ -498,13 +506,18 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
         entity, how = final[index]
         _, _, _, via = attributions[index]  # type: ignore[misc]
         speaker = frozen[entity.id] if entity is not None else None
+        mention = cand.mention
+        link = cand.shares_speaker_with
+        while mention is None and link is not None:
+            # A quote that shares a neighbour's speaker is credited through that mention.
+            mention, link = candidates[link].mention, candidates[link].shares_speaker_with
         result.append(
             Attribution(
                 index=index,
                 kind=cand.kind,
                 content=Span.of(text, *cand.content),
                 cue=Span.of(text, *cand.cue) if cand.cue else None,
-                speaker_mention=Span.of(text, *cand.mention) if cand.mention else None,
+                speaker_mention=Span.of(text, *mention) if mention and (speaker is not None or cand.mention) else None,
                 speaker=speaker,
                 via=via.name if via is not None else None,
                 confidence=CONFIDENCE.get(how, 0.0) if speaker is not None else 0.0,
