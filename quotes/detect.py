@@ -161,7 +161,10 @@ PRONOUNS = frozenset("he she they it we i you".split())
 # Sentence adverbs that may open a sentence before its subject.
 OPENERS = frozenset(
     """previously nonetheless however but and so meanwhile still yet now also instead
-    separately later earlier then indeed further moreover""".split()
+    separately later earlier then indeed further moreover overall worse here there
+    thus therefore besides finally ultimately perhaps maybe clearly notably specifically
+    similarly likewise additionally importantly nevertheless otherwise again today tonight
+    yesterday""".split()
 )
 # A finite verb in the words after a cue means they form a clause: "said a monument *will*".
 FINITE = frozenset(
