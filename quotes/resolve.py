@@ -517,7 +517,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
                 kind=cand.kind,
                 content=Span.of(text, *cand.content),
                 cue=Span.of(text, *cand.cue) if cand.cue else None,
-                speaker_mention=Span.of(text, *mention) if mention and (speaker is not None or cand.mention) else None,
+                speaker_mention=Span.of(text, *mention) if mention else None,
                 speaker=speaker,
                 via=via.name if via is not None else None,
                 confidence=CONFIDENCE.get(how, 0.0) if speaker is not None else 0.0,

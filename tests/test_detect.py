@@ -24,8 +24,8 @@ def found(text):
         ('The mayor said, "We will win."', [("direct", "We will win", "The mayor")]),
         # British style: single marks outside, double inside, one quote.
         ("‘He called it “a disgrace”,’ the minister said.", [("direct", "He called it “a disgrace”", "the minister")]),
-        # A quote split around its cue is two quotes by one speaker.
-        ("“A plan,” he said. “A good one.”", [("direct", "A plan", "he"), ("direct", "A good one", None)]),
+        # A quote split around its cue is two quotes by one speaker, credited through one mention.
+        ("“A plan,” he said. “A good one.”", [("direct", "A plan", "he"), ("direct", "A good one", "he")]),
         # Dash credit.
         ("“Public safety comes first.” - Commissioner Jane Roe", [("direct", "Public safety comes first", "Commissioner Jane Roe")]),
         # Partial quotes inside reported speech belong to that sentence's speaker.
@@ -84,6 +84,16 @@ def found(text):
         ("“We won,” Senate leader Tom Bell, R-Ky., said Tuesday.", [("direct", "We won", "Senate leader Tom Bell")]),
         ("Bell spoke about the flood in Dover, Delaware, arguing that aid was “too slow.”", [("partial", "aid was “too slow.”", "Bell")]),
         ("The band played “Born to Run” twice.", []),
+        # "X's claim that ...": the owner of the words; "who said": the relative pronoun.
+        ("The panel examined Bell's claim that the count was “rigged.”", [("partial", "rigged", "Bell's")]),
+        ("Bell met Hale, who in 2010 said the plan was “dead.”", [("partial", "the plan was “dead.”", "who")]),
+        # A phrase after the speaker: "a narrator in the ad", "protesters marching outside".
+        ("“Why not?” a narrator in the ad asks.", [("direct", "Why not?", "a narrator in the ad")]),
+        ("Protesters marching through the streets chanted “No more!” all night.", [("direct", "No more!", "Protesters marching through the streets")]),
+        # A participle after an object shares the clause's subject, not the object's.
+        ("The council issued a statement calling the vote “a disgrace.”", [("partial", "a disgrace", "The council")]),
+        # Nouns that look like verbs: "Republican claims", "the United States".
+        ("Bell rated most Republican claims as “false” last year.", [("partial", "false", "Bell")]),
         # Not attributions: nobody is credited with these quoted words.
         ("The film “Oppenheimer” won seven awards.", []),
         ("Officials called the plan a “rumor” last week and moved on.", [("partial", "rumor", "Officials")]),
@@ -101,6 +111,24 @@ def test_several_quotes_after_one_cue_share_the_speaker():
     result = quotes.analyze(text)
     names = [a.speaker.name if a.speaker else None for a in result.attributions]
     assert names == ["Peskov", "Peskov", "Peskov"]
+
+
+def test_free_quote_takes_the_speaker_of_the_sentence_before():
+    text = "Senator Ann Bell praised the volunteers at the dam. “They saved the town.”"
+    result = quotes.analyze(text)
+    last = result.attributions[-1]
+    assert (last.content.text, last.speaker.name, last.speaker_mention.text) == ("They saved the town", "Ann Bell", "Senator Ann Bell")
+
+
+def test_free_quote_after_a_credit_reports_the_credit_mention():
+    result = quotes.analyze("“We won,” she said. “Again.”")
+    assert [a.speaker_mention.text if a.speaker_mention else None for a in result.attributions] == ["she", "she"]
+
+
+def test_free_quote_with_nobody_before_stays_unattributed():
+    result = quotes.analyze("The river rose overnight. “It came fast.”")
+    last = result.attributions[-1]
+    assert last.speaker is None and last.confidence == 0
 
 
 def test_multi_paragraph_quote_keeps_its_speaker():
