@@ -51,6 +51,8 @@ def _mark_role(text: str, i: int, start: int, end: int, single_open: bool, doubl
     if c in "“«":
         return "open-double"
     if c in "”»":
+        if not double_open and (before in OPENING_CONTEXT or before.isspace()) and after.isalnum():
+            return "open-double"  # ”Fortunately, ...” : a closing mark typed as an opener
         return "close-double"
     if c == '"':
         # A straight mark opens after a space or an opening bracket, closes otherwise.

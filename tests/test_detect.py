@@ -147,6 +147,9 @@ def test_multi_paragraph_quote_keeps_its_speaker():
         ("A stray “ mark and then “a real quote” here.", ["a real quote"]),
         ('Straight "quotes" work "too".', ["quotes", "too"]),
         ("Mismatched “curly and straight\" marks.", ["curly and straight"]),
+        # A closing mark typed as an opener at the start of a quote.
+        ("”Fortunately, it works.” ― Ann Bell", ["Fortunately, it works."]),
+        ("He said “yes” and “no” today.", ["yes", "no"]),
     ],
 )
 def test_scan_quotes(paragraph, quoted):
