@@ -200,6 +200,7 @@ OF_HEADS = frozenset(
 )
 # Prepositions inside a speaker's phrase ("a narrator in the ad", "protesters outside the court").
 NP_PREPOSITIONS = frozenset("in at from through outside inside near on".split())
+NAME_PREPOSITIONS = frozenset("of in from at for on with to by near".split())
 # Relative pronouns that speak for the noun phrase before them ("McConnell, who said ...").
 RELATIVES = frozenset(("who", "which"))
 
@@ -412,7 +413,7 @@ def _skip_back(tokens: Sequence[Token], j: int, floor: int) -> int:
     """Step left over auxiliaries, adverbs and time phrases ("have said", "on Monday said")."""
     while j >= floor:
         word = _lower(tokens[j])
-        if word in AUXILIARIES or _is_adverb(tokens[j]) or word in TIME_WORDS:
+        if (word in AUXILIARIES and tokens[j].text.islower()) or _is_adverb(tokens[j]) or word in TIME_WORDS:  # ("Will wrote": a name)
             j -= 1
         elif word in TIME_LEADS and j + 1 < len(tokens) and _lower(tokens[j + 1]) in TIME_WORDS:
             j -= 1
@@ -550,7 +551,9 @@ def _name_before_apposition(tokens: Sequence[Token], comma: int, floor: int) -> 
             head = tokens[b - 1]
             if head.text == ")":
                 head = tokens[(_paren_open(tokens, b - 1, a) or a + 1) - 1]
-            clean_start = a == floor or not _is_word(tokens[a - 1]) or _lower(tokens[a - 1]) in BOUNDARY_WORDS or _lower(tokens[a - 1]) in OPENERS
+            before_name = _lower(tokens[a - 1]) if a > floor else ""
+            # (not after a preposition: "Cory James, 22, of Flint, Mich., said" is no "Flint")
+            clean_start = a == floor or not _is_word(tokens[a - 1]) or (before_name in BOUNDARY_WORDS and before_name not in NAME_PREPOSITIONS) or before_name in OPENERS
             if clean_start and (_is_capitalized(head) or _lower(head) in nouns) and _lower(tokens[a]) not in OPENERS:
                 return np
         right = k
@@ -1048,6 +1051,16 @@ def _object_of_verb(tokens: Sequence[Token], start: int) -> bool:
     return word in IRREGULAR_PAST or (_is_finite(prev) and word not in FINITE) or (word,) in speech_verbs()
 
 
+def _head(tokens: Sequence[Token], span: tuple[int, int]) -> Token:
+    """The last word of a noun phrase, a bracketed tag aside ("Jim Jordan (R-Ohio)")."""
+    last = span[1] - 1
+    if tokens[last].text == ")":
+        opening = _paren_open(tokens, last, span[0])
+        if opening is not None and opening > span[0]:
+            return tokens[opening - 1]
+    return tokens[last]
+
+
 def _can_speak(head: Token) -> bool:
     """Can a noun phrase with this last word be a speaker (a name, a pronoun, a speaker noun)?"""
     word = _lower(head)
@@ -1188,7 +1201,8 @@ def detect(analysis: Analysis) -> list[Candidate]:
                         continue
                     frame = attrs.evolve(frame, mention=mention)
                 frame_candidates.append((unit, frame, len(frame_candidates)))
-                unit_mention = frame.mention if frame.mention is not None else unit_mention
+                if frame.mention is not None and (not frame.verb.np_object or _can_speak(_head(unit.tokens, frame.mention))):
+                    unit_mention = frame.mention  # ("a class called “Perception”" is no speaker to share)
                 for at in _overlapping_quotes(unit, frame.content[0], frame.content[1]):
                     claimed.add(unit.quotes[at])
         # Emit frames and free quotes in text order.
