@@ -1179,6 +1179,7 @@ def detect(analysis: Analysis) -> list[Candidate]:
     candidates: list[Candidate] = []
     previous_paragraph_last: int | None = None  # index of the last candidate of the previous paragraph
     previous_open_ended = False
+    previous_last_unit: Unit | None = None
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
         next_opens = nxt is not None and paragraph_opens_with_quote(text, *nxt)
@@ -1308,10 +1309,19 @@ def detect(analysis: Analysis) -> list[Candidate]:
                     link = framed[-1]
             elif previous_paragraph_last is not None and candidates[previous_paragraph_last].cue is not None:
                 link = previous_paragraph_last
+            elif previous_paragraph_last is None and previous_last_unit is not None:
+                # 'Howard continued his remarks.' then a paragraph that is one quote.
+                prev_unit = previous_last_unit
+                mention = _clause_subject(prev_unit.tokens, prev_unit.quoted, len(prev_unit.tokens))
+                if mention is not None and _can_speak(_head(prev_unit.tokens, mention)):
+                    span = (prev_unit.tokens[mention[0]].start, prev_unit.tokens[mention[1] - 1].end)
+                    candidates[free] = attrs.evolve(candidates[free], mention=span, how="previous-sentence")
+                    continue
             if link is not None:
                 candidates[free] = attrs.evolve(candidates[free], shares_speaker_with=link, how="previous-sentence")
         previous_open_ended = bool(quotes) and quotes[-1].open_ended
         previous_paragraph_last = len(candidates) - 1 if paragraph_candidates else None
+        previous_last_unit = units[-1] if units and not quotes else None  # a paragraph of prose
     global _UNIT_MEMO
     _UNIT_MEMO = (None, {})  # hold no article's tokens after it is done
     return candidates

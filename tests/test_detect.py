@@ -125,6 +125,12 @@ def test_free_quote_after_a_credit_reports_the_credit_mention():
     assert [a.speaker_mention.text if a.speaker_mention else None for a in result.attributions] == ["she", "she"]
 
 
+def test_paragraph_of_one_quote_takes_the_subject_of_the_prose_before():
+    text = "Senator Ann Bell continued her remarks.\n“We will not give up the dam.”"
+    last = quotes.analyze(text).attributions[-1]
+    assert (last.speaker.name, last.speaker_mention.text) == ("Ann Bell", "Senator Ann Bell")
+
+
 def test_free_quote_with_nobody_before_stays_unattributed():
     result = quotes.analyze("The river rose overnight. “It came fast.”")
     last = result.attributions[-1]
