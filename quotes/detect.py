@@ -84,9 +84,22 @@ def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool =
     matched: dict[int, int] = {}  # opener id -> position of its closing mark
     position: list[int] = []
     open_count = {"single": 0, "double": 0}  # openers of each kind on the stack
+    wide: set[int] = set()  # positions of two-apostrophe marks (''He said,'' in some archives)
     for mark in QUOTE_MARK.finditer(text, start, end):  # visits the marks only, not every character
         i = mark.start()
-        role = _mark_role(text, i, start, end, open_count["single"] > 0, open_count["double"] > 0)
+        if i - 1 in wide:
+            continue  # the second apostrophe of a pair
+        if text.startswith("''", i) and i + 2 <= end:
+            # Two apostrophes are one double mark: opening after a space, closing after a word.
+            before = text[i - 1] if i > start else " "
+            after = text[i + 2] if i + 2 < end else " "
+            wide.add(i)
+            if before in OPENING_CONTEXT or before.isspace():
+                role = "close-double" if open_count["double"] and (after.isspace() or after in ",.;:!?") else "open-double"
+            else:
+                role = "close-double"
+        else:
+            role = _mark_role(text, i, start, end, open_count["single"] > 0, open_count["double"] > 0)
         if role is None:
             continue
         action, kind = role.split("-")
@@ -121,10 +134,11 @@ def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool =
         top_level.append(is_top)
         if is_top and opener in matched:
             close = matched[opener]
+            inner = pos + (2 if pos in wide else 1)
             if close == end:
-                quotes.append(Quote(pos, end, pos + 1, end, open_ended=True))
+                quotes.append(Quote(pos, end, inner, end, open_ended=True))
             else:
-                quotes.append(Quote(pos, close + 1, pos + 1, close))
+                quotes.append(Quote(pos, close + (2 if close in wide else 1), inner, close))
     return quotes
 
 
@@ -1135,7 +1149,8 @@ def _sentence_subject(tokens: Sequence[Token], quoted: Sequence[bool]) -> tuple[
 def _is_sentence_initial(text: str, unit: Unit, quote: Quote) -> bool:
     """Does the quote open its sentence (or follow a colon)? Then it is a direct quote."""
     last = _last_char_before(text, unit.start, quote.start)
-    return not last or last == ":"
+    # (The sentence splitter does not end a sentence before two apostrophes: "said. ''We")
+    return not last or last == ":" or (last in ".!?" and text.startswith("''", quote.start))
 
 
 def _last_char_before(text: str, start: int, i: int) -> str:

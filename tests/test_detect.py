@@ -62,6 +62,8 @@ def found(text):
         ("“Peace matters,” she said in the hall, adding that talks would resume.", [("direct", "Peace matters", "she"), ("indirect", "talks would resume", "she")]),
         # "what he called": the speaker is the pronoun, not "what".
         ("The mayor condemned what he called a “reckless stunt” on Monday.", [("partial", "reckless stunt", "he")]),
+        # Quotes between two-apostrophe marks.
+        ("''We will win,'' Mr. Hale said. ''Again.''", [("direct", "We will win", "Mr. Hale"), ("direct", "Again", "Mr. Hale")]),
         # A question or exclamation before its credit: one sentence, not two.
         ("“Who knows?” Ann Bell asked.", [("direct", "Who knows?", "Ann Bell")]),
         ("“Stop it!” the guard shouted.", [("direct", "Stop it!", "the guard")]),
@@ -153,6 +155,10 @@ def test_multi_paragraph_quote_keeps_its_speaker():
         ("A stray “ mark and then “a real quote” here.", ["a real quote"]),
         ('Straight "quotes" work "too".', ["quotes", "too"]),
         ("Mismatched “curly and straight\" marks.", ["curly and straight"]),
+        # Two apostrophes as one double mark, as some archives print quotes.
+        ("''We will win,'' he said. ''Again.''", ["We will win,", "Again."]),
+        ("The ''rock'' and ''roll'' era.", ["rock", "roll"]),
+        ("The nations'' pact.", []),
         # A closing mark typed as an opener at the start of a quote.
         ("”Fortunately, it works.” ― Ann Bell", ["Fortunately, it works."]),
         ("He said “yes” and “no” today.", ["yes", "no"]),
