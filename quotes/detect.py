@@ -215,6 +215,7 @@ OF_HEADS = frozenset(
 # Prepositions inside a speaker's phrase ("a narrator in the ad", "protesters outside the court").
 NP_PREPOSITIONS = frozenset("in at from through outside inside near on".split())
 NAME_PREPOSITIONS = frozenset("of in from at for on with to by near".split())
+SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 # Relative pronouns that speak for the noun phrase before them ("McConnell, who said ...").
 RELATIVES = frozenset(("who", "which"))
 
@@ -461,7 +462,7 @@ def subject_before(tokens: Sequence[Token], i: int, floor: int = 0, *, appositio
     """
     nouns = _speaker_nouns()
     end = _skip_back(tokens, i - 1, floor)
-    if end >= floor and _lower(tokens[end]) in RELATIVES and end > floor and tokens[end - 1].text in (",", ")") or end >= floor and _lower(tokens[end]) == "which":
+    if end >= floor and _lower(tokens[end]) in RELATIVES:
         return (end, end + 1)  # "McConnell, who in 2010 said", "the department which reported"
     if end >= floor and tokens[end].text == ",":
         return _name_before_apposition(tokens, end, floor) if appositions else None
@@ -684,8 +685,16 @@ def _looks_like_clause(tokens: Sequence[Token], quoted: Sequence[bool], k: int, 
     """Do the words after a cue report a statement ("a monument will be ...") or name a thing?"""
     if k >= limit:
         return False
-    if _lower(tokens[k]) in CLAUSE_OPENERS:
-        return True
+    if _lower(tokens[k]) in CLAUSE_OPENERS or _lower(tokens[k]) in SUBJECT_PRONOUNS:
+        return True  # "said she plans to run", "say it underscores"
+    if _is_capitalized(tokens[k]) and _lower(tokens[k]) not in DETERMINERS:
+        # "say Scott deserves the seat": a name, then a verb in the present.
+        for j in range(k + 1, min(limit, k + 4)):
+            word = tokens[j].text
+            if word.islower():
+                if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not quoted[j]:
+                    return True
+                break
     for j in range(k, min(limit, k + 15)):
         if quoted[j]:
             continue

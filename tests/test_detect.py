@@ -62,6 +62,12 @@ def found(text):
         ("“Peace matters,” she said in the hall, adding that talks would resume.", [("direct", "Peace matters", "she"), ("indirect", "talks would resume", "she")]),
         # "what he called": the speaker is the pronoun, not "what".
         ("The mayor condemned what he called a “reckless stunt” on Monday.", [("partial", "reckless stunt", "he")]),
+        # Reported clauses in the present: "said she plans", "say Scott deserves".
+        ("Stein said she plans to join the protest.", [("indirect", "she plans to join the protest", "Stein")]),
+        ("Observers say Scott deserves the seat.", [("indirect", "Scott deserves the seat", "Observers")]),
+        ("Stein said Monday nothing.", []),
+        # "who said": the relative pronoun, comma or not.
+        ("She took calls from listeners who said they had doubts.", [("indirect", "they had doubts", "who")]),
         # Quotes between two-apostrophe marks.
         ("''We will win,'' Mr. Hale said. ''Again.''", [("direct", "We will win", "Mr. Hale"), ("direct", "Again", "Mr. Hale")]),
         # A question or exclamation before its credit: one sentence, not two.
