@@ -26,7 +26,7 @@ SEED = ROOT / "seeds" / "north-korea-kursk.txt"
 
 RATIO_LIMIT = 15.0
 SECONDS_AT_1MB = 2.0
-GIVE_UP_SECONDS = 60.0  # a small-size time that projects past this skips the large size
+GIVE_UP_SECONDS = 20.0  # a small-size time that projects past this skips the large size
 
 
 def _seed() -> str:
