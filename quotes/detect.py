@@ -16,6 +16,7 @@ import re
 from typing import Sequence
 
 import attrs
+import regex
 
 from . import syntax
 from .engines.base import Analysis, Token
@@ -87,9 +88,7 @@ def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool =
     wide: set[int] = set()  # positions of two-apostrophe marks (''He said,'' in some archives)
     for mark in QUOTE_MARK.finditer(text, start, end):  # visits the marks only, not every character
         i = mark.start()
-        if i - 1 in wide:
-            continue  # the second apostrophe of a pair
-        if text.startswith("''", i) and i + 2 <= end:
+        if text[i] == "'" and i + 1 < end and text[i + 1] == "'" and i - 1 not in wide:
             # Two apostrophes are one double mark: opening after a space, closing after a word.
             before = text[i - 1] if i > start else " "
             after = text[i + 2] if i + 2 < end else " "
@@ -98,6 +97,8 @@ def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool =
                 role = "close-double" if open_count["double"] and (after.isspace() or after in ",.;:!?") else "open-double"
             else:
                 role = "close-double"
+        elif i - 1 in wide:
+            continue  # the second apostrophe of a pair
         else:
             role = _mark_role(text, i, start, end, open_count["single"] > 0, open_count["double"] > 0)
         if role is None:
@@ -1356,11 +1357,16 @@ def _token_at(unit: Unit, position: int) -> int:
     return bisect.bisect_left(unit.tokens, position, key=lambda t: t.start)
 
 
+HAS_LETTER = regex.compile(r"[^\W\d_]")
+
+
 def _quote_holder(text: str, unit: Unit, quote: Quote) -> tuple[int, int] | None:
     """The subject of the clause holding quoted words, when it can speak and the words are no title."""
     start, end = _quote_inner(text, quote)
+    if end - start < 2 or not HAS_LETTER.search(text, start, end):
+        return None  # no words quoted
     words = text[start:end].split()
-    if end - start < 2 or (len(words) > 1 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words)):
+    if (len(words) > 1 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "on", "for", "to") for w in words)):
         return None  # “American Skin”, “War On Drugs”: a title
     tokens = unit.tokens
     q = _token_at(unit, quote.start)
