@@ -688,14 +688,19 @@ def _looks_like_clause(tokens: Sequence[Token], quoted: Sequence[bool], k: int, 
         return False
     if _lower(tokens[k]) in CLAUSE_OPENERS or _lower(tokens[k]) in SUBJECT_PRONOUNS:
         return True  # "said she plans to run", "say it underscores"
-    if _is_capitalized(tokens[k]) and _lower(tokens[k]) not in DETERMINERS:
-        # "say Scott deserves the seat": a name, then a verb in the present.
-        for j in range(k + 1, min(limit, k + 4)):
-            word = tokens[j].text
-            if word.islower():
-                if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not quoted[j]:
-                    return True
-                break
+    # "say Scott deserves the seat", "said the transition reflects ...": a short noun phrase,
+    # then a verb in the present.
+    nouns = _speaker_nouns()
+    for j in range(k + 1, min(limit, k + 6)):
+        word = tokens[j].text
+        if quoted[j]:
+            break
+        if word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and _np_word(tokens[j - 1], nouns) and word not in nouns:
+            if j + 1 >= limit or _lower(tokens[j + 1]) not in ("of", "and", "or", "for", "in", "on", ",") and tokens[j + 1].text not in (",", ".", ";"):
+                return True
+            break
+        if not (_np_word(tokens[j], nouns) or _lower(tokens[j]).endswith(("’s", "'s"))):
+            break
     for j in range(k, min(limit, k + 15)):
         if quoted[j]:
             continue

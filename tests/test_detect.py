@@ -66,6 +66,8 @@ def found(text):
         ("Stein said she plans to join the protest.", [("indirect", "she plans to join the protest", "Stein")]),
         ("Observers say Scott deserves the seat.", [("indirect", "Scott deserves the seat", "Observers")]),
         ("Stein said Monday nothing.", []),
+        ("Gingrich said the transition reflects reality.", [("indirect", "the transition reflects reality", "Gingrich")]),
+        ("Bell said her goodbyes.", []),
         # "who said": the relative pronoun, comma or not.
         ("She took calls from listeners who said they had doubts.", [("indirect", "they had doubts", "who")]),
         # Quotes between two-apostrophe marks.
