@@ -216,6 +216,8 @@ OF_HEADS = frozenset(
 # Prepositions inside a speaker's phrase ("a narrator in the ad", "protesters outside the court").
 NP_PREPOSITIONS = frozenset("in at from through outside inside near on".split())
 NAME_PREPOSITIONS = frozenset("of in from at for on with to by near".split())
+# Speech verbs whose infinitive is what was said ("vowed to build a wall").
+PROMISE_VERBS = frozenset("vow pledge promise threaten".split())
 SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 # Relative pronouns that speak for the noun phrase before them ("McConnell, who said ...").
 RELATIVES = frozenset(("who", "which"))
@@ -886,6 +888,7 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     inherit = False
     inverted = False
     participle = _lower(tokens[first]).endswith(PARTICIPLE_SUFFIX)
+    comma_before = first > 0 and tokens[max(_skip_back(tokens, before, 0), 0)].text == ","
     verb_token = last if verb.lemma == "statement" else first
     mention = syntax.subject_of(tokens, unit.first_index, verb_token) if unit.parsed else None
     if mention is not None and mention[0] > last:
@@ -893,7 +896,6 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     elif mention is None:
         # ", arguing that ...": a participle after a comma shares the clause's subject; the
         # words before the comma are no apposition ("in Tulsa, Oklahoma, arguing").
-        comma_before = first > 0 and tokens[max(_skip_back(tokens, before, 0), 0)].text == ","
         if not (participle and comma_before):
             mention = subject_before(tokens, first)
     prev = _skip_back(tokens, before, 0)
@@ -984,6 +986,8 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
     that = _find_that(tokens, quoted, k, n)
     if that is not None:
         k, via = that[0], that[1] or via
+    elif verb.lemma in PROMISE_VERBS and k + 1 < n and _lower(tokens[k]) == "to" and not quoted[k] and not (participle and not comma_before):
+        pass  # "vowed to build a wall": the promise is the content
     elif verb.np_object or not _looks_like_clause(tokens, quoted, k, n):
         # Quoted words in the object: 'hailing the "excellent soldiers" for their "heroic feats"'.
         end = _content_end(tokens, quoted, cue_starts, k, unit.end)

@@ -68,6 +68,9 @@ def found(text):
         ("Stein said Monday nothing.", []),
         ("Gingrich said the transition reflects reality.", [("indirect", "the transition reflects reality", "Gingrich")]),
         ("Bell said her goodbyes.", []),
+        # A promise's infinitive is what was said; other verbs' infinitives are not.
+        ("Bell vowed to build a new dam.", [("indirect", "to build a new dam", "Bell")]),
+        ("Bell wanted to build a new dam.", []),
         # "who said": the relative pronoun, comma or not.
         ("She took calls from listeners who said they had doubts.", [("indirect", "they had doubts", "who")]),
         # Quotes between two-apostrophe marks.
