@@ -236,6 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     except BrokenPipeError:
         return 0
+    except UnicodeEncodeError as error:
+        # The terminal or pipe cannot carry the article's characters: say how to fix it.
+        _warn(f"cannot print {error.object[error.start:error.end]!r} in {error.encoding}; set PYTHONIOENCODING=utf-8")
+        return USAGE_ERROR
     except KeyboardInterrupt:
         _warn("interrupted")
         return 130

@@ -87,3 +87,13 @@ def test_evaluate_scores_the_seed_gold(capsys):
     assert main(["evaluate", "--gold", gold, "--article", SEED, "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["required_found"]["hit"] == report["required_found"]["total"] == 22
+
+
+def test_an_output_that_cannot_carry_the_text_is_one_line_and_exit_2(capsys, monkeypatch):
+    import io
+
+    ascii_out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr("sys.stdout", ascii_out)
+    assert main(["analyze", SEED, "--format", "jsonl"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "PYTHONIOENCODING=utf-8" in err
