@@ -265,10 +265,34 @@ class _Registry:
 
     def __init__(self) -> None:
         self.entities: list[_Entity] = []
+        # Indexes, so that joining stays linear however many speakers an article has. Entries
+        # may outlive a rename; every look-up checks the entity's current name.
+        self._by_name: dict[tuple[SpeakerType, str], list[_Entity]] = {}
+        self._person_words: dict[str, list[_Entity]] = {}  # named people, by each name word
+        self._surnames: dict[str, list[_Entity]] = {}  # named people known by one word only
+
+    def _index(self, entity: _Entity) -> None:
+        self._by_name.setdefault((entity.type, entity.name.lower()), []).append(entity)
+        if entity.type is SpeakerType.PERSON and entity.named:
+            words = entity.name_words()
+            for word in set(words):
+                self._person_words.setdefault(word, []).append(entity)
+            if len(words) == 1:
+                self._surnames.setdefault(words[0], []).append(entity)
+
+    def _rename(self, entity: _Entity, name: str) -> None:
+        entity.name = name
+        self._index(entity)
+
+    def _people_with(self, word: str) -> list[_Entity]:
+        """Named people whose current name holds ``word``, in the order they were met."""
+        found = {e.id: e for e in self._person_words.get(word, ()) if word in e.name_words()}
+        return [found[i] for i in sorted(found)]
 
     def _new(self, parsed: ParsedMention, span: Span) -> _Entity:
         entity = _Entity(len(self.entities), parsed.name, parsed.type, parsed.named, parsed.role, parsed.affiliation, parsed.gender, [span], span.start)
         self.entities.append(entity)
+        self._index(entity)
         return entity
 
     def _join(self, entity: _Entity, parsed: ParsedMention | None, span: Span) -> _Entity:
@@ -282,7 +306,7 @@ class _Registry:
             entity.gender = entity.gender or parsed.gender
             # The fuller name becomes canonical: "Yonhap" then "Yonhap News".
             if parsed.type is entity.type and parsed.named and len(parsed.name) > len(entity.name) and entity.type is not SpeakerType.PERSON:
-                entity.name = parsed.name
+                self._rename(entity, parsed.name)
         return entity
 
     def recent(self, before: int, accept) -> _Entity | None:
@@ -299,22 +323,22 @@ class _Registry:
                 return self._join(matches[0], None, span), "description"
             return self._new(parsed, span), "description-unresolved"
         key = parsed.name.lower()
-        for entity in self.entities:
-            if entity.type is parsed.type and entity.name.lower() == key:
-                return self._join(entity, parsed, span), "name"
+        same = [e for e in self._by_name.get((parsed.type, key), ()) if e.name.lower() == key]
+        if same:
+            return self._join(min(same, key=lambda e: e.id), parsed, span), "name"
         if parsed.type is SpeakerType.PERSON:
             words = key.split()
             if len(words) == 1:
                 # "Kim", "Putin", "Mr. Peskov": the one person whose name holds this word.
-                matches = [e for e in self.entities if e.type is SpeakerType.PERSON and e.named and words[0] in e.name_words()]
+                matches = self._people_with(words[0])
                 if matches:
                     best = max(matches, key=lambda e: e.last_seen)
                     return self._join(best, parsed, span), "short-name" if len(matches) == 1 else "short-name-ambiguous"
-            else:
+            elif words:
                 # A full name seen first as a surname only: "Peskov ... Dmitry Peskov".
-                matches = [e for e in self.entities if e.type is SpeakerType.PERSON and e.named and len(e.name_words()) == 1 and e.name_words()[0] == words[-1]]
+                matches = [e for e in self._surnames.get(words[-1], ()) if e.name_words() == [words[-1]]]
                 if len(matches) == 1:
-                    matches[0].name = parsed.name
+                    self._rename(matches[0], parsed.name)
                     return self._join(matches[0], parsed, span), "name"
         if parsed.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA) and parsed.named:
             # "State Department" within "U.S. State Department", "Yonhap" within "Yonhap News".
