@@ -392,18 +392,26 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int]]:
         return [(e.start, e.end) for e in analysis.entities if e.label == "PERSON"]
     titles = _title_words()
     tokens = analysis.tokens
-    spans = []
+    spans: list[tuple[int, int]] = []
+    # Only tokens that are a title word can start a span: find them in one pass of C-level
+    # work (set membership over the lower-cased words) before any Python-level checks.
+    words = [t.text.lower() for t in tokens]
+    starts = [i for i, w in enumerate(words) if w in titles]
+    if not starts:
+        return spans
     i = 0
-    while i < len(tokens):
-        word = tokens[i].text
-        if word.lower() in titles and i + 2 < len(tokens) and tokens[i + 1].text[:1].isupper() and tokens[i + 2].text[:1].isupper():
+    for at in starts:
+        if at < i:
+            continue
+        i = at
+        if i + 2 < len(tokens) and tokens[i + 1].text[:1].isupper() and tokens[i + 2].text[:1].isupper():
             j = i + 1
-            while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].isupper() and tokens[j].text.lower() not in titles:
+            while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].isupper() and words[j] not in titles:
                 j += 1
             if j - (i + 1) >= 2:
                 # Take the role with the name ("Russian President Vladimir Putin") for its affiliation.
                 k = i
-                while k > 0 and tokens[k - 1].text[:1].isupper() and place_index().get(tokens[k - 1].text.lower()):
+                while k > 0 and tokens[k - 1].text[:1].isupper() and place_index().get(words[k - 1]):
                     k -= 1
                 spans.append((tokens[k].start, tokens[j - 1].end))
             i = j
