@@ -386,6 +386,12 @@ class _Frame:
     inherit: bool = False  # no subject of its own: shares the sentence's subject
 
 
+@functools.cache
+def _cue_first_words() -> frozenset[str]:
+    """Every word a cue can start with, for a quick test before ``_match_cue``."""
+    return frozenset(form[0] for form in speech_verbs()) | {"according", "statement", "statements"}
+
+
 def _match_cue(tokens: Sequence[Token], i: int, quoted: Sequence[bool]) -> tuple[int, SpeechVerb] | None:
     """The speech cue starting at token i: (its width in tokens, the verb)."""
     verbs = speech_verbs()
@@ -799,8 +805,12 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
     tokens, quoted = unit.tokens, unit.quoted
     n = len(tokens)
     cue_at: list[tuple[int, int, SpeechVerb]] = []
+    first_words = _cue_first_words()
     i = 0
     while i < n:
+        if tokens[i].text.lower() not in first_words:
+            i += 1  # most tokens start no cue: skip them before the full check
+            continue
         found = _match_cue(tokens, i, quoted)
         if found:
             cue_at.append((i, i + found[0] - 1, found[1]))
