@@ -826,7 +826,10 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
     for first, last, verb in cue_at:
         if first in consumed:
             continue
-        frame = _read_frame(text, unit, first, last, verb, cue_starts, frames)
+        # A trailing credit reaches back no further than the previous cue of its sentence:
+        # "A, X said, and B, Y said" credits B to Y, not A and B (and N cues stay linear).
+        floor = _frame_end(unit, frames[-1]) if frames else unit.start
+        frame = _read_frame(text, unit, first, last, verb, cue_starts, frames, floor=floor)
         if frame is None:
             continue
         if frame.via is not None:
@@ -884,14 +887,22 @@ def _quotes_within(unit: Unit, start: int, end: int) -> list[Quote]:
     return found
 
 
-def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], earlier: Sequence[_Frame]) -> _Frame | None:
+def _frame_end(unit: Unit, frame: _Frame) -> int:
+    """Where a frame's cue and its speaker end ("according to Smith" ends after Smith)."""
+    end = unit.tokens[frame.cue_last].end
+    if frame.mention is not None and frame.mention[1] > 0:
+        end = max(end, unit.tokens[frame.mention[1] - 1].end)
+    return end
+
+
+def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], earlier: Sequence[_Frame], *, floor: int = 0) -> _Frame | None:
     tokens, quoted = unit.tokens, unit.quoted
     n = len(tokens)
     after = last + 1
     before = first - 1
 
     if verb.lemma == "according to":
-        return _read_according_to(text, unit, first, last, verb, cue_starts)
+        return _read_according_to(text, unit, first, last, verb, cue_starts, floor=floor)
 
     # Who speaks: with a parse, the subject of the speech verb; else the noun phrase before the
     # cue, or, after a comma or a quote, after it.
@@ -966,9 +977,10 @@ def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, 
         via = via or _trailing_via(tokens, k, n)
         if opening is not None:
             return _Frame(first, last, verb, mention, _quote_inner(text, opening), via, opening)
-        if tokens[0].start >= content_end:
+        begin = max(tokens[0].start, floor)
+        if begin >= content_end:
             return None
-        start, end = _trim(text, tokens[0].start, content_end)
+        start, end = _trim(text, begin, content_end)
         if end <= start or verb.np_object:
             return None
         return _Frame(first, last, verb, mention, (start, end), via, None)
@@ -1053,7 +1065,7 @@ def _trailing_via_at(tokens: Sequence[Token], j: int, n: int) -> tuple[int, int]
     return _via_span(tokens, j + 4, n) if _lower(tokens[j + 3]) in ("to", "with") else None
 
 
-def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int]) -> _Frame | None:
+def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], *, floor: int = 0) -> _Frame | None:
     """'According to X, ...' and '..., according to X.'"""
     tokens, quoted = unit.tokens, unit.quoted
     n = len(tokens)
@@ -1078,7 +1090,7 @@ def _read_according_to(text: str, unit: Unit, first: int, last: int, verb: Speec
         opening = unit.quotes[0] if unit.quotes and unit.quotes[0].start <= tokens[0].start + 1 else None
         if opening is not None and opening.end >= content_end - 1 and opening.end <= tokens[lead].end:
             return _Frame(first, last, verb, mention, _quote_inner(text, opening), None, opening)
-        start, end = _trim(text, tokens[0].start, content_end)
+        start, end = _trim(text, max(tokens[0].start, floor), content_end)
         return _Frame(first, last, verb, mention, (start, end), None, None) if end > start else None
     # In the middle of a sentence: the whole sentence is credited.
     start, end = _trim(text, tokens[0].start, unit.end)

@@ -186,3 +186,18 @@ def test_unbalanced_quote_recovers_at_the_next_paragraph():
     assert ("indirect", "the road will reopen", "The council") in [
         (a.kind.value, a.content.text, a.speaker_mention.text) for a in result.attributions
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A second trailing credit reaches back only to the previous cue of its sentence.
+        ("Prices rose, Smith said, and wages fell, Jones said.", [("Prices rose", "Smith"), ("and wages fell", "Jones")]),
+        ("Prices rose, according to Smith, and wages fell, Jones said.", [("Prices rose", "Smith"), ("and wages fell", "Jones")]),
+        # One credit still takes the whole sentence before it.
+        ("Prices rose and wages fell, Jones said.", [("Prices rose and wages fell", "Jones")]),
+    ],
+)
+def test_trailing_credits_share_a_sentence(text, expected):
+    result = quotes.analyze(text)
+    assert [(a.content.text, a.speaker_mention.text) for a in result.attributions] == expected

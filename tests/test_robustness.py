@@ -137,18 +137,8 @@ def _warm():
     quotes.analyze(SAID)  # load lexicons outside the timings
 
 
-# Families whose 1 MB run is known to be superlinear, with the reason; skipped, not hidden.
-KNOWN_SLOW = {
-    "many_speakers": "resolve.py compares each mention with every entity so far: quadratic in distinct speakers",
-    "cue_soup": "a trailing cue credits its sentence from the start: N cues in one sentence make O(N^2) characters of content",
-}
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "family",
-    [pytest.param(f, marks=pytest.mark.skip(reason=KNOWN_SLOW[f])) if f in KNOWN_SLOW else f for f in hostile.FAMILIES],
-)
+@pytest.mark.parametrize("family", list(hostile.FAMILIES))
 def test_hostile_family_at_1_mb(family):
     text = hostile.FAMILIES[family](MB)
     assert abs(len(text) - MB) <= 100
