@@ -310,7 +310,7 @@ def _credits_back(tokens: Sequence[Token], i: int, end: int) -> bool:
     return False
 
 
-def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Sequence[Token], token_starts: Sequence[int]) -> list[Unit]:
+def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Sequence[Token], token_starts: Sequence[int], *, has_parse: bool = True) -> list[Unit]:
     from .engines.rules import split_sentences
 
     # Quotes come from scan_quotes in order of their start, so every look-up below is a
@@ -334,19 +334,24 @@ def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Seq
     for s, e in spans:
         lo = bisect.bisect_left(token_starts, s)
         hi = bisect.bisect_left(token_starts, e)
-        unit_tokens = tuple(t for t in tokens[lo:hi] if t.end <= e)
+        while hi > lo and tokens[hi - 1].end > e:
+            hi -= 1  # tokens do not overlap: only the last ones can run past the sentence
+        unit_tokens = tuple(tokens[lo:hi])
         unit_quotes = tuple(quotes[bisect.bisect_left(quote_starts, s) : bisect.bisect_left(quote_starts, e)])
-        quoted = []
-        j, furthest = 0, -1  # sweep: quotes starting at or before the token, furthest end
-        for t in unit_tokens:
-            while j < len(unit_quotes) and unit_quotes[j].start <= t.start:
-                furthest = max(furthest, unit_quotes[j].end)
-                j += 1
-            quoted.append(t.start < furthest)
+        if unit_quotes:
+            quoted = []
+            j, furthest = 0, -1  # sweep: quotes starting at or before the token, furthest end
+            for t in unit_tokens:
+                while j < len(unit_quotes) and unit_quotes[j].start <= t.start:
+                    furthest = max(furthest, unit_quotes[j].end)
+                    j += 1
+                quoted.append(t.start < furthest)
+        else:
+            quoted = [False] * len(unit_tokens)
         units.append(
             Unit(
                 s, e, unit_tokens, tuple(quoted), unit_quotes, lo,
-                parsed=any(t.deprel is not None for t in unit_tokens),
+                parsed=has_parse and any(t.deprel is not None for t in unit_tokens),
                 quote_starts=tuple(q.start for q in unit_quotes),
                 quote_ends=tuple(q.end for q in unit_quotes),
                 inner_ends=tuple(q.inner_end for q in unit_quotes),
@@ -1231,6 +1236,7 @@ def detect(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     tokens = analysis.tokens
     token_starts = [t.start for t in tokens]
+    has_parse = analysis.has_parse  # once per article, not once per sentence
     paragraphs = analysis.paragraphs
     candidates: list[Candidate] = []
     previous_paragraph_last: int | None = None  # index of the last candidate of the previous paragraph
@@ -1240,7 +1246,7 @@ def detect(analysis: Analysis) -> list[Candidate]:
         nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
         next_opens = nxt is not None and paragraph_opens_with_quote(text, *nxt)
         quotes = scan_quotes(text, p_start, p_end, next_paragraph_opens=next_opens)
-        units = _units(text, p_start, p_end, quotes, tokens, token_starts)
+        units = _units(text, p_start, p_end, quotes, tokens, token_starts, has_parse=has_parse)
         paragraph_candidates: list[Candidate] = []
         claimed: set[Quote] = set()
         frame_candidates: list[tuple[Unit, _Frame, int]] = []
