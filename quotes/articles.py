@@ -35,13 +35,18 @@ class Article:
         path = Path(path)
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a folder; give its .txt files or the folder itself") from None
         except OSError as error:
-            raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+            raise unreadable(path, error, folder_hint="give its .txt files or the folder itself") from None
         return cls.from_bytes(data, name=path.stem, source=str(path), encoding=encoding, warn=warn)
+
+
+def unreadable(path: str | os.PathLike, error: OSError, *, folder_hint: str) -> InputError:
+    """The one-line error for a file that cannot be opened."""
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{path}: no such file")
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{path}: is a folder; {folder_hint}")
+    return InputError(f"{path}: cannot read: {error.strerror or error}")
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None, warn: Warn | None = None) -> str:

@@ -27,7 +27,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from .articles import decode
+from .articles import decode, unreadable
 from .errors import InputError, QuotesError
 from .model import ArticleResult, Kind, SpeakerType
 from .render import CONTRACT_FIELDS, attribution_row
@@ -85,12 +85,8 @@ def open_input(path: str) -> Iterator[io.BufferedReader]:
         return
     try:
         handle = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder; batch reads a CSV or JSON Lines file") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise unreadable(path, error, folder_hint="batch reads a CSV or JSON Lines file") from None
     with handle:
         yield handle
 
