@@ -310,7 +310,8 @@ def _credits_back(tokens: Sequence[Token], i: int, end: int) -> bool:
     return False
 
 
-def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Sequence[Token], token_starts: Sequence[int], *, has_parse: bool = True) -> list[Unit]:
+def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Sequence[Token], token_starts: Sequence[int], *, has_parse: bool = True, sentences: Sequence[tuple[int, int]] = ()) -> list[Unit]:
+    """Quote-aware sentences of one paragraph, from the engine's sentences (or the rules')."""
     from .engines.rules import split_sentences
 
     # Quotes come from scan_quotes in order of their start, so every look-up below is a
@@ -321,7 +322,7 @@ def _units(text: str, start: int, end: int, quotes: Sequence[Quote], tokens: Seq
     for q in quotes:
         reach.append(max(q.inner_end, reach[-1]) if reach else q.inner_end)
     spans = []
-    for s, e in split_sentences(text, start, end):
+    for s, e in sentences or split_sentences(text, start, end):
         # A boundary inside a quote is not a boundary: join it to the next sentence.
         k = bisect.bisect_left(inner_starts, s) - 1  # quotes with inner_start < s
         if spans and k >= 0 and reach[k] >= s:
@@ -811,17 +812,15 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
     n = len(tokens)
     cue_at: list[tuple[int, int, SpeechVerb]] = []
     first_words = _cue_first_words()
-    i = 0
-    while i < n:
-        if tokens[i].text.lower() not in first_words:
-            i += 1  # most tokens start no cue: skip them before the full check
+    # Most tokens start no cue: one comprehension finds the few that may, before the full check.
+    after = 0  # a cue's second word cannot start another cue
+    for i in [i for i, t in enumerate(tokens) if t.text.lower() in first_words]:
+        if i < after:
             continue
         found = _match_cue(tokens, i, quoted)
         if found:
             cue_at.append((i, i + found[0] - 1, found[1]))
-            i += found[0]
-        else:
-            i += 1
+            after = i + found[0]
     cue_starts = _CueStarts(c[0] for c in cue_at)
     frames: list[_Frame] = []
     credit = _dash_credit(text, unit)
@@ -1237,6 +1236,7 @@ def detect(analysis: Analysis) -> list[Candidate]:
     tokens = analysis.tokens
     token_starts = [t.start for t in tokens]
     has_parse = analysis.has_parse  # once per article, not once per sentence
+    sentence_starts = [s.start for s in analysis.sentences]
     paragraphs = analysis.paragraphs
     candidates: list[Candidate] = []
     previous_paragraph_last: int | None = None  # index of the last candidate of the previous paragraph
@@ -1246,7 +1246,11 @@ def detect(analysis: Analysis) -> list[Candidate]:
         nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
         next_opens = nxt is not None and paragraph_opens_with_quote(text, *nxt)
         quotes = scan_quotes(text, p_start, p_end, next_paragraph_opens=next_opens)
-        units = _units(text, p_start, p_end, quotes, tokens, token_starts, has_parse=has_parse)
+        # The engine already cut sentences: use its cut rather than cutting again.
+        lo = bisect.bisect_left(sentence_starts, p_start)
+        hi = bisect.bisect_left(sentence_starts, p_end)
+        sentences = [(s.start, min(s.end, p_end)) for s in analysis.sentences[lo:hi]]
+        units = _units(text, p_start, p_end, quotes, tokens, token_starts, has_parse=has_parse, sentences=sentences)
         paragraph_candidates: list[Candidate] = []
         claimed: set[Quote] = set()
         frame_candidates: list[tuple[Unit, _Frame, int]] = []
