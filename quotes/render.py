@@ -132,7 +132,7 @@ def summary_table(result: ArticleResult) -> str:
     kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind)
     types = ", ".join(f"{t} {n}" for t, n in s.by_type if n)
     return (
-        f"{s.attributions} attributions ({kinds}); {s.sources} sources; "
-        f"named {s.named}, anonymous {s.anonymous}, unattributed {s.unattributed}\n"
+        f"{s.attributions} attributions ({kinds}); {s.sources} sources\n"
+        f"attributed to named sources {s.named}, anonymous {s.anonymous}, nobody {s.unattributed}\n"
         f"by type: {types or '-'}"
     )
