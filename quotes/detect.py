@@ -20,7 +20,7 @@ import regex
 
 from . import syntax
 from .engines.base import Analysis, Token
-from .lexicon import SpeechVerb, media_outlets, media_words, place_index, speech_verbs, word_set
+from .lexicon import SpeechVerb, media_words, place_index, speech_verbs, word_set
 from .model import Kind
 
 # ---------------------------------------------------------------------------------------
@@ -38,7 +38,6 @@ class Quote:
     open_ended: bool = False  # runs on into the next paragraph (no closing mark here)
 
 
-DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
 QUOTE_CHARS = frozenset("“”\"‘’'«»")
 QUOTE_MARK = re.compile("[“”\"‘’'«»]")
 OPENING_CONTEXT = frozenset(" \t([{—–-/“‘\"'«")
@@ -809,7 +808,6 @@ def _quote_inner(text: str, quote: Quote) -> tuple[int, int]:
 def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
     """Read every speech cue of one quote-aware sentence as a frame."""
     tokens, quoted = unit.tokens, unit.quoted
-    n = len(tokens)
     cue_at: list[tuple[int, int, SpeechVerb]] = []
     first_words = _cue_first_words()
     # Most tokens start no cue: one comprehension finds the few that may, before the full check.
@@ -1255,7 +1253,6 @@ def detect(analysis: Analysis) -> list[Candidate]:
         claimed: set[Quote] = set()
         frame_candidates: list[tuple[Unit, _Frame, int]] = []
         for unit in units:
-            subject = None
             unit_mention = None  # the mention of this unit's last frame so far
             for frame in _frames_in_unit(text, unit):
                 mention = frame.mention
@@ -1442,7 +1439,3 @@ def _colon_speaker(unit: Unit, quote: Quote) -> tuple[int, int] | None:
         return np
     np = _clause_subject(tokens, unit.quoted, c)
     return np if np is not None and np[1] <= c else None
-
-
-def is_media_word(word: str) -> bool:
-    return word.lower() in media_words() or word.lower() in media_outlets()

@@ -178,7 +178,6 @@ def parse_mention(text: str) -> ParsedMention:
     outlets = media_outlets()
     media = media_words()
     groups = word_set("groups.txt")
-    orgs = word_set("organizations.txt")
     titles = _title_words()
 
     # A country or its capital speaking: "North Korea acknowledged", "Pyongyang said".
@@ -196,7 +195,6 @@ def parse_mention(text: str) -> ParsedMention:
 
     head = lower[-1]
     capitalized = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
-    generic = media | orgs | groups
 
     def is_name_word(word: str) -> bool:
         low = _strip_possessive(word).lower()

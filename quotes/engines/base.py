@@ -64,9 +64,6 @@ class Analysis:
     def has_parse(self) -> bool:
         return any(t.deprel is not None for t in self.tokens)
 
-    @property
-    def has_entities(self) -> bool:
-        return bool(self.entities)
 
 
 @runtime_checkable
