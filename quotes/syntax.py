@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .engines.base import Token
+from .lexicon import word_set
 
 # Relations that belong to a speaker's noun phrase: "Kremlin spokesman Dmitry Peskov",
 # "a spokeswoman for the ministry", "Russia and North Korea", "Kim's". Appositions and relative
@@ -51,7 +52,13 @@ def subject_of(tokens: Sequence[Token], offset: int, verb: int) -> tuple[int, in
     kids = _children(tokens, offset)
     for child in kids.get(verb, ()):
         if (tokens[child].deprel or "") in SUBJECT:
-            lo, hi = _extent(tokens, kids, child, NOUN_PHRASE)
+            head = child
+            if tokens[child].upos != "PROPN" or tokens[child].text.lower() in word_set("roles.txt"):
+                # "Malaysia's Prime Minister, Najib Razak, said": the name in apposition to a
+                # title is who speaks (the title stays the role, found beside the name).
+                names = [k for k in kids.get(child, ()) if tokens[k].deprel == "appos" and tokens[k].upos == "PROPN"]
+                head = names[0] if names else child
+            lo, hi = _extent(tokens, kids, head, NOUN_PHRASE)
             while lo < hi and not tokens[lo].text[:1].isalnum():
                 lo += 1
             while hi > lo and not tokens[hi - 1].text[:1].isalnum() and tokens[hi - 1].text not in ("’s", "'s"):

@@ -63,3 +63,13 @@ def test_coreference_resolves_the_pronoun():
     result = quotes.analyze_analysis(parsed)
     he = [a for a in result.attributions if a.speaker_mention is not None and a.speaker_mention.text == "he"]
     assert he and he[0].speaker.name == "Dmitry Peskov" and he[0].speaker.gender.value == "male"
+
+
+def test_the_name_in_apposition_to_a_title_speaks():
+    # "Norway's Prime Minister, Anna Berg, said": the parse's subject is the title; the
+    # person is the name in apposition to it.
+    parsed = parsed_analysis("berg")
+    result = quotes.analyze_analysis(parsed)
+    assert [(a.content.text, a.speaker.name, a.speaker.type.value) for a in result.attributions] == [
+        ("the border will stay open", "Anna Berg", "person")
+    ]
