@@ -831,7 +831,7 @@ def _frames_in_unit(text: str, unit: Unit) -> list[_Frame]:
         # A trailing credit reaches back no further than the previous cue of its sentence:
         # "A, X said, and B, Y said" credits B to Y, not A and B (and N cues stay linear).
         floor = _frame_end(unit, frames[-1]) if frames else unit.start
-        frame = _read_frame(text, unit, first, last, verb, cue_starts, frames, floor=floor)
+        frame = _read_frame(text, unit, first, last, verb, cue_starts, floor=floor)
         if frame is None:
             continue
         if frame.via is not None:
@@ -897,7 +897,7 @@ def _frame_end(unit: Unit, frame: _Frame) -> int:
     return end
 
 
-def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], earlier: Sequence[_Frame], *, floor: int = 0) -> _Frame | None:
+def _read_frame(text: str, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], *, floor: int = 0) -> _Frame | None:
     tokens, quoted = unit.tokens, unit.quoted
     n = len(tokens)
     after = last + 1

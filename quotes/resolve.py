@@ -506,8 +506,8 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
         elif what == "via" and entity is not None:
             via_of[index] = entity
 
-    attributions: list[Attribution] = []
     final: dict[int, tuple[_Entity | None, str]] = {}
+    conduit: dict[int, _Entity | None] = {}
     for index, cand in enumerate(candidates):
         entity, how = speaker_of.get(index, (None, "none"))
         via = via_of.get(index)
@@ -522,8 +522,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
                     via, entity, how = entity, final[earlier][0], "conduit"
                     break
         final[index] = (entity, how)
-        attributions.append(None)  # type: ignore[arg-type]
-        attributions[index] = (cand, entity, how, via)  # type: ignore[call-overload]
+        conduit[index] = via
     # Quotes that share a neighbour's speaker (links may point forward: '"A." "B," he said.').
     for index, cand in enumerate(candidates):
         if cand.shares_speaker_with is not None:
@@ -534,7 +533,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
     result = []
     for index, cand in enumerate(candidates):
         entity, how = final[index]
-        _, _, _, via = attributions[index]  # type: ignore[misc]
+        via = conduit[index]
         speaker = frozen[entity.id] if entity is not None else None
         mention = cand.mention
         link = cand.shares_speaker_with
