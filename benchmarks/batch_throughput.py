@@ -4,11 +4,17 @@
     python benchmarks/batch_throughput.py --generate 100000            # a synthetic CSV, for memory
     python benchmarks/batch_throughput.py articles.csv --text-column body --jobs 2
     python benchmarks/batch_throughput.py FOLDER --profile 25          # where the time goes
+    python benchmarks/batch_throughput.py FOLDER... --against f836a45  # a ratio against a revision
 
 A SOURCE is a folder of .txt files (streamed into the batch one file at a time, as rows) or a
 CSV (read by the batch itself). Both CSVs are written to a temporary folder and deleted. It
 prints articles per second, input MB per second (UTF-8 bytes of the texts) and peak resident
 memory from getrusage (this process, and the largest worker with --jobs > 1).
+
+With ``--against REV`` it measures this checkout and revision REV in the same run, one core
+each, alternating (``--rounds`` times each): articles per CPU second of ``quotes.analyze`` over
+the folders' texts (read into memory first, one warm-up pass), and prints the ratio. A speed
+claim is that ratio, not a figure from another day.
 """
 from __future__ import annotations
 
@@ -73,6 +79,42 @@ def generate_csv(path: Path, rows: int, seed: int = 5) -> None:
             writer.writerow([f"a{n}", synthetic_article(rng, n)])
 
 
+def analyze_rate(folders: list[str]) -> dict[str, float]:
+    """Articles per CPU second of quotes.analyze over the folders' texts, after one warm-up pass."""
+    import quotes
+
+    texts = [row.text for row in folder_rows(folders)]
+    for text in texts[:50]:
+        quotes.analyze(text)
+    started = time.process_time()
+    for text in texts:
+        quotes.analyze(text)
+    cpu = time.process_time() - started
+    return {"articles": len(texts), "cpu": cpu, "rate": len(texts) / cpu}
+
+
+def compare(folders: list[str], rev: str, rounds: int) -> int:
+    """This checkout against ``rev``, alternating, each in a fresh one-core process."""
+    import json
+    import statistics
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from revision import ROOT, checkout, run_in
+
+    script = str(Path(__file__).resolve())
+    rates: dict[str, list[float]] = {"now": [], rev: []}
+    with checkout(rev) as old:
+        for _ in range(rounds):
+            for label, tree in ((rev, old), ("now", ROOT)):
+                out = run_in(tree, [script, *folders, "--analyze-rate"])
+                rates[label].append(json.loads(out)["rate"])
+    now, before = statistics.median(rates["now"]), statistics.median(rates[rev])
+    print(f"{rev:>12}: {before:7.1f} articles per CPU second (median of {rounds}: {', '.join(f'{r:.0f}' for r in rates[rev])})")
+    print(f"{'now':>12}: {now:7.1f} articles per CPU second (median of {rounds}: {', '.join(f'{r:.0f}' for r in rates['now'])})")
+    print(f"{'ratio':>12}: {now / before:.2f}x")
+    return 0
+
+
 def _cpu_seconds() -> float:
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
@@ -92,7 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--id-column")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--profile", type=int, metavar="N", help="profile (one process) and print the top N functions")
+    parser.add_argument("--against", metavar="REV", help="compare quotes.analyze with this git revision, same run")
+    parser.add_argument("--rounds", type=int, default=3, help="with --against: measurements of each, alternating")
+    parser.add_argument("--analyze-rate", action="store_true", help=argparse.SUPPRESS)  # one --against measurement
     args = parser.parse_args(argv)
+    if args.analyze_rate:
+        import json
+
+        print(json.dumps(analyze_rate(args.sources)))
+        return 0
+    if args.against:
+        return compare(args.sources, args.against, args.rounds)
     if not args.sources and not args.generate:
         parser.error("give a SOURCE or --generate ROWS")
 

@@ -42,8 +42,7 @@ def analyze_analysis(analysis: Analysis, *, name: str = "article") -> ArticleRes
     from .detect import detect
     from .resolve import resolve
 
-    candidates = detect(analysis)
-    attributions, speakers = resolve(analysis, candidates)
+    attributions, speakers = resolve(analysis, detect(analysis))
     return ArticleResult(
         name=name, text=analysis.text, attributions=attributions, speakers=speakers, engine=analysis.engine
     )

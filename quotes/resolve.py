@@ -17,7 +17,7 @@ import regex
 
 import attrs
 
-from .detect import Candidate
+from .detect import Candidate, Detection
 from .engines.base import Analysis
 from .lexicon import media_outlets, media_words, place_index, word_set
 from .model import Attribution, Gender, Kind, Span, Speaker, SpeakerType
@@ -37,6 +37,9 @@ POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
 WORD = regex.compile(r"[\w.’'-]+")
 PHRASE_TAIL = regex.compile(r"(?:\s+\p{Ll}+ing)?\s+(?:in|at|from|through|outside|inside|near|on)\s+(?:the|a|an)?\s*\p{L}")
 PARENTHETICAL = regex.compile(r"\([^()]*\)")
+LIST_SEPARATOR = regex.compile(r",|\band\b")  # "Russia and North Korea", "Russia, China"
+# ", a spokeswoman for the ministry," after a name: its role.
+APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+([^,.;“”\"]{3,80}?)(?=,|\s+said\b|\.)")
 
 
 def _strip_possessive(word: str) -> str:
@@ -189,7 +192,7 @@ def parse_mention(text: str) -> ParsedMention:
     if name.lower() in outlets:
         return ParsedMention(raw, name, SpeakerType.MEDIA, True, None, outlets[name.lower()] or affiliation, None)
     # "Russia and North Korea": states speaking together.
-    parts = [p.strip() for p in regex.split(r",|\band\b", name) if p.strip()]
+    parts = [p.strip() for p in LIST_SEPARATOR.split(name) if p.strip()]
     if len(parts) > 1 and all(place_index().get(p.lower(), ("", ""))[1] in ("country", "metonym") for p in parts):
         return ParsedMention(raw, name, SpeakerType.ORGANIZATION, True, None, None, None)
 
@@ -382,42 +385,6 @@ def _contains_run(longer: list[str], shorter: list[str]) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-# Titles directly before a name introduce people who may be spoken of before they speak:
-# "Russian President Vladimir Putin's war" makes "Putin claimed" resolve to the full name.
-def _titled_names(analysis: Analysis) -> list[tuple[int, int]]:
-    """Spans of role + name phrases anywhere in the text (the rules engine's person finder)."""
-    if analysis.entities:
-        return [(e.start, e.end) for e in analysis.entities if e.label == "PERSON"]
-    titles = _title_words()
-    tokens = analysis.tokens
-    spans: list[tuple[int, int]] = []
-    # Only tokens that are a title word can start a span: find them in one pass of C-level
-    # work (set membership over the lower-cased words) before any Python-level checks.
-    words = [t.text.lower() for t in tokens]
-    starts = [i for i, w in enumerate(words) if w in titles]
-    if not starts:
-        return spans
-    i = 0
-    for at in starts:
-        if at < i:
-            continue
-        i = at
-        if i + 2 < len(tokens) and tokens[i + 1].text[:1].isupper() and tokens[i + 2].text[:1].isupper():
-            j = i + 1
-            while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].isupper() and words[j] not in titles:
-                j += 1
-            if j - (i + 1) >= 2:
-                # Take the role with the name ("Russian President Vladimir Putin") for its affiliation.
-                k = i
-                while k > 0 and tokens[k - 1].text[:1].isupper() and place_index().get(words[k - 1]):
-                    k -= 1
-                spans.append((tokens[k].start, tokens[j - 1].end))
-            i = j
-        else:
-            i += 1
-    return spans
-
-
 CONFIDENCE = {
     "name": 0.9,
     "short-name": 0.85,
@@ -437,7 +404,7 @@ CONFIDENCE = {
 
 def _apposition_role(text: str, end: int) -> str | None:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after the name."""
-    match = regex.match(r",\s+(?:a|an|the)\s+([^,.;“”\"]{3,80}?)(?=,|\s+said\b|\.)", text[end : end + 100])
+    match = APPOSITION.match(text, end, end + 100)
     if match and any(w.lower() in _title_words() for w in match.group(1).split()):
         return match.group(1).strip()
     return None
@@ -460,9 +427,10 @@ def _coref_antecedent(analysis: Analysis, span: Span) -> tuple[int, int] | None:
     return None
 
 
-def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
+def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
     """Attributions with their speakers, and the article's speakers, in text order."""
     text = analysis.text
+    candidates = detection.candidates
     registry = _Registry()
     # Every mention in text order: speaker mentions, conduits and titled names in the prose.
     events: list[tuple[int, str, int, tuple[int, int]]] = []
@@ -476,7 +444,8 @@ def resolve(analysis: Analysis, candidates: list[Candidate]) -> tuple[tuple[Attr
     speaker_spans = sorted({c.mention for c in candidates if c.mention})
     starts = [s[0] for s in speaker_spans]
     furthest = list(itertools.accumulate((s[1] for s in speaker_spans), max))
-    for span in _titled_names(analysis):
+    # Titles directly before a name introduce people who may be spoken of before they speak.
+    for span in detection.names:
         at = bisect.bisect_right(starts, span[0]) - 1
         if at < 0 or furthest[at] < span[1]:
             events.append((span[0], "name", -1, span))

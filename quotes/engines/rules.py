@@ -5,9 +5,13 @@ punctuation or capitals) cannot make it backtrack.
 """
 from __future__ import annotations
 
+import bisect
+import operator
+from array import array
+
 import regex
 
-from .base import Analysis, Sentence, Token
+from .base import Analysis, Sentence
 
 # Words, numbers with inner punctuation (12,000  U.S.  Moscow's  back-to-back), or one
 # non-space character. Curly apostrophes count as word-internal so "Moscow’s" stays one token
@@ -68,11 +72,22 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    end = len(text) if end is None else end
-    # tuple.__new__ skips NamedTuple's keyword machinery: tokens are the most numerous objects.
-    new = tuple.__new__
-    return [new(Token, (*m.span(), m.group(), None, None, None, None)) for m in TOKEN.finditer(text, start, end)]
+_MATCH = type(TOKEN.match("a"))
+_START, _GROUP = _MATCH.start, _MATCH.group
+
+
+class _Words(dict):
+    """One string object per distinct token text, so a long article's words array holds
+    references to a few thousand strings rather than a new string per token."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 200_000:
+            self.clear()
+        self[word] = word
+        return word
+
+
+_WORDS = _Words()
 
 
 class RulesEngine:
@@ -82,17 +97,30 @@ class RulesEngine:
 
     def analyze(self, text: str) -> Analysis:
         paragraphs = split_paragraphs(text)
-        tokens: list[Token] = []
+        starts: array[int] = array("q")
+        words: list[str] = []
         sentences: list[Sentence] = []
+        canonical = _WORDS.__getitem__
         for p_start, p_end in paragraphs:
+            # One pass of the token pattern per paragraph, its results read by C-level maps:
+            # no Python code runs per token. (Sentence ends are followed by white space, so
+            # no token crosses one: cutting sentences afterwards gives the same tokens.)
+            matches = list(TOKEN.finditer(text, p_start, p_end))
+            p_starts = list(map(_START, matches))
+            base = len(starts)
             for s_start, s_end in split_sentences(text, p_start, p_end):
-                first = len(tokens)
-                tokens.extend(tokenize(text, s_start, s_end))
-                sentences.append(Sentence(s_start, s_end, first, len(tokens)))
+                first = base + bisect.bisect_left(p_starts, s_start)
+                last = base + bisect.bisect_left(p_starts, s_end)
+                sentences.append(Sentence(s_start, s_end, first, last))
+            starts.extend(p_starts)
+            words.extend(map(canonical, map(_GROUP, matches)))
+        ends = array("q", map(operator.add, starts, map(len, words)))
         return Analysis(
             text=text,
             engine=self.name,
-            tokens=tuple(tokens),
+            starts=starts,
+            ends=ends,
+            words=words,
             sentences=tuple(sentences),
             paragraphs=paragraphs,
         )

@@ -212,7 +212,7 @@ class StanzaEngine:
 
 
 def empty_analysis(text: str, engine: str) -> Analysis:
-    return Analysis(text=text, engine=engine, tokens=(), sentences=(), paragraphs=split_paragraphs(text))
+    return Analysis.from_tokens(text, engine, (), (), split_paragraphs(text))
 
 
 def with_paragraph_breaks(text: str) -> str:
@@ -470,12 +470,12 @@ def analysis_from_document(doc: Any, text: str | None = None, engine: str = "sta
     if text is None:
         text = doc.text if doc.text is not None else document_text(doc)
     tokens, sentences, index_of_word = _tokens_and_sentences(doc, text)
-    return Analysis(
-        text=text,
-        engine=engine,
-        tokens=tuple(tokens),
-        sentences=tuple(sentences),
-        paragraphs=split_paragraphs(text),
-        entities=tuple(_entities(doc, text, tokens, index_of_word)),
-        coref=tuple(_coref(doc, tokens, index_of_word)),
+    return Analysis.from_tokens(
+        text,
+        engine,
+        tokens,
+        sentences,
+        split_paragraphs(text),
+        entities=_entities(doc, text, tokens, index_of_word),
+        coref=_coref(doc, tokens, index_of_word),
     )

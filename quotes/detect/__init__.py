@@ -1,0 +1,62 @@
+"""Detection: quote spans, speech cues and the speaker mention at each cue.
+
+Receives: the neutral ``Analysis`` (any engine). Hands on: a ``Detection``: ``Candidate``s in
+text order, each a content span with its kind, cue, speaker mention and conduit, or a link to
+the candidate whose speaker it shares; and the person names found in the prose. Resolution
+(``quotes.resolve``) turns mentions into speakers.
+
+The pipeline, one module a stage:
+
+    doc      the engine's token arrays, with lower-case forms and flags per token
+    marks    the top-level quotes of each paragraph (a linear scanner)
+    units    quote-aware sentences: a boundary inside a quote does not count
+    cues     speech cues from the lexicon; where reported words end
+    phrases  speaker noun phrases before and after a cue
+    frames   each cue read as who / what / how (credits: according to, dashes, conduits;
+             syntax: subject and complement from a parse, when there is one)
+    linking  frames and free quotes in text order, free quotes linked to a neighbour
+    names    people named with a title anywhere in the prose (for resolution to join to)
+"""
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+from ..engines.base import Analysis
+from .cues import cue_first_tokens
+from .doc import Doc
+from .frames import frames_in_unit
+from .linking import Candidate, Linker, frame_paragraph
+from .marks import Quote, paragraph_opens_with_quote, scan_quotes
+from .names import titled_names
+from .units import units_of
+
+__all__ = ["Candidate", "Detection", "Quote", "detect", "scan_quotes"]
+
+
+class Detection(NamedTuple):
+    """What detection hands to resolution."""
+
+    candidates: list[Candidate]  # in text order
+    names: list[tuple[int, int]]  # person mentions in the prose, as character spans
+
+
+def detect(analysis: Analysis) -> Detection:
+    """Every attribution candidate in the article, in text order, and the names around them."""
+    d = Doc(analysis)
+    text, paragraphs = analysis.text, analysis.paragraphs
+    cue_first = cue_first_tokens(d)
+    sentence_starts = [s.start for s in analysis.sentences]
+    linker = Linker(d)
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+        next_opens = nxt is not None and paragraph_opens_with_quote(text, *nxt)
+        quotes = scan_quotes(text, p_start, p_end, next_paragraph_opens=next_opens)
+        # The engine already cut sentences: use its cut rather than cutting again.
+        lo = bisect.bisect_left(sentence_starts, p_start)
+        hi = bisect.bisect_left(sentence_starts, p_end)
+        sentences = [(s.start, min(s.end, p_end)) for s in analysis.sentences[lo:hi]]
+        units = units_of(d, p_start, p_end, quotes, sentences)
+        framed, claimed = frame_paragraph(d, units, lambda unit: frames_in_unit(d, unit, cue_first))
+        linker.paragraph(p_index, p_start, units, quotes, framed, claimed)
+    return Detection(linker.candidates, titled_names(d, analysis.entities))

@@ -1,0 +1,163 @@
+"""Credits that are no subject-verb pair, and conduits.
+
+Receives: a ``Doc`` and a ``Unit``. Hands on: frames for "According to X, ..." and
+"..., according to X", for a quote credited by a dash ('"..." - Commissioner Jane Roe'), and
+the conduit spans of "said in a statement to Yonhap", "told Yonhap", ", according to state
+media".
+"""
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple, Sequence
+
+from ..lexicon import SpeechVerb
+from .cues import content_end
+from .doc import Doc
+from .marks import Quote, quote_inner, trim
+from .phrases import subject_after
+from .units import Unit, closes_quote, quote_at
+from .words import CAP, DASHES, FINITE, OPENERS
+
+CREDIT = SpeechVerb("credit", False, False)
+
+
+class Frame(NamedTuple):
+    """One cue read as who said what: token indices are document-wide."""
+
+    cue_first: int
+    cue_last: int
+    verb: SpeechVerb
+    mention: tuple[int, int] | None  # token index range [a, b)
+    content: tuple[int, int]  # character span
+    via: tuple[int, int] | None  # character span
+    quote: Quote | None  # the quote the frame introduces or credits, when it is one quote
+    inherit: bool = False  # no subject of its own: shares the sentence's subject
+
+
+def dash_credit(d: Doc, unit: Unit) -> Frame | None:
+    """'"Public safety comes first." - Commissioner Jane Roe': a quote credited by a dash."""
+    if not unit.quotes or unit.quotes[0].start > unit.start:
+        return None
+    quote = unit.quotes[0]
+    k = bisect.bisect_left(d.starts, quote.end, unit.lo, unit.hi)
+    if k >= unit.hi or d.words[k] not in DASHES:
+        return None
+    mention = subject_after(d, unit, k + 1, unit.hi)
+    if mention is None or any(d.words[x] not in ".,;" for x in range(mention[1], unit.hi)):
+        return None
+    return Frame(k, k, CREDIT, mention, quote_inner(d.text, quote), None, quote)
+
+
+def opening_quote(d: Doc, unit: Unit, content_end: int, lead: int) -> Quote | None:
+    """The quote that opens the unit and ends right before a trailing credit at ``lead``."""
+    if not unit.quotes or unit.quotes[0].start > d.starts[unit.lo] + 1:
+        return None
+    opening = unit.quotes[0]
+    if opening.end >= content_end - 1 and opening.end <= d.ends[lead]:
+        return opening
+    return None
+
+
+def read_according_to(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVerb, cue_starts: Sequence[int], *, floor: int) -> Frame | None:
+    """'According to X, ...' and '..., according to X.'"""
+    text, words = d.text, d.words
+    n = unit.hi
+    mention = subject_after(d, unit, last + 1, n)
+    if mention is None:
+        return None
+    lead = first - 1
+    if lead < unit.lo or d.low[lead] in OPENERS:
+        # Leading credit: the content follows the noun phrase and its comma.
+        k = mention[1]
+        if k < n and words[k] == ",":
+            k += 1
+        if k >= n:
+            return None
+        start, end = trim(text, d.starts[k], content_end(d, unit, cue_starts, k, unit.end))
+        quote = quote_at(unit, d.starts[k])
+        if quote is not None and quote.end >= end:
+            return Frame(first, last, verb, mention, quote_inner(text, quote), None, quote)
+        return Frame(first, last, verb, mention, (start, end), None, None) if end > start else None
+    if words[lead] == "," or closes_quote(d, unit, lead):
+        end_of_content = d.starts[lead] if words[lead] == "," else d.ends[lead]
+        opening = opening_quote(d, unit, end_of_content, lead)
+        if opening is not None:
+            return Frame(first, last, verb, mention, quote_inner(text, opening), None, opening)
+        start, end = trim(text, max(d.starts[unit.lo], floor), end_of_content)
+        return Frame(first, last, verb, mention, (start, end), None, None) if end > start else None
+    # In the middle of a sentence: the whole sentence is credited.
+    start, end = trim(text, d.starts[unit.lo], unit.end)
+    return Frame(first, last, verb, mention, (start, end), None, None)
+
+
+def _name_run_ends(d: Doc, unit: Unit) -> list[int]:
+    """For each token of the unit (by index - unit.lo), where the run of capitalized words
+    (and "the", "of") from it ends."""
+    flags, low = d.flags, d.low
+    ends = [unit.hi] * (unit.hi - unit.lo + 1)
+    for j in range(unit.hi - 1, unit.lo - 1, -1):
+        ends[j - unit.lo] = ends[j - unit.lo + 1] if flags[j] & CAP or low[j] in ("the", "of") else j
+    return ends
+
+
+def via_span(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
+    """The outlet after "a statement to", "an interview with", "told": capitalized words."""
+    if k >= limit:
+        j = k
+    else:
+        ends = unit.memo.get("name_runs")
+        if ends is None:
+            ends = unit.memo["name_runs"] = _name_run_ends(d, unit)
+        j = min(limit, ends[k - unit.lo])
+    while j > k and d.low[j - 1] in ("the", "of"):
+        j -= 1
+    if j == k:
+        return None
+    return (d.starts[k], d.ends[j - 1])
+
+
+def find_that(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, tuple[int, int] | None] | None:
+    """'said in a statement to Yonhap that ...': the index after 'that', and the conduit if any."""
+    words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
+    via = None
+    j = k
+    while j < limit and j - k <= 12:
+        word = low[j]
+        if quoted[j] or words[j] in (",", ";", ":", ".") or flags[j] & FINITE and word != "had":
+            return None
+        if word == "that":
+            return j + 1, via
+        if word in ("to", "with") and j > k and low[j - 1] in ("statement", "interview", "remarks", "comments", "letter", "email"):
+            via = via_span(d, unit, j + 1, limit)
+        j += 1
+    return None
+
+
+def _trailing_via_hit(d: Doc, unit: Unit, j: int, n: int) -> bool:
+    """Does a credit that ``trailing_via`` answers with start at token j?"""
+    low = d.low
+    if low[j] == "according" and low[j + 1] == "to" and subject_after(d, unit, j + 2, n):
+        return True
+    return low[j] in ("in", "to") and j + 1 < n and low[j + 1] in ("a", "an") and j + 3 < n and low[j + 2] in ("statement", "interview")
+
+
+def _trailing_via_at(d: Doc, unit: Unit, j: int, n: int) -> tuple[int, int] | None:
+    """The conduit the credit at token j names ("according to X", "in a statement to X")."""
+    if d.low[j] == "according":
+        span = subject_after(d, unit, j + 2, n)
+        return (d.starts[span[0]], d.ends[span[1] - 1]) if span else None
+    return via_span(d, unit, j + 4, n) if d.low[j + 3] in ("to", "with") else None
+
+
+def trailing_via(d: Doc, unit: Unit, k: int) -> tuple[int, int] | None:
+    """', according to the North Korean state media report' after a credited speaker."""
+    n = unit.hi
+    # Only the first credit at or after k can answer: the unit's credits are found once.
+    hits = unit.memo.get("credits")
+    if hits is None:
+        low = d.low
+        hits = unit.memo["credits"] = [
+            j for j in range(unit.lo, n - 2) if low[j] in ("according", "in", "to") and _trailing_via_hit(d, unit, j, n)
+        ]
+    at = bisect.bisect_left(hits, k)
+    return _trailing_via_at(d, unit, hits[at], n) if at < len(hits) else None

@@ -1,0 +1,185 @@
+"""Speech cues, and where the words they report begin and end.
+
+Receives: a ``Doc`` and a ``Unit``. Hands on: the unit's cues (token index of the first and last
+word, and the speech verb from the lexicon), the tests that tell a reported clause from a noun
+phrase after a cue, and where reported content ends.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import operator
+from typing import Sequence
+
+from ..lexicon import SpeechVerb, speech_verbs
+from .doc import Doc
+from .phrases import base_form_noun, skip_adverbials
+from .units import Unit
+from .words import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    CLOSING_MARKS,
+    CUE_FIRST,
+    DETERMINERS,
+    FINITE,
+    IRREGULAR_PAST,
+    NP,
+    PARTICIPLE_SUFFIX,
+    POSSESSIVE,
+    SUBJECT_PRONOUNS,
+    WORD,
+    speaker_nouns,
+)
+
+ACCORDING_TO = SpeechVerb("according to", False, False)
+# "Kim's statement read": the statement stands for its author.
+STATEMENT = SpeechVerb("statement", False, False)
+NOT_DETERMINERS = DETERMINERS - {"that"}
+
+Cue = tuple[int, int, SpeechVerb]  # first token, last token, verb
+
+
+def match_cue(d: Doc, unit: Unit, i: int) -> tuple[int, SpeechVerb] | None:
+    """The speech cue starting at token i: (its width in tokens, the verb)."""
+    if d.quoted[i] or not d.flags[i] & WORD:
+        return None
+    low = d.low
+    verbs = speech_verbs()
+    word = low[i]
+    if word == "according" and i + 1 < unit.hi and low[i + 1] == "to":
+        return 2, ACCORDING_TO
+    if word in ("statement", "statements") and i + 1 < unit.hi and low[i + 1] in ("read", "reads", "said", "says"):
+        return 2, STATEMENT
+    if i + 1 < unit.hi and (word, low[i + 1]) in verbs:
+        return 2, verbs[(word, low[i + 1])]
+    verb = verbs.get((word,))
+    if verb is None:
+        return None
+    before = low[i - 1] if i > unit.lo else ""
+    # "the claim", "Putin's claim", "a report": the noun, not the verb.
+    if before in NOT_DETERMINERS or before.endswith("’s") or before.endswith("'s"):
+        return None
+    # "to say", "will not say": an infinitive or a refusal reports nothing.
+    if before in ("to", "not", "n't", "never") and verb.lemma != "say":
+        return None
+    if before == "to":
+        return None
+    if base_form_noun(d, unit, i, word, verb.lemma):
+        return None
+    return 1, verb
+
+
+def cues_in(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Cue]:
+    """The unit's cues in order. ``cue_first`` holds the article's tokens that may start one
+    (most tokens start none, so the full match runs on few)."""
+    found: list[Cue] = []
+    after = unit.lo  # a cue's second word cannot start another cue
+    for at in range(bisect.bisect_left(cue_first, unit.lo), bisect.bisect_left(cue_first, unit.hi)):
+        i = cue_first[at]
+        if i < after:
+            continue
+        cue = match_cue(d, unit, i)
+        if cue:
+            found.append((i, i + cue[0] - 1, cue[1]))
+            after = i + cue[0]
+    return found
+
+
+def cue_first_tokens(d: Doc) -> list[int]:
+    """Indices of the tokens flagged as a possible first word of a cue, in order."""
+    return list(itertools.compress(range(d.n), map(operator.and_, d.flags, itertools.repeat(CUE_FIRST))))
+
+
+def _coordination_cuts(d: Doc, unit: Unit, cue_starts: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The cues (in order) that follow ",", "and" or "but", and where each cuts content off."""
+    words, low = d.words, d.low
+    at: list[int] = []
+    cuts: list[int] = []
+    for c in cue_starts:
+        before = c - 1
+        while before >= unit.lo and low[before] in AUXILIARIES:
+            before -= 1
+        if before < unit.lo:
+            continue
+        word = low[before]
+        if word in (",", "and", "but") or words[before] == ",":
+            cut = before
+            if word in ("and", "but") and before > unit.lo and words[before - 1] == ",":
+                cut = before - 1
+            at.append(c)
+            cuts.append(cut)
+    return at, cuts
+
+
+def content_end(d: Doc, unit: Unit, cue_starts: Sequence[int], k: int, unit_end: int) -> int:
+    """Where reported content that starts at token k ends, as a character offset.
+
+    It runs to the end of the sentence, except before a coordinated cue that shares the
+    subject (", saying ...", "and vowed that ...") or a credit (", according to ..."), which
+    report something else.
+    """
+    # Only cues after a comma or "and"/"but" (over auxiliaries) can end it; they are found once
+    # per unit, so a sentence with thousands of cues stays linear.
+    cuts_of = unit.memo.get("cuts")
+    if cuts_of is None:
+        cuts_of = unit.memo["cuts"] = _coordination_cuts(d, unit, cue_starts)
+    at, cuts = cuts_of
+    for i in range(bisect.bisect_right(at, k), len(at)):
+        if cuts[i] > k:
+            return d.starts[cuts[i]]
+    return unit_end
+
+
+def looks_like_clause(d: Doc, k: int, limit: int) -> bool:
+    """Do the words after a cue report a statement ("a monument will be ...") or name a thing?"""
+    if k >= limit:
+        return False
+    words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
+    if low[k] in CLAUSE_OPENERS or low[k] in SUBJECT_PRONOUNS:
+        return True  # "said she plans to run", "say it underscores"
+    # "say Scott deserves the seat", "said the transition reflects ...": a short noun phrase,
+    # then a verb in the present.
+    nouns = speaker_nouns()
+    for j in range(k + 1, min(limit, k + 6)):
+        word = words[j]
+        if quoted[j]:
+            break
+        if word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and flags[j - 1] & NP and word not in nouns:
+            if j + 1 >= limit or low[j + 1] not in ("of", "and", "or", "for", "in", "on", ",") and words[j + 1] not in (",", ".", ";"):
+                return True
+            break
+        if not flags[j] & (NP | POSSESSIVE):
+            break
+    for j in range(k, min(limit, k + 15)):
+        if quoted[j]:
+            continue
+        if words[j] in (";", ":"):
+            return False
+        if flags[j] & FINITE or low[j] in IRREGULAR_PAST and j > k:
+            return True  # "said a monument will ...", "said talks went on"
+    return False
+
+
+TAIL_WORDS = frozenset(("according", "who", "which", "a", "an", "the", "citing", "in", "on", "at", "as", "and"))
+TAIL_PREPOSITIONS = frozenset(
+    ("in", "on", "at", "during", "to", "with", "from", "after", "before", "while", "outside", "via", "through", "last", "this", "earlier", "late")
+)
+
+
+def tail_is_adverbial(d: Doc, k: int, limit: int) -> bool:
+    """After a trailing cue ("..., he said on Monday.") only adverbials and asides may follow."""
+    words, low = d.words, d.low
+    k = skip_adverbials(d, k, limit)
+    while k < limit:
+        if words[k] in (".", "!", "?", "…") or words[k] in CLOSING_MARKS:
+            k += 1
+            continue
+        if words[k] in (",", ";", "—", "–", "(", ")"):
+            nxt = low[k + 1] if k + 1 < limit else ""
+            # ", according to ...", ", adding ...", ", who ...", ", a spokesman for ..."
+            return k + 1 >= limit or nxt in TAIL_WORDS or nxt.endswith(PARTICIPLE_SUFFIX)
+        if low[k] in TAIL_PREPOSITIONS:
+            # "said at a rally in Ohio": a prepositional phrase without a verb of its own.
+            return not any(d.flags[j] & FINITE or low[j] == "that" for j in range(k, limit) if not d.quoted[j])
+        return False
+    return True

@@ -1,0 +1,263 @@
+"""Frames: each speech cue of a unit read as who (the mention), what (the content), how (the cue).
+
+Receives: a ``Doc`` and one ``Unit`` with its cues. Hands on: ``Frame``s in cue order. The
+construction families, in the order ``read_frame`` tries them:
+
+- who speaks: the parse's subject, else the phrase before the cue (subject-first, "X said"),
+  or after it when inverted ('"...," said X'); a participle after a comma shares the subject;
+- trailing credits: '"...," he said.' and '..., officials said.' credit what came before;
+- lead-ins and colons: 'He said: "..."', 'said, "..."';
+- reported clauses: the parse's complement, "said (that) ...", "vowed to ...";
+- object quotes: verbs whose noun-phrase object holds quoted words ('hailing the "heroes"').
+
+"According to" and dash credits are in ``credits``.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+from ..lexicon import SpeechVerb, place_index
+from . import syntax
+from .credits import Frame, dash_credit, find_that, opening_quote, read_according_to, trailing_via, via_span
+from .cues import Cue, content_end, cues_in, looks_like_clause, tail_is_adverbial
+from .doc import Doc
+from .marks import quote_inner, trim
+from .phrases import object_of_verb, skip_adverbials, skip_back, subject_after, subject_before
+from .units import Unit, closes_quote, quote_at, quotes_within
+from .words import (
+    ADJECTIVE_NAMES,
+    CAN_SPEAK,
+    CAP,
+    DASHES,
+    NP,
+    OPENING_MARKS,
+    PARTICIPLE_SUFFIX,
+    PROMISE_VERBS,
+    PRONOUNS,
+    speaker_nouns,
+)
+
+
+def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
+    """Read every speech cue of one quote-aware sentence as a frame."""
+    cues = cues_in(d, unit, cue_first)
+    cue_starts = [c[0] for c in cues]
+    frames: list[Frame] = []
+    credit = dash_credit(d, unit)
+    if credit is not None:
+        frames.append(credit)
+    consumed: set[int] = set()
+    for first, last, verb in cues:
+        if first in consumed:
+            continue
+        # A trailing credit reaches back no further than the previous cue of its sentence:
+        # "A, X said, and B, Y said" credits B to Y, not A and B (and N cues stay linear).
+        floor = frame_end(d, frames[-1]) if frames else unit.start
+        frame = read_frame(d, unit, (first, last, verb), cue_starts, floor=floor)
+        if frame is None:
+            continue
+        if frame.via is not None:
+            # The "according to" that named the conduit is not a frame of its own.
+            for at in range(bisect.bisect_right(cue_starts, last), len(cue_starts)):
+                c = cue_starts[at]
+                if d.starts[c] >= frame.via[1]:
+                    break  # cue_starts is in order: no later cue can overlap the conduit
+                if d.ends[c] > frame.via[0] - 15:
+                    consumed.add(c)
+        frames.append(frame)
+    return frames
+
+
+def frame_end(d: Doc, frame: Frame) -> int:
+    """Where a frame's cue and its speaker end ("according to Smith" ends after Smith)."""
+    end = d.ends[frame.cue_last]
+    if frame.mention is not None:
+        end = max(end, d.ends[frame.mention[1] - 1])
+    return end
+
+
+class _Who:
+    """Who speaks through one cue, and where the words after the speaker start."""
+
+    __slots__ = ("mention", "inherit", "inverted", "after", "participle", "comma_before")
+
+    def __init__(self, mention, inherit, inverted, after, participle, comma_before) -> None:
+        self.mention, self.inherit, self.inverted = mention, inherit, inverted
+        self.after, self.participle, self.comma_before = after, participle, comma_before
+
+
+def _who(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVerb) -> _Who | None:
+    """The speaker of a cue: the parse's subject, the phrase before, or (inverted) after it."""
+    words, lo = d.words, unit.lo
+    after, before = last + 1, first - 1
+    inherit = inverted = False
+    participle = d.low[first].endswith(PARTICIPLE_SUFFIX)
+    comma_before = first > lo and words[max(skip_back(d, before, lo, unit.hi), lo)] == ","
+    verb_token = last if verb.lemma == "statement" else first
+    mention = syntax.subject_of(d, unit, verb_token) if unit.parsed else None
+    if mention is not None and mention[0] > last:
+        inverted, after = True, mention[1]
+    elif mention is None:
+        # ", arguing that ...": a participle after a comma shares the clause's subject; the
+        # words before the comma are no apposition ("in Tulsa, Oklahoma, arguing").
+        if not (participle and comma_before):
+            mention = subject_before(d, unit, first)
+    prev = skip_back(d, before, lo, unit.hi)
+    prev_text = words[prev] if prev >= lo else ""
+    dropped = participle and mention is not None and (not d.flags[mention[1] - 1] & CAN_SPEAK or object_of_verb(d, unit, mention[0]))
+    if dropped:
+        # "started the debate saying ...", "issued a statement calling ...": the object does
+        # not speak; the participle shares the clause's subject.
+        mention = None
+    if mention is None:
+        if participle and (dropped or prev >= lo and (prev_text == "," or closes_quote(d, unit, prev))):
+            inherit = True  # ", saying ..." shares the sentence's subject
+        elif prev >= lo and (prev_text == "," or closes_quote(d, unit, prev) or prev_text in DASHES):
+            mention = subject_after(d, unit, after, unit.hi)
+            if mention is not None:
+                inverted = True
+                after = mention[1]
+            elif prev_text == ",":
+                inherit = True
+        elif prev >= lo and d.low[prev] in ("and", "but", "or"):
+            inherit = True  # "claimed ... and vowed that ..."
+        elif prev < lo:
+            mention = subject_after(d, unit, after, unit.hi)  # "Said Smith: ..."
+            inverted = mention is not None
+            after = mention[1] if mention else after
+        if mention is None and not inherit:
+            return None
+    return _Who(mention, inherit, inverted, after, participle, comma_before)
+
+
+def _noun_not_verb(d: Doc, last: int, verb: SpeechVerb, who: _Who) -> bool:
+    """'notes', 'reports', 'claims' are plural nouns as often as verbs: as verbs they need a
+    subject that can speak ("The Post reports", "she notes"), not "weapons and notes"."""
+    if not d.low[last].endswith("s") or verb.lemma in ("say", "tell", "statement") or who.inverted:
+        return False
+    top = who.mention[1] - 1 if who.mention and not who.inherit else None
+    if top is None or not (d.flags[top] & CAP or d.low[top] in PRONOUNS or d.low[top] in speaker_nouns()):
+        return True
+    # "Republican claims", "Russian reports": adjectives before a noun
+    return d.low[top] in ADJECTIVE_NAMES or place_index().get(d.low[top], ("", ""))[1] == "demonym"
+
+
+def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor: int) -> Frame | None:
+    """One cue as a frame, or None when the words around it report nothing."""
+    first, last, verb = cue
+    if verb.lemma == "according to":
+        return read_according_to(d, unit, first, last, verb, cue_starts, floor=floor)
+    who = _who(d, unit, first, last, verb)
+    if who is None or _noun_not_verb(d, last, verb, who):
+        return None
+    n = unit.hi
+    via = None
+    k = who.after
+    if verb.lemma == "tell" and not who.inverted:
+        # "told Yonhap that ...", "told reporters on Monday that ...": the hearer, maybe an outlet.
+        via = via_span(d, unit, k, n)
+        while k < n and d.flags[k] & NP and d.low[k] != "that":
+            k += 1
+    k = skip_adverbials(d, k, n)
+    trailing = _trailing(d, unit, cue, who, via, k, floor)
+    if trailing is not None:
+        return trailing or None
+    lead_in = _lead_in(d, unit, cue, who, via, k)
+    if lead_in is not None:
+        return lead_in or None
+    return _reported(d, unit, cue, who, via, k, cue_starts)
+
+
+def _trailing(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, floor: int) -> Frame | bool | None:
+    """A trailing cue credits what came before it: '"...," he said.' / '..., officials said.'
+
+    None when the cue does not trail; False when it trails but credits nothing."""
+    first, last, verb = cue
+    mention = who.mention
+    mention_start = mention[0] if mention and not who.inverted else first
+    lead = mention_start - 1
+    credits_before = lead >= unit.lo and (d.words[lead] == "," or closes_quote(d, unit, lead) or d.words[lead] in DASHES)
+    if not credits_before or who.inherit:
+        return None
+    content_end = d.starts[lead] if d.words[lead] == "," else d.ends[lead]
+    # '"...," Merkel told reporters after the meeting that ...': an opening quote is what the
+    # cue right after it credits, whatever follows.
+    opening = opening_quote(d, unit, content_end, lead)
+    if opening is None and not tail_is_adverbial(d, k, unit.hi):
+        return None
+    via = via or trailing_via(d, unit, k)
+    if opening is not None:
+        return Frame(first, last, verb, mention, quote_inner(d.text, opening), via, opening)
+    begin = max(d.starts[unit.lo], floor)
+    if begin >= content_end:
+        return False
+    start, end = trim(d.text, begin, content_end)
+    if end <= start or verb.np_object:
+        return False
+    return Frame(first, last, verb, mention, (start, end), via, None)
+
+
+def _lead_in(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int) -> Frame | bool | None:
+    """A lead-in: 'He said: "..."', 'said, "..."', 'said "...'. None when there is none;
+    False when a cue that only trails ("added to the list") has no lead-in or "that"."""
+    first, last, verb = cue
+    words, n = d.words, unit.hi
+    lead_in = k + 1 < n and words[k] in (":", ",") and words[k + 1] in OPENING_MARKS and quote_at(unit, d.starts[k + 1]) is not None
+    if verb.trailing_only and not lead_in and not (k < n and d.low[k] == "that" and not d.quoted[k]):
+        return False  # "added to the list" is no speech, "added that ..." is
+    j = k
+    if j < n and words[j] in (":", ","):
+        j += 1
+    if j < n and words[j] in OPENING_MARKS:
+        quote = quote_at(unit, d.starts[j])
+        if quote is not None:
+            return Frame(first, last, verb, who.mention, quote_inner(d.text, quote), via, quote, who.inherit)
+    return None
+
+
+def _reported(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Sequence[int]) -> Frame | None:
+    """Reported words after the cue: a clause, a promise's infinitive, or quoted words in its object."""
+    first, last, verb = cue
+    text, n = d.text, unit.hi
+    mention, inherit = who.mention, who.inherit
+    # With a parse, the verb's clausal complement is what was said.
+    verb_token = last if verb.lemma == "statement" else first
+    complement = syntax.complement_of(d, unit, verb_token) if unit.parsed else None
+    if complement is not None and complement[0] > last and not verb.np_object:
+        start, stop = trim(text, d.starts[complement[0]], d.ends[complement[1] - 1])
+        if stop > start:
+            that = find_that(d, unit, k, n)
+            return Frame(first, last, verb, mention, (start, stop), via or (that[1] if that else None), None, inherit)
+    # A reported clause: "said (on Monday) (in a statement to Y) that ...", "said a monument will".
+    that = find_that(d, unit, k, n)
+    if that is not None:
+        k, via = that[0], that[1] or via
+    elif verb.lemma in PROMISE_VERBS and k + 1 < n and d.low[k] == "to" and not d.quoted[k] and not (who.participle and not who.comma_before):
+        pass  # "vowed to build a wall": the promise is the content
+    elif verb.np_object or not looks_like_clause(d, k, n):
+        return _object_quotes(d, unit, cue, who, via, k, cue_starts)
+    if k >= n:
+        return None
+    end = content_end(d, unit, cue_starts, k, unit.end)
+    start, stop = trim(text, d.starts[k], end)
+    if stop <= start:
+        return None
+    if verb.np_object and not quotes_within(unit, start, stop + 1):
+        return None
+    return Frame(first, last, verb, mention, (start, stop), via, None, inherit)
+
+
+def _object_quotes(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Sequence[int]) -> Frame | None:
+    """Quoted words in the object: 'hailing the "excellent soldiers" for their "heroic feats"'."""
+    first, last, verb = cue
+    end = content_end(d, unit, cue_starts, k, unit.end)
+    next_cue = bisect.bisect_right(cue_starts, last)  # cue_starts is in order
+    if next_cue < len(cue_starts):
+        end = min(end, d.starts[cue_starts[next_cue]])
+    inner = quotes_within(unit, d.starts[k] if k < unit.hi else unit.end, end)
+    if not inner:
+        return None
+    start = inner[0].inner_start
+    stop = inner[-1].inner_end
+    return Frame(first, last, verb, who.mention, trim(d.text, start, stop), via, inner[0] if len(inner) == 1 else None, who.inherit)

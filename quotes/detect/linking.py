@@ -1,0 +1,249 @@
+"""Linking: a paragraph's frames and the quotes no frame claimed, as candidates in text order.
+
+Receives: a paragraph's units and the frames read in them. Hands on: ``Candidate``s. A frame
+becomes a candidate with its kind; a quote no cue claims is credited by a colon before it
+('Jones: "..."'), shares a neighbouring quote's speaker (same paragraph, a continued quote, the
+previous paragraph), takes the subject of the sentence before, or stays unattributed. Quoted
+words inside a sentence are the words of that sentence's subject when it can speak; else they
+are titles, nicknames or scare quotes and no attribution at all.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Sequence
+
+import regex
+
+from ..model import Kind
+from .credits import Frame
+from .doc import Doc
+from .marks import Quote, quote_inner
+from .phrases import clause_subject, head, subject_before
+from .units import Unit, overlapping_quotes, token_at
+from .words import CAN_SPEAK, CAP, POSSESSIVE, SPEECH_NOUNS, WORD
+
+
+class Candidate(NamedTuple):
+    """A detected attribution before its speaker is resolved (character spans)."""
+
+    kind: Kind
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    mention: tuple[int, int] | None
+    via: tuple[int, int] | None = None
+    # Index of an earlier candidate whose speaker this one shares ("... ," he said. "B.").
+    shares_speaker_with: int | None = None
+    how: str = "cue"  # cue, same-paragraph, previous-paragraph, continuation, colon, clause, previous-sentence, none
+    paragraph: int = 0
+
+
+HAS_LETTER = regex.compile(r"[^\W\d_]")
+TITLE_WORDS = ("of", "the", "and", "a", "in", "on", "for", "to")
+
+
+def last_char_before(text: str, start: int, i: int) -> str:
+    """The last character of ``text[start:i].rstrip()``, or "" (without copying the slice)."""
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > start else ""
+
+
+def is_sentence_initial(text: str, unit: Unit, quote: Quote) -> bool:
+    """Does the quote open its sentence (or follow a colon)? Then it is a direct quote."""
+    last = last_char_before(text, unit.start, quote.start)
+    # (The sentence splitter does not end a sentence before two apostrophes: "said. ''We")
+    return not last or last == ":" or (last in ".!?" and text.startswith("''", quote.start))
+
+
+def kind_of(text: str, unit: Unit, frame: Frame) -> Kind:
+    """Direct when the frame's words are a quote that opens its sentence or follows a lead-in."""
+    quote = frame.quote
+    if quote is not None and frame.content[0] >= quote.inner_start and frame.content[1] <= quote.inner_end:
+        first_word = quote.inner_start  # the first character past leading "…. "
+        while first_word < quote.inner_end and text[first_word] in "…. ":
+            first_word += 1
+        first_char = text[first_word] if first_word < quote.inner_end else ""
+        lead_in = last_char_before(text, unit.start, quote.start)
+        if is_sentence_initial(text, unit, quote) or lead_in in (",", ":") or (first_char.isupper() and lead_in and lead_in in "dlsy"):
+            return Kind.DIRECT
+        return Kind.PARTIAL
+    if overlapping_quotes(unit, *frame.content):
+        return Kind.PARTIAL
+    return Kind.INDIRECT
+
+
+def quote_holder(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
+    """The subject of the clause holding quoted words, when it can speak and the words are no title."""
+    text, low, flags = d.text, d.low, d.flags
+    start, end = quote_inner(text, quote)
+    if end - start < 2 or not HAS_LETTER.search(text, start, end):
+        return None  # no words quoted
+    words = text[start:end].split()
+    if len(words) > 1 and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
+        return None  # “American Skin”, “War On Drugs”: a title
+    q = token_at(d, unit, quote.start)
+    # "Trump's claim that there were “thousands of shootings”": the owner of the words.
+    for j in range(q - 1, max(q - 14, unit.lo), -1):
+        if d.quoted[j] or d.words[j] in (",", ";", ":"):
+            break
+        if low[j] in SPEECH_NOUNS:
+            k = j - 1
+            if k > unit.lo and not flags[k] & POSSESSIVE:
+                k -= 1  # "Stumpf's repeated emphasis"
+            if flags[k] & POSSESSIVE and flags[k] & CAP:
+                owner = subject_before(d, unit, k + 1)
+                if owner is not None and owner[1] == k + 1:
+                    return owner
+            break
+    np = clause_subject(d, unit, q)
+    if np is None or np[1] > q or any(d.quoted[np[0] : np[1]]) or not flags[np[1] - 1] & CAN_SPEAK:
+        return None
+    return np
+
+
+def colon_speaker(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
+    """The speaker of a quote after a colon: a bare name ("Jones: ...") or the subject of the
+    clause the colon ends ("Limbaugh continued: ...", "she had posted: ...")."""
+    c = token_at(d, unit, quote.start) - 1
+    if c <= unit.lo or d.words[c] != ":" or d.quoted[c]:
+        return None
+    np = subject_before(d, unit, c)
+    if np is not None and np[1] == c and d.flags[c - 1] & CAN_SPEAK and (np[0] == unit.lo or not d.flags[np[0] - 1] & WORD):
+        return np
+    np = clause_subject(d, unit, c)
+    return np if np is not None and np[1] <= c else None
+
+
+def frame_paragraph(d: Doc, units: Sequence[Unit], frames_of) -> tuple[list[tuple[Unit, Frame]], set[Quote]]:
+    """Every unit's frames, each with a speaker (a frame without one shares the unit's last
+    speaker or its clause's subject), and the quotes they claim."""
+    framed: list[tuple[Unit, Frame]] = []
+    claimed: set[Quote] = set()
+    for unit in units:
+        unit_mention = None  # the mention of this unit's last frame so far
+        for frame in frames_of(unit):
+            if frame.inherit or frame.mention is None:
+                mention = unit_mention if unit_mention is not None else clause_subject(d, unit, frame.cue_first)
+                if mention is None:
+                    continue
+                frame = frame._replace(mention=mention)
+            framed.append((unit, frame))
+            if not frame.verb.np_object or d.flags[head(d, frame.mention)] & CAN_SPEAK:
+                unit_mention = frame.mention  # ("a class called “Perception”" is no speaker to share)
+            for at in overlapping_quotes(unit, *frame.content):
+                claimed.add(unit.quotes[at])
+    return framed, claimed
+
+
+class Linker:
+    """Candidates of the article so far, and what the next paragraph needs of the previous one."""
+
+    def __init__(self, d: Doc) -> None:
+        self.d = d
+        self.candidates: list[Candidate] = []
+        self.previous_last: int | None = None  # the last candidate of the previous paragraph
+        self.previous_open_ended = False  # did its last quote run on into this paragraph?
+        self.previous_prose: Unit | None = None  # its last unit, when it held no quote
+
+    def paragraph(self, p_index: int, p_start: int, units: Sequence[Unit], quotes: Sequence[Quote], framed, claimed) -> None:
+        """Emit one paragraph's frames and free quotes in text order, then link the free ones."""
+        items: list[tuple[int, str, object, Unit]] = [(frame.content[0], "frame", frame, unit) for unit, frame in framed]
+        for unit in units:
+            items.extend((q.inner_start, "quote", q, unit) for q in unit.quotes if q not in claimed)
+        items.sort(key=lambda item: (item[0], item[1]))
+        first_cue: dict[Unit, int] = {}  # where each unit's first cue starts
+        for unit, frame in framed:
+            first_cue[unit] = min(first_cue.get(unit, unit.end), self.d.starts[frame.cue_first])
+        self._pending: list[tuple[int, Unit]] = []  # free quotes nothing credited yet
+        self._framed_in: dict[Unit, list[int]] = {}  # a unit's frames' candidates
+        self._last_direct: int | None = None
+        count = len(self.candidates)
+        for _, what, obj, unit in items:
+            if what == "frame":
+                self._frame(p_index, unit, obj)  # type: ignore[arg-type]
+            else:
+                self._quote(p_index, p_start, unit, obj, first_cue)  # type: ignore[arg-type]
+        self._link_pending(units)
+        self.previous_open_ended = bool(quotes) and quotes[-1].open_ended
+        self.previous_last = len(self.candidates) - 1 if len(self.candidates) > count else None
+        self.previous_prose = units[-1] if units and not quotes else None
+
+    def _frame(self, p_index: int, unit: Unit, frame: Frame) -> None:
+        d = self.d
+        m = frame.mention
+        index = len(self.candidates)
+        self._framed_in.setdefault(unit, []).append(index)
+        cue = (d.starts[frame.cue_first], d.ends[frame.cue_last])
+        mention = d.span(*m) if m else None
+        self.candidates.append(Candidate(kind_of(d.text, unit, frame), frame.content, cue, mention, frame.via, None, "cue", p_index))
+        if frame.quote is not None:
+            self._last_direct = index
+            # '"A." "B," he said.': quotes before the credit in the paragraph share it.
+            for free, _ in self._pending:
+                self.candidates[free] = self.candidates[free]._replace(shares_speaker_with=index, how="same-paragraph")
+            self._pending = []
+
+    def _quote(self, p_index: int, p_start: int, unit: Unit, quote: Quote, first_cue: dict[Unit, int]) -> None:
+        d, candidates = self.d, self.candidates
+        continued = self.previous_open_ended and quote.start == p_start
+        if not (is_sentence_initial(d.text, unit, quote) or continued):
+            # Quoted words inside a sentence whose subject can speak ("Christie described
+            # Clinton as a “disgrace”"): that subject's words. Else scare quotes, titles.
+            # (Not after a cue of the same sentence: its quotes are that frame's business.)
+            holder = None if first_cue.get(unit, unit.end) < quote.start else quote_holder(d, unit, quote)
+            if holder is not None:
+                candidates.append(Candidate(Kind.PARTIAL, quote_inner(d.text, quote), None, d.span(*holder), None, None, "clause", p_index))
+            return
+        start, end = quote_inner(d.text, quote)
+        if end <= start:
+            return
+        index = len(candidates)
+        lead = colon_speaker(d, unit, quote)
+        if lead is not None:
+            # 'Jones: "..."', 'She had posted: "..."': the colon credits its sentence's subject.
+            candidates.append(Candidate(Kind.DIRECT, (start, end), None, d.span(*lead), None, None, "colon", p_index))
+            self._last_direct = index
+            return
+        previous = self.previous_last
+        if self._last_direct is not None:
+            how, link = "same-paragraph", self._last_direct
+        elif continued and previous is not None:
+            how, link = "continuation", previous
+        elif quote.start == p_start and previous is not None and candidates[previous].kind is Kind.DIRECT:
+            how, link = "previous-paragraph", previous
+        else:
+            how, link = "none", None
+        candidates.append(Candidate(Kind.DIRECT, (start, end), None, None, None, link, how, p_index))
+        if link is None:
+            self._pending.append((index, unit))
+        else:
+            self._last_direct = index
+
+    def _link_pending(self, units: Sequence[Unit]) -> None:
+        """Free quotes nothing credited: the speaker of the sentence before, in the paragraph
+        ('X called him a master. "He showed again and again ..."') or, opening it, the previous
+        paragraph's last credit."""
+        d, candidates = self.d, self.candidates
+        unit_at = {u: k for k, u in enumerate(units)}
+        for free, unit in self._pending:
+            at = unit_at[unit]
+            link = None
+            if at > 0:
+                prev_unit = units[at - 1]
+                framed = self._framed_in.get(prev_unit)
+                mention = None if framed else clause_subject(d, prev_unit, prev_unit.hi)
+                if mention is not None and d.flags[mention[1] - 1] & CAN_SPEAK:
+                    candidates[free] = candidates[free]._replace(mention=d.span(*mention), how="previous-sentence")
+                    continue
+                if framed:
+                    link = framed[-1]
+            elif self.previous_last is not None and candidates[self.previous_last].cue is not None:
+                link = self.previous_last
+            elif self.previous_last is None and self.previous_prose is not None:
+                # 'Howard continued his remarks.' then a paragraph that is one quote.
+                prev_unit = self.previous_prose
+                mention = clause_subject(d, prev_unit, prev_unit.hi)
+                if mention is not None and d.flags[head(d, mention)] & CAN_SPEAK:
+                    candidates[free] = candidates[free]._replace(mention=d.span(*mention), how="previous-sentence")
+                    continue
+            if link is not None:
+                candidates[free] = candidates[free]._replace(shares_speaker_with=link, how="previous-sentence")

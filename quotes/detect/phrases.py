@@ -1,0 +1,334 @@
+"""Speaker noun phrases: who stands before or after a cue, or opens the clause.
+
+Receives: a ``Doc`` and a ``Unit`` (token indices are document-wide; a unit's tokens are
+[unit.lo, unit.hi)). Hands on: token ranges ``(a, b)`` of noun phrases, or None. These are
+the pattern readers the frames use when there is no parse (or the parse has no subject).
+"""
+from __future__ import annotations
+
+from ..lexicon import place_index, speech_verbs
+from .doc import Doc
+from .units import Unit, inner_dot
+from .words import (
+    ADJECTIVE_NAMES,
+    ADVERB,
+    AUXILIARIES,
+    BOUNDARY_WORDS,
+    CAN_SPEAK,
+    CAP,
+    CLOSING_MARKS,
+    DETERMINERS,
+    FINITE,
+    FINITE_WORDS,
+    IRREGULAR_PAST,
+    LEAD_PREPOSITIONS,
+    LOWERCASE,
+    NAME_PREPOSITIONS,
+    NP,
+    NP_PREPOSITIONS,
+    OF_HEADS,
+    OPENERS,
+    PARTICIPLE_SUFFIX,
+    PREPOSITIONS_IN_NAMES,
+    PRONOUNS,
+    QUOTE_CHARS,
+    RELATIVES,
+    SPEECH_FORM,
+    TIME_LEADS,
+    TIME_WORDS,
+    WORD,
+    speaker_nouns,
+)
+
+CLAUSE_REACH = 40  # tokens a shared subject may stand before its cue
+
+
+def paren_open(d: Doc, j: int, floor: int) -> int | None:
+    """For a ")" at j closing a short aside after a name ("Jim Jordan (R-Ohio)"), its "(" index."""
+    words = d.words
+    k = j - 1
+    while k >= floor and j - k <= 6:
+        if words[k] == "(":
+            return k if k - 1 >= floor and d.flags[k - 1] & CAP else None
+        if words[k] in (")", ",", ";") or words[k] in QUOTE_CHARS:
+            return None
+        k -= 1
+    return None
+
+
+def head(d: Doc, span: tuple[int, int]) -> int:
+    """The last word of a noun phrase, a bracketed tag aside ("Jim Jordan (R-Ohio)")."""
+    last = span[1] - 1
+    if d.words[last] == ")":
+        opening = paren_open(d, last, span[0])
+        if opening is not None and opening > span[0]:
+            return opening - 1
+    return last
+
+
+def can_speak(d: Doc, index: int) -> bool:
+    """Can a noun phrase ending at this token be a speaker (a name, a pronoun, a speaker noun)?"""
+    return bool(d.flags[index] & CAN_SPEAK)
+
+
+def skip_back(d: Doc, j: int, floor: int, hi: int) -> int:
+    """Step left over auxiliaries, adverbs and time phrases ("have said", "on Monday said")."""
+    low, flags = d.low, d.flags
+    while j >= floor:
+        word = low[j]
+        if (word in AUXILIARIES and flags[j] & LOWERCASE) or flags[j] & ADVERB or word in TIME_WORDS:  # ("Will wrote": a name)
+            j -= 1
+        elif word in TIME_LEADS and j + 1 < hi and low[j + 1] in TIME_WORDS:
+            j -= 1
+        elif len(word) == 4 and word.isdigit() and j > floor and low[j - 1] in ("in", "since"):
+            j -= 2  # "who in 2010 said"
+        else:
+            break
+    return j
+
+
+def skip_adverbials(d: Doc, k: int, limit: int) -> int:
+    """Step right over "on Monday", "last week", "publicly" after a cue."""
+    low = d.low
+    while k < limit:
+        word = low[k]
+        if word in TIME_WORDS or d.flags[k] & ADVERB or word in ("again", "also", "then", "later", "earlier"):
+            k += 1
+        elif word in TIME_LEADS and k + 1 < limit and low[k + 1] in TIME_WORDS:
+            k += 2
+        else:
+            break
+    return k
+
+
+def _gather_left(d: Doc, unit: Unit, end: int, floor: int) -> int:
+    """From ``end`` leftwards over the words of one noun phrase; the index before its start."""
+    words, low, flags = d.words, d.low, d.flags
+    nouns = speaker_nouns()
+    j = end
+    has_and = False
+    while j >= floor:
+        word = low[j]
+        if word == "and" and j - 1 >= floor and flags[j - 1] & CAP and j < end:
+            has_and = True
+            j -= 1
+            continue
+        if words[j] == "," and has_and and j - 1 >= floor and flags[j - 1] & CAP and low[j - 1] not in OPENERS and flags[j + 1] & CAP:
+            j -= 1  # "U.S., Ukrainian and South Korean officials": a list of modifiers
+            continue
+        if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and (low[j - 1] in nouns or word == "of" and (flags[j - 1] & CAP and low[j - 1] not in DETERMINERS or low[j - 1] in OF_HEADS)):
+            j -= 1  # "a spokeswoman for the ministry", "head of the agency", "Mr. Morgan of the Sierra Club"
+            continue
+        if words[j] == "." and inner_dot(d, j, unit.lo, unit.hi):
+            j -= 1  # "Mr. Podesta", "Benjamin J. Rhodes"
+            continue
+        if words[j] == ")" and j == end:
+            opening = paren_open(d, j, floor)  # "Rep. Jim Jordan (R-Ohio)"
+            if opening is not None:
+                j = opening - 1
+                continue
+        if not flags[j] & NP:
+            break
+        j -= 1
+    return j
+
+
+def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appositions: bool = True) -> tuple[int, int] | None:
+    """The noun phrase that speaks through the cue at token i, as a token range, or None.
+
+    Walks left from the cue over auxiliaries and time phrases, then gathers the noun phrase up
+    to a clause boundary. Coordinations of names ("Russia and North Korea", "U.S., Ukrainian and
+    South Korean officials") are kept whole; an apposition ("Jane Roe, a spokeswoman for the
+    ministry, said") yields the name before it.
+    """
+    floor = unit.lo if floor is None else floor
+    words, low = d.words, d.low
+    end = skip_back(d, i - 1, floor, unit.hi)
+    if end >= floor and low[end] in RELATIVES:
+        return (end, end + 1)  # "McConnell, who in 2010 said", "the department which reported"
+    if end >= floor and words[end] == ",":
+        return name_before_apposition(d, unit, end, floor) if appositions else None
+    first = _gather_left(d, unit, end, floor) + 1
+    while first <= end and (low[first] in OPENERS or low[first] in ("and", "but", "or")):
+        first += 1
+    if first > end or end - first >= 12:
+        return None
+    if all(w in DETERMINERS or w.isdigit() or w == "what" for w in low[first : end + 1]):
+        return None
+    if low[first] == "what":
+        first += 1  # "what he called": the speaker is "he"
+    return _widen(d, unit, first, end, floor)
+
+
+def _widen(d: Doc, unit: Unit, first: int, end: int, floor: int) -> tuple[int, int]:
+    """A phrase [first, end] read leftwards, widened or narrowed by what stands before it."""
+    words, low, flags = d.words, d.low, d.flags
+    # Apposition: "Jane Roe, a spokeswoman for the ministry, said" -> "Jane Roe".
+    if low[first] in ("a", "an", "the") and first - 2 >= floor and words[first - 1] == ",":
+        name_end = first - 2
+        k = name_end
+        while k >= floor and flags[k] & CAP and low[k] not in OPENERS and low[k] not in BOUNDARY_WORDS:
+            k -= 1
+        # Not after a preposition: "In Chelsea, the mayor said" is the mayor speaking.
+        if k < name_end and (k < floor or not flags[k] & WORD and words[k] != ","):
+            return (k + 1, name_end + 1)
+    # "retired Air Force general Lloyd Newton": a participle opening the phrase after a quote.
+    if first - 1 >= floor and low[first - 1].endswith(("ed", "ing")) and flags[first - 1] & LOWERCASE and (
+        first - 1 == floor or words[first - 2] in CLOSING_MARKS or words[first - 2] == ","
+    ) and flags[first] & CAP:
+        first -= 1
+    # "a narrator in the Clinton ad asks", "Protesters marching through the streets chanted":
+    # the phrase after a preposition belongs to the speaker before it, when that one opens
+    # the clause.
+    p = first - 1
+    if p - 1 >= floor and low[p] in NP_PREPOSITIONS:
+        k = p - 1
+        if flags[k] & LOWERCASE and low[k].endswith(PARTICIPLE_SUFFIX):
+            k -= 1
+        top = k
+        while k >= floor and top - k < 6 and flags[k] & NP:
+            k -= 1
+        start = k + 1
+        clean = k < floor or words[k] in CLOSING_MARKS or words[k] in (",", "—", "–") or low[k] in OPENERS
+        if start <= top and clean and end + 1 - start <= 12 and low[top] not in DETERMINERS:
+            return (start, end + 1)
+    return (first, end + 1)
+
+
+def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[int, int] | None:
+    """'Jane Roe, a spokeswoman for the ministry, said': the name before the apposition.
+
+    Up to three asides may stand between the name and its verb ("Quina Jones, 25, a nurse,
+    said", "Sanders, who lost the primaries, said"); the name itself is a capitalized run or a
+    speaker noun phrase that starts its clause.
+    """
+    words, low, flags = d.words, d.low, d.flags
+    nouns = speaker_nouns()
+    right = comma
+    for _ in range(3):
+        k = right - 1
+        while k >= floor and words[k] != "," and right - k <= 25:
+            if words[k] in QUOTE_CHARS or words[k] in (";", ":"):
+                return None  # (a period inside a unit is an abbreviation's: "R-Ky.")
+            k -= 1
+        if k < floor or words[k] != "," or k == right - 1:
+            return None
+        relative = any(low[x] in ("who", "whose", "which") for x in range(k + 1, right))
+        if not relative and any(flags[x] & FINITE for x in range(k + 1, right)):
+            return None
+        # A name that itself stands before an aside would end before the comma at k, not at
+        # it, so it is never wanted here: not looking for one keeps ", x, x, x, ..." from
+        # recursing once per comma (a RecursionError on hostile input).
+        np = subject_before(d, unit, k, floor, appositions=False)
+        if np is not None and np[1] == k:
+            a, b = np
+            top = b - 1
+            if words[top] == ")":
+                top = (paren_open(d, b - 1, a) or a + 1) - 1
+            before_name = low[a - 1] if a > floor else ""
+            # (not after a preposition: "Cory James, 22, of Flint, Mich., said" is no "Flint")
+            clean_start = a == floor or not flags[a - 1] & WORD or (before_name in BOUNDARY_WORDS and before_name not in NAME_PREPOSITIONS) or before_name in OPENERS
+            if clean_start and (flags[top] & CAP or low[top] in nouns) and low[a] not in OPENERS:
+                return np
+        right = k
+    return None
+
+
+def subject_after(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
+    """An inverted subject: "said North Korean leader Kim Jong Un", "said the spokesman"."""
+    words, low, flags = d.words, d.low, d.flags
+    nouns = speaker_nouns()
+    if k >= limit:
+        return None
+    if not (flags[k] & CAP or low[k] in DETERMINERS or low[k] in PRONOUNS):
+        # "according to local officials": lower-case words that lead to a speaker noun.
+        ahead = range(k, min(limit, k + 4))
+        # ... or to a name: "said conservative activist Bob Klaus".
+        leads = any(low[x] in nouns for x in ahead) or any(flags[x] & CAP and low[x] not in DETERMINERS for x in ahead[1:])
+        if not leads or not flags[k] & NP:
+            return None
+    j = k
+    while j < limit and j - k < 10:
+        word = low[j]
+        if word in TIME_LEADS or word in TIME_WORDS:
+            break
+        if word in PREPOSITIONS_IN_NAMES and j > k and low[j - 1] in nouns:
+            j += 1
+            continue
+        if words[j] == "." and inner_dot(d, j, unit.lo, unit.hi):
+            j += 1
+            continue
+        if word == "and" and j + 1 < limit and flags[j + 1] & CAP:
+            j += 1
+            continue
+        if not flags[j] & NP or word in ("in", "on", "at", "during", "to"):
+            break
+        j += 1
+    if all(low[x] in DETERMINERS for x in range(k, j)):
+        return None
+    return (k, j) if j > k else None
+
+
+def base_form_noun(d: Doc, unit: Unit, i: int, word: str, lemma: str) -> bool:
+    """'his campaign promise', 'a trade report': a base form after a singular noun is a noun."""
+    if word != lemma or i == unit.lo:
+        return False
+    flags = d.flags[i - 1]
+    low = d.low[i - 1]
+    if not flags & LOWERCASE or not flags & WORD or low.endswith("s"):
+        return False
+    return not (low in PRONOUNS or low in AUXILIARIES or low in FINITE_WORDS or low in TIME_WORDS or flags & ADVERB or low in BOUNDARY_WORDS or low in speaker_nouns())
+
+
+def object_of_verb(d: Doc, unit: Unit, start: int) -> bool:
+    """Does the noun phrase starting at token ``start`` follow a verb ("issued a statement")?"""
+    if start == unit.lo:
+        return False
+    word = d.low[start - 1]
+    flags = d.flags[start - 1]
+    return word in IRREGULAR_PAST or (bool(flags & FINITE) and word not in FINITE_WORDS) or bool(flags & SPEECH_FORM)
+
+
+def clause_subject(d: Doc, unit: Unit, cue: int) -> tuple[int, int] | None:
+    """The subject a cue without one shares: that of the nearest verb before it with a subject
+    that can speak ("Trump tweaked his promise when he announced his mate, calling ..." -> he),
+    else the noun phrase the sentence opens with."""
+    verbs = speech_verbs()
+    low, flags, quoted = d.low, d.flags, d.quoted
+    for j in range(cue - 1, max(cue - CLAUSE_REACH, unit.lo), -1):  # bounded: linear in the unit
+        if quoted[j]:
+            continue
+        word = low[j]
+        if not (flags[j] & FINITE or word in IRREGULAR_PAST or (flags[j] & SPEECH_FORM and not word.endswith(PARTICIPLE_SUFFIX))):
+            continue
+        if flags[j] & SPEECH_FORM and (base_form_noun(d, unit, j, word, verbs[(word,)].lemma) or flags[j] & CAP):
+            continue  # "the United States", "his trade promise": nouns
+        before = low[j - 1]
+        if word in AUXILIARIES and word not in FINITE_WORDS or before in ("to", "that", "which", "who") or before in DETERMINERS or before.endswith(("’s", "'s")):
+            continue  # "Putin's claim", "the report": nouns, not verbs
+        np = subject_before(d, unit, j)
+        if np is not None and not any(quoted[np[0] : np[1]]) and flags[np[1] - 1] & CAN_SPEAK:
+            last = low[np[1] - 1]
+            if last in ADJECTIVE_NAMES or place_index().get(last, ("", ""))[1] == "demonym":
+                continue  # "Republican claims": an adjective, not a subject
+            return np
+    return sentence_subject(d, unit)
+
+
+def sentence_subject(d: Doc, unit: Unit) -> tuple[int, int] | None:
+    """The noun phrase a sentence opens with ("Ukrainian President Volodymyr Zelensky disputed").
+
+    A leading phrase ("Amid the uproar, ...", "Continuing his speech, ...") ends at its comma.
+    """
+    words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
+    k, n = unit.lo, unit.hi
+    while k < n and (low[k] in OPENERS or words[k] == ","):
+        k += 1
+    if k < n and (low[k] in LEAD_PREPOSITIONS or low[k].endswith(PARTICIPLE_SUFFIX)):
+        comma = next((j for j in range(k, min(n, k + 25)) if words[j] == "," and not quoted[j]), None)
+        if comma is not None:
+            k = comma + 1
+    j = k
+    while j < n and j - k <= 10 and not quoted[j] and (flags[j] & NP or inner_dot(d, j, unit.lo, n) or (low[j] == "and" and j + 1 < n and flags[j + 1] & CAP)):
+        j += 1
+    return (k, j) if j > k and j - k <= 10 else None

@@ -1,0 +1,205 @@
+"""Word classes, and what detection asks of one token, answered once per distinct word.
+
+Receives: token strings (the engine's ``words`` array). Hands on: for each distinct word its
+lower-case form (``LOWER[word]``) and an int of flags (``FLAGS[word]``), both cached per
+process, so that a per-token test in the hot loops is a list index and a bit test instead of
+a function call that lower-cases the word again.
+
+The word lists are sets of lower-case words; each says why it exists.
+"""
+from __future__ import annotations
+
+import functools
+
+from ..lexicon import media_words, speech_verbs, word_set
+
+# Words that sit between a subject and its speech verb: "have said", "also said",
+# "had obliquely acknowledged", "on Monday said".
+AUXILIARIES = frozenset(
+    """has have had is was were are will would could can should may might must did does do
+    also previously reportedly repeatedly publicly later earlier then again already recently
+    once never not still often frequently further simply just first initially finally
+    quickly privately separately has've""".split()
+)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week month year weekend fall spring summer winter
+    january february march april may june july august september october november december
+    jan feb mar apr aug sept oct nov dec""".split()
+)
+TIME_LEADS = frozenset("on last this early late earlier later since next over".split())
+# Tokens at which a subject noun phrase cannot extend further to the left.
+BOUNDARY_WORDS = frozenset(
+    """that who whom which while when as because after before since if but with without
+    though although whereas where said says say told tells according than so and or nor
+    is was were are be been being
+    on in at to by into about over under against between through during within upon across
+    behind beyond toward towards like among around off up down out via per of for from""".split()
+)
+DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several two three four".split())
+PRONOUNS = frozenset("he she they it we i you".split())
+# Sentence adverbs that may open a sentence before its subject.
+OPENERS = frozenset(
+    """previously nonetheless however but and so meanwhile still yet now also instead
+    separately later earlier then indeed further moreover overall worse here there
+    thus therefore besides finally ultimately perhaps maybe clearly notably specifically
+    similarly likewise additionally importantly nevertheless otherwise again today tonight
+    yesterday""".split()
+)
+# A finite verb in the words after a cue means they form a clause: "said a monument *will*".
+FINITE_WORDS = frozenset(
+    "is are was were will would can could should may might must has have had does do did am shall won't".split()
+)
+CLAUSE_OPENERS = frozenset("that if whether how why what when where who".split())
+PREPOSITIONS_IN_NAMES = frozenset("of for at from".split())
+PARTICIPLE_SUFFIX = "ing"
+QUOTE_CHARS = frozenset("“”\"‘’'«»")
+CLOSING_MARKS = frozenset("”\"’'»")
+OPENING_MARKS = frozenset("“\"‘'«")
+DASHES = frozenset("-—–―")
+# Abbreviations whose period stays inside a name: "Mr. Peskov", "Sen. Claire McCaskill".
+NAME_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen sens rep reps gov gen lt col maj sgt capt adm cmdr st jr sr rev hon pres supt messrs mt ft fr".split()
+)
+# Capitalized adjectives that are no speaker before a noun-or-verb ("Republican claims").
+ADJECTIVE_NAMES = frozenset("republican democratic democrat conservative liberal federal gop".split())
+# Nouns for words said, owned by whoever said them ("Trump's claim that ...").
+SPEECH_NOUNS = frozenset(
+    """claim claims statement statements assertion assertions remarks comments comment words promise
+    pledge warning warnings accusation accusations argument contention description characterization
+    emphasis insistence suggestion prediction complaint allegation allegations declaration tweet
+    tweets quip vow plea call demand denial admission boast""".split()
+)
+# Words before "of" in a speaker's noun phrase ("one of the officials", "the mother of three").
+OF_HEADS = frozenset(
+    """one some many several most all none each both member members head chief mother father wife
+    husband son daughter friend friends leader leaders founder president director chairman""".split()
+)
+# Prepositions inside a speaker's phrase ("a narrator in the ad", "protesters outside the court").
+NP_PREPOSITIONS = frozenset("in at from through outside inside near on".split())
+NAME_PREPOSITIONS = frozenset("of in from at for on with to by near".split())
+# Speech verbs whose infinitive is what was said ("vowed to build a wall").
+PROMISE_VERBS = frozenset("vow pledge promise threaten".split())
+SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+# Relative pronouns that speak for the noun phrase before them ("McConnell, who said ...").
+RELATIVES = frozenset(("who", "which"))
+# Irregular past tenses: the verb of a clause whose subject a participle shares ("Smith
+# sought to calm the crowd, saying ...").
+IRREGULAR_PAST = frozenset(
+    """took sought made gave went came got put set led ran won lost held kept spoke began brought
+    thought felt left met sent spent stood struck threw drew became broke chose fought found
+    hit knew meant paid rose saw sat shook showed sold stole swore taught tore understood woke
+    wore withdrew""".split()
+)
+# A leading phrase that ends at its comma before the subject ("Amid the uproar, ...").
+LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
+
+
+@functools.cache
+def speaker_nouns() -> frozenset[str]:
+    """Nouns that can head a speaker's phrase: roles, groups, organizations, documents, media."""
+    return word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | word_set("documents.txt") | media_words()
+
+
+@functools.cache
+def cue_first_words() -> frozenset[str]:
+    """Every word a cue can start with, for a quick test before the full cue match."""
+    return frozenset(form[0] for form in speech_verbs()) | {"according", "statement", "statements"}
+
+
+# Flags: one bit per question; a word's flags are computed once per process.
+CAP = 1 << 0  # first character upper-case: a name, a title or a sentence's first word
+WORD = 1 << 1  # first character a letter or digit, not punctuation
+LOWERCASE = 1 << 2  # str.islower(): no capitals at all ("Will wrote" is a name, "will" an auxiliary)
+ADVERB = 1 << 3  # "publicly", "obliquely": lower-case, longer than four letters, -ly
+FINITE = 1 << 4  # a finite verb: "will", "won't", "improved" (see ``_finite``)
+NP = 1 << 5  # can be part of a speaker noun phrase (see ``_np_word``)
+CAN_SPEAK = 1 << 6  # can end a speaker noun phrase: a name, a pronoun, a speaker noun
+CUE_FIRST = 1 << 7  # some speech cue starts with this word
+SPEECH_FORM = 1 << 8  # a one-word form of a speech verb ("said", "claims", "saying")
+NAME_ABBREVIATION = 1 << 9  # "Mr", "Sen", or a single capital: its period stays in a name
+POSSESSIVE = 1 << 10  # ends with 's or ’s
+
+
+def _finite(word: str, low: str) -> bool:
+    if low in FINITE_WORDS or low.endswith("n't") or low.endswith("n’t"):
+        return True
+    # A past-tense verb ("they improved"): a lower-case word ending in -ed.
+    return word.islower() and len(low) > 4 and low.endswith("ed")
+
+
+def _np_word(word: str, low: str, nouns: frozenset[str]) -> bool:
+    """Can this token be part of a speaker noun phrase?"""
+    if not word[:1].isalnum():
+        return False
+    if word[:1].isupper() or low in DETERMINERS or low in PRONOUNS or low in nouns:
+        return low not in BOUNDARY_WORDS
+    if low in BOUNDARY_WORDS or low in FINITE_WORDS or low in AUXILIARIES:
+        return False
+    # Lower-case words: adjectives and nouns ("state media", "a senior official"), but not verbs.
+    return not (low.endswith("ed") or low.endswith("ing"))
+
+
+def _can_speak(word: str, low: str, nouns: frozenset[str]) -> bool:
+    """Can a noun phrase with this last word be a speaker (a name, a pronoun, a speaker noun)?"""
+    if low in DETERMINERS or low in OPENERS or low in BOUNDARY_WORDS or low in TIME_WORDS:
+        return False
+    return word[:1].isupper() or low in PRONOUNS or low in nouns
+
+
+def flags_of(word: str) -> int:
+    """Every flag of one word."""
+    low = word.lower()
+    nouns = speaker_nouns()
+    flags = 0
+    if word[:1].isupper():
+        flags |= CAP
+    if word[:1].isalnum():
+        flags |= WORD
+    if word.islower():
+        flags |= LOWERCASE
+        if len(word) > 4 and word.endswith("ly"):
+            flags |= ADVERB
+    if _finite(word, low):
+        flags |= FINITE
+    if _np_word(word, low, nouns):
+        flags |= NP
+    if _can_speak(word, low, nouns):
+        flags |= CAN_SPEAK
+    if low in cue_first_words():
+        flags |= CUE_FIRST
+    if (low,) in speech_verbs():
+        flags |= SPEECH_FORM
+    if low in NAME_ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        flags |= NAME_ABBREVIATION
+    if low.endswith(("’s", "'s")):
+        flags |= POSSESSIVE
+    return flags
+
+
+# Hostile input can hold millions of distinct "words"; past this many the caches start over.
+_CACHE_LIMIT = 200_000
+
+
+class _Flags(dict):
+    """word -> flags, filled on first sight (``map(FLAGS.__getitem__, words)`` stays in C)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        value = self[word] = flags_of(word)
+        return value
+
+
+class _Lower(dict):
+    """word -> word.lower(), filled on first sight."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        value = self[word] = word.lower()
+        return value
+
+
+FLAGS = _Flags()
+LOWER = _Lower()
