@@ -41,6 +41,12 @@ class Detection(NamedTuple):
     names: list[tuple[int, int]]  # person mentions in the prose, as character spans
 
 
+def _may_hold_cue(d: Doc, cue_first: list[int], start: int, end: int) -> bool:
+    """Does a token that may start a cue lie in text[start:end]?"""
+    at = bisect.bisect_left(cue_first, bisect.bisect_left(d.starts, start))
+    return at < len(cue_first) and d.starts[cue_first[at]] < end
+
+
 def detect(analysis: Analysis) -> Detection:
     """Every attribution candidate in the article, in text order, and the names around them."""
     d = Doc(analysis)
@@ -56,6 +62,11 @@ def detect(analysis: Analysis) -> Detection:
         lo = bisect.bisect_left(sentence_starts, p_start)
         hi = bisect.bisect_left(sentence_starts, p_end)
         sentences = [(s.start, min(s.end, p_end)) for s in analysis.sentences[lo:hi]]
+        if not quotes and not _may_hold_cue(d, cue_first, p_start, p_end):
+            # Most paragraphs quote nobody: with no quote and no word a cue starts with, no
+            # frame can be read. The next paragraph may still need the last sentence's subject.
+            linker.quiet(lambda p_start=p_start, p_end=p_end, sentences=sentences: units_of(d, p_start, p_end, (), sentences))
+            continue
         units = units_of(d, p_start, p_end, quotes, sentences)
         framed, claimed = frame_paragraph(d, units, lambda unit: frames_in_unit(d, unit, cue_first))
         linker.paragraph(p_index, p_start, units, quotes, framed, claimed)

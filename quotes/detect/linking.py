@@ -142,7 +142,8 @@ class Linker:
         self.candidates: list[Candidate] = []
         self.previous_last: int | None = None  # the last candidate of the previous paragraph
         self.previous_open_ended = False  # did its last quote run on into this paragraph?
-        self.previous_prose: Unit | None = None  # its last unit, when it held no quote
+        self._previous_prose: Unit | None = None  # its last unit, when it held no quote
+        self._prose_units = None  # or, for a paragraph detection skipped, how to make its units
 
     def paragraph(self, p_index: int, p_start: int, units: Sequence[Unit], quotes: Sequence[Quote], framed, claimed) -> None:
         """Emit one paragraph's frames and free quotes in text order, then link the free ones."""
@@ -165,7 +166,25 @@ class Linker:
         self._link_pending(units)
         self.previous_open_ended = bool(quotes) and quotes[-1].open_ended
         self.previous_last = len(self.candidates) - 1 if len(self.candidates) > count else None
-        self.previous_prose = units[-1] if units and not quotes else None
+        self._previous_prose = units[-1] if units and not quotes else None
+        self._prose_units = None
+
+    def quiet(self, make_units) -> None:
+        """A paragraph with no quote and no cue: no candidates; its units are made only if
+        the next paragraph opens with a free quote that needs its last subject."""
+        self.previous_open_ended = False
+        self.previous_last = None
+        self._previous_prose = None
+        self._prose_units = make_units
+
+    @property
+    def previous_prose(self) -> Unit | None:
+        """The previous paragraph's last unit, when that paragraph held no quote."""
+        if self._prose_units is not None:
+            units = self._prose_units()
+            self._previous_prose = units[-1] if units else None
+            self._prose_units = None
+        return self._previous_prose
 
     def _frame(self, p_index: int, unit: Unit, frame: Frame) -> None:
         d = self.d

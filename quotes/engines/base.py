@@ -25,8 +25,10 @@ class Token(NamedTuple):
     deprel: str | None = None
 
 
-@attrs.frozen
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence: characters [start, end), tokens [first_token, last_token). A NamedTuple:
+    a batch makes tens of thousands of them."""
+
     start: int
     end: int
     first_token: int  # document index of the sentence's first token
