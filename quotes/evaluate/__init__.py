@@ -31,7 +31,15 @@ from .goldfile import (
     resolve_article_path,
 )
 from .render import ERROR_HEADERS, dump_errors, error_rows, kinds_of_misses
-from .rules import gold_item_matches, shared_chars, spans_match, speaker_correct
+from .rules import (
+    gold_item_matches,
+    names_match,
+    normalize_name,
+    same_outlet,
+    shared_chars,
+    spans_match,
+    speaker_correct,
+)
 from .score_brat import BratArticle, BratReport, FalsePositive, GoldMatch, Miss, evaluate_brat, score_article
 from .score_gold import GoldItemRow, GoldReport, evaluate_gold_file, judge_item
 
@@ -63,9 +71,12 @@ __all__ = [
     "kinds_of_misses",
     "locate_content",
     "locate_items",
+    "names_match",
+    "normalize_name",
     "parse_ann",
     "read_gold_file",
     "resolve_article_path",
+    "same_outlet",
     "score_article",
     "shared_chars",
     "spans_match",

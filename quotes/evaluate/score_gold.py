@@ -16,7 +16,7 @@ import attrs
 from ..model import Attribution
 from .common import Ratio, SystemItem, ratio_row, read_text, safe_analyze, snippet
 from .goldfile import GoldItem, locate_items, read_gold_file, resolve_article_path
-from .rules import gold_item_matches, norm_name, pick
+from .rules import gold_item_matches, names_match, pick, same_outlet
 
 
 @attrs.frozen
@@ -49,17 +49,13 @@ def judge_item(item: GoldItem, where: tuple[int, int], system: Sequence[Attribut
         return GoldItemRow(item, where[0], where[1], None)
     attribution = system[chosen]
     speaker = attribution.speaker
-    names = {norm_name(n) for n in (item.speaker, *item.aliases) if n}
     if item.speaker is None:
         speaker_ok = speaker is None
     else:
-        speaker_ok = speaker is not None and norm_name(speaker.name) in names
+        speaker_ok = speaker is not None and names_match(speaker.name, (item.speaker, *item.aliases))
     via_ok = None
     if item.has_via:
-        if item.via is None:
-            via_ok = attribution.via is None
-        else:
-            via_ok = attribution.via is not None and norm_name(attribution.via) == norm_name(item.via)
+        via_ok = attribution.via is None if item.via is None else same_outlet(attribution.via, item.via)
     type_ok = None if item.type is None else (speaker is not None and speaker.type == item.type)
     return GoldItemRow(
         item,
