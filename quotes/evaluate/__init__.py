@@ -11,8 +11,10 @@ The modules follow the data:
 - :mod:`.brat` reads PolNeAR's ``text/`` and ``attributions/*.ann`` into gold attributions;
 - :mod:`.goldfile` reads ``*.gold.json`` files and locates each item's words in its article;
 - :mod:`.rules` says when a system attribution matches gold and when its speaker is right;
-- :mod:`.score_brat` and :mod:`.score_gold` run the analyzer and build the reports;
-- :mod:`.render` lists a brat report's errors;
+- :mod:`.score_brat` and :mod:`.score_gold` run the analyzer and build the reports, and
+  :mod:`.gold_set` gathers the reports of a folder of gold files;
+- :mod:`.layout` tells which of these a ``--gold`` path is;
+- :mod:`.render` lays reports out as tables or JSON and lists what went wrong;
 - :mod:`.common` holds what they share (file reading, errors, ratios, the analyzer call).
 
 This package re-exports the names other code and the tests use.
@@ -22,6 +24,7 @@ from __future__ import annotations
 from ..model import ArticleResult
 from .brat import SPEECH_WORDS, SUBSETS, BratGold, brat_pairs, is_speech_cue, parse_ann
 from .common import Ratio, SystemItem
+from .gold_set import GoldSetReport, Slip, evaluate_gold_dir, slips
 from .goldfile import (
     GoldItem,
     content_occurrences,
@@ -30,7 +33,8 @@ from .goldfile import (
     read_gold_file,
     resolve_article_path,
 )
-from .render import ERROR_HEADERS, dump_errors, error_rows, kinds_of_misses
+from .layout import evaluate_path
+from .render import ERROR_HEADERS, SLIP_HEADERS, dump_errors, error_rows, format_report, kinds_of_misses, slip_rows
 from .rules import (
     gold_item_matches,
     names_match,
@@ -41,7 +45,7 @@ from .rules import (
     speaker_correct,
 )
 from .score_brat import BratArticle, BratReport, FalsePositive, GoldMatch, Miss, evaluate_brat, score_article
-from .score_gold import GoldItemRow, GoldReport, evaluate_gold_file, judge_item
+from .score_gold import GoldFigures, GoldItemRow, GoldReport, evaluate_gold_file, judge_item
 
 __all__ = [
     "BratArticle",
@@ -49,14 +53,18 @@ __all__ = [
     "BratReport",
     "ERROR_HEADERS",
     "FalsePositive",
+    "GoldFigures",
     "GoldItem",
     "GoldItemRow",
     "GoldMatch",
     "GoldReport",
+    "GoldSetReport",
     "Miss",
     "Ratio",
     "SPEECH_WORDS",
+    "SLIP_HEADERS",
     "SUBSETS",
+    "Slip",
     "SystemItem",
     "analyze",
     "brat_pairs",
@@ -64,7 +72,10 @@ __all__ = [
     "dump_errors",
     "error_rows",
     "evaluate_brat",
+    "evaluate_gold_dir",
     "evaluate_gold_file",
+    "evaluate_path",
+    "format_report",
     "gold_item_matches",
     "is_speech_cue",
     "judge_item",
@@ -79,6 +90,8 @@ __all__ = [
     "same_outlet",
     "score_article",
     "shared_chars",
+    "slip_rows",
+    "slips",
     "spans_match",
     "speaker_correct",
 ]

@@ -6,6 +6,7 @@ every report keeps of a system attribution, and the analyzer's result or its exc
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,30 @@ class Ratio:
 def snippet(text: str, width: int = 160) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+# A sentence ends at . ! or ? (with any closing quote marks) before whitespace, or at a line break:
+# the BBC texts and most plain-text news keep one paragraph a line. Abbreviations ("Mr.", "U.S.")
+# end a "sentence" too early; for showing where a slip is, that only shortens the context.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
+
+
+def sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
+    """The sentence (or sentences) holding ``text[start:end]``, on one line; when that is longer
+    than ``width``, a ``width``-character window of it around the span, with … where it is cut."""
+    left = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, max(start, 0)):
+        left = boundary.end()
+    after = _SENTENCE_END.search(text, max(end - 1, left))
+    right = after.start() + len(after.group().rstrip()) if after else len(text)
+    if right - left > width:
+        room = max(width - (end - start), 0)
+        low = max(left, start - room // 2)
+        high = min(right, low + width)
+        low = max(left, high - width)
+        cut = ("…" if low > left else "") + text[low:high] + ("…" if high < right else "")
+        return " ".join(cut.split())
+    return " ".join(text[left:right].split())
 
 
 def fraction(ratio: Ratio) -> str:
