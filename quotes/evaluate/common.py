@@ -1,8 +1,9 @@
 """What the readers and scorers share: reading files, failing, ratios, the analyzer seam.
 
-Receives paths, analyzer output and counts; hands on article text (offsets kept), typed errors
-(:class:`GoldFormatError` naming file and line), :class:`Ratio` figures, the :class:`SystemItem`
-every report keeps of a system attribution, and the analyzer's result or its exception.
+Receives paths, analyzer output, counts and spans; hands on article text (offsets kept), typed
+errors (:class:`GoldFormatError` naming file and line), :class:`Ratio` figures, the
+:class:`SystemItem` every report keeps of a system attribution, the analyzer's result or its
+exception, and the sentence around a span for listings.
 """
 from __future__ import annotations
 
