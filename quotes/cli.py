@@ -138,19 +138,8 @@ def _count(value: str) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import evaluate
 
-    if args.gold.endswith(".json"):
-        report = evaluate.evaluate_gold_file(args.gold, engine=args.engine, article=args.article)
-    else:
-        report = evaluate.evaluate_brat(args.gold, engine=args.engine, limit=args.limit)
-    if args.format == "json":
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        from tabulate import tabulate
-
-        sys.stdout.write(tabulate(report.summary_rows(), headers=report.summary_headers) + "\n")
-        if isinstance(report, evaluate.GoldReport):
-            sys.stdout.write("\n" + tabulate(report.rows(), headers=report.row_headers) + "\n")
+    report = evaluate.evaluate_path(args.gold, engine=args.engine, article=args.article, limit=args.limit)
+    sys.stdout.write(evaluate.format_report(report, args.format, misses=args.misses))
     return 0
 
 
@@ -202,11 +191,17 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_options(p)
     p.set_defaults(run=cmd_batch)
 
-    p = commands.add_parser("evaluate", help="score against annotations (brat folder or .gold.json)")
-    p.add_argument("--gold", required=True, help="a PolNeAR-style folder (text/, attributions/) or a FILE.gold.json")
-    p.add_argument("--article", help="the article a .gold.json describes (default: its 'article' field)")
-    p.add_argument("--limit", type=int, help="score only the first N articles")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p = commands.add_parser("evaluate", help="score against annotations (brat folder, .gold.json, or a folder of them)")
+    p.add_argument("--gold", required=True, metavar="PATH",
+                   help="a PolNeAR-style folder (text/, attributions/), a FILE.gold.json, or a folder of *.gold.json "
+                        "files with their articles beside them")
+    p.add_argument("--article", help="the article a single .gold.json describes (default: its 'article' field)")
+    p.add_argument("--limit", type=int, metavar="N", help="score only the first N articles of a folder, by name")
+    p.add_argument("--misses", action="store_true",
+                   help="also list what went wrong: for gold files every required item missed, found with the wrong "
+                        "speaker, and every extra system attribution, each with its sentence; for PolNeAR the misses "
+                        "and false positives")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="tables (default) or JSON")
     _engine_options(p)
     p.set_defaults(run=cmd_evaluate)
 

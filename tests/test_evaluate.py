@@ -472,11 +472,13 @@ def test_repeated_gold_words_take_their_own_occurrences() -> None:
     "gold, system, matches",
     [
         ((10, 20), (0, 30), True),  # the gold words inside the system span
-        ((10, 20), (10, 20), True),
-        ((10, 20), (15, 40), True),  # 5 shared: half the shorter (gold)
-        ((10, 20), (16, 40), False),
-        ((10, 20), (0, 12), False),  # 2 shared of the shorter 10
-        ((10, 20), (18, 21), True),  # 2 shared of a 3-character system span
+        ((10, 20), (10, 20), True),  # exactly the gold words
+        ((10, 20), (10, 21), True),
+        ((10, 20), (9, 20), True),
+        ((10, 20), (11, 40), False),  # starts one character late: containment, no overlap arm
+        ((10, 20), (0, 19), False),  # stops one character short
+        ((10, 20), (15, 40), False),  # half of the gold words is not enough
+        ((10, 20), (12, 18), False),  # inside the gold words, not around them
         ((10, 20), (20, 30), False),
         ((10, 20), (12, 12), False),
     ],
@@ -553,6 +555,12 @@ def test_gold_extras_and_rows(gold_report: evaluate.GoldReport) -> None:
         ("Ana Ortiz", ["Ortiz"], "Ortiz", True),
         ("port authority", [], "The Port Authority", True),  # a leading "the" is ignored
         ("Ana Ortiz", [], "Mayor Ana Ortiz", False),  # names are compared whole
+        ("Ana Ortiz", ["Mayor Ortiz"], "Luis Ortiz", False),  # another person with the same surname
+        ("Ana Ortiz", ["Ms Ortiz"], "Mr Ortiz", False),
+        ("Ana Ortiz", ["Ms Ortiz"], "Ortiz", False),  # a bare surname is not the alias "Ms Ortiz"
+        ("Ana Ortiz", ["Ms Ortiz"], "ms ortiz", True),
+        ("a port spokesman", [], "Port spokesman", True),  # a leading "a" is ignored
+        ("Ana O'Neill", [], "Ana O’Neill", True),  # curly and straight apostrophes
         ("Ana Ortiz", [], None, False),
         (None, [], None, True),  # gold says nobody, and nobody was found
     ],
@@ -564,6 +572,51 @@ def test_gold_speaker_rule(gold_speaker, aliases, system_speaker, right: bool) -
     system = [attribution(text, "costs could rise", speaker=system_speaker)]
     row = evaluate.judge_item(item, find(text, "costs could rise"), system)
     assert row.speaker_ok is right
+
+
+@pytest.mark.parametrize(
+    "name, normalized",
+    [
+        ("Ana Ortiz", "ana ortiz"),
+        ("  ANA\n Ortiz ", "ana ortiz"),  # case and whitespace
+        ("The Port Authority", "port authority"),  # one leading article
+        ("a council spokeswoman", "council spokeswoman"),
+        ("an executive spokesman", "executive spokesman"),
+        ("the The", "the"),  # only one article goes
+        ("Theo Ash", "theo ash"),  # a word that starts like "the" stays
+        ("A. Smith", "a. smith"),  # an initial is not an article
+        ("Ortiz's", "ortiz"),  # possessive
+        ("Manufacturers' group", "manufacturers group"),
+        ("Ana O’Neill", "ana o'neill"),  # curly apostrophe; the inner one stays
+        ("“Ortiz,”", "ortiz"),  # punctuation around the name
+        ("(BRC)", "brc"),
+        ("S&P", "s&p"),  # punctuation inside stays
+        ("Mr Ortiz", "mr ortiz"),  # titles stay
+        ("Sir Alan Budd", "sir alan budd"),
+        ("", ""),
+    ],
+)
+def test_normalize_name(name: str, normalized: str) -> None:
+    assert evaluate.normalize_name(name) == normalized
+
+
+@pytest.mark.parametrize(
+    "system_via, gold_via, same",
+    [
+        ("Harbor Gazette", "Harbor Gazette", True),
+        ("the Harbor Gazette", "Harbor Gazette", True),
+        ("The Harbor Gazette newspaper", "harbor gazette", True),  # the medium word aside
+        ("Radio Kent", "BBC Radio Kent", True),  # more words in front of the same outlet
+        ("BBC Radio Four", "BBC Radio 4", True),
+        ("Gazette", "Harbor Gazette", False),  # one word is too little to call it the same
+        ("Harbor Times", "Harbor Gazette", False),
+        ("BBC Sport", "BBC Sport Wales", False),  # a different outlet of the same network
+        (None, "Harbor Gazette", False),
+        ("Harbor Gazette", None, False),
+    ],
+)
+def test_same_outlet(system_via, gold_via, same: bool) -> None:
+    assert evaluate.same_outlet(system_via, gold_via) is same
 
 
 def test_gold_analyzer_failure_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
