@@ -43,7 +43,13 @@ APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+([^,.;“”\"]{3,80}?)(?=,|\s+s
 
 
 def _strip_possessive(word: str) -> str:
-    return POSSESSIVE.sub("", word) if len(word) > 2 else word
+    """"Moscow's" -> "Moscow", "nations'" -> "nations" (not in words of two letters or fewer)."""
+    if len(word) > 2:
+        if word.endswith(("’s", "'s")):
+            return word[:-2]
+        if word.endswith(("’", "'")):
+            return word[:-1]
+    return word
 
 
 def _title_words() -> frozenset[str]:
@@ -65,38 +71,34 @@ class ParsedMention:
     description: bool = False  # "the spokesman", "the North Korean leader": points back
 
 
-def _place_words(words: list[str]) -> set[int]:
-    """Indices of the words that are part of a place, demonym or metonym ("North Korean")."""
+def _places(words: list[str]) -> list[tuple[int, int, str]]:
+    """Places, demonyms and metonyms among the words, longest first, left to right: (first word,
+    how many words, the country)."""
     places = place_index()
-    covered: set[int] = set()
+    low = [_strip_possessive(w).lower() for w in words]
+    found = []
     i = 0
-    while i < len(words):
+    while i < len(low):
         for width in (3, 2, 1):
-            chunk = " ".join(_strip_possessive(w) for w in words[i : i + width]).lower()
-            if len(words[i : i + width]) == width and chunk in places:
-                covered.update(range(i, i + width))
-                i += width
-                break
+            if i + width <= len(low):
+                hit = places.get(" ".join(low[i : i + width]))
+                if hit is not None:
+                    found.append((i, width, hit[0]))
+                    i += width
+                    break
         else:
             i += 1
-    return covered
+    return found
+
+
+def _place_words(words: list[str]) -> set[int]:
+    """Indices of the words that are part of a place, demonym or metonym ("North Korean")."""
+    return {i + k for i, width, _ in _places(words) for k in range(width)}
 
 
 def _affiliation_of(words: list[str]) -> str | None:
     """The one country that demonyms, names or metonyms in these words point to."""
-    places = place_index()
-    found: list[str] = []
-    i = 0
-    while i < len(words):
-        for width in (3, 2, 1):
-            chunk = " ".join(_strip_possessive(w) for w in words[i : i + width]).lower()
-            if len(words[i : i + width]) == width and chunk in places:
-                found.append(places[chunk][0])
-                i += width
-                break
-        else:
-            i += 1
-    unique = list(dict.fromkeys(found))
+    unique = list(dict.fromkeys(country for _, _, country in _places(words)))
     return unique[0] if len(unique) == 1 else None
 
 

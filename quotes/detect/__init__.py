@@ -27,7 +27,7 @@ from .cues import cue_first_tokens
 from .doc import Doc
 from .frames import frames_in_unit
 from .linking import Candidate, Linker, frame_paragraph
-from .marks import Quote, paragraph_opens_with_quote, scan_quotes
+from .marks import Quote, mark_positions, paragraph_opens_with_quote, scan_quotes
 from .names import titled_names
 from .units import units_of
 
@@ -47,27 +47,34 @@ def _may_hold_cue(d: Doc, cue_first: list[int], start: int, end: int) -> bool:
     return at < len(cue_first) and d.starts[cue_first[at]] < end
 
 
+def _sentences(analysis: Analysis, starts: list[int], p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """The engine's sentences of one paragraph: use its cut rather than cutting again."""
+    lo = bisect.bisect_left(starts, p_start)
+    hi = bisect.bisect_left(starts, p_end)
+    return [(s.start, min(s.end, p_end)) for s in analysis.sentences[lo:hi]]
+
+
 def detect(analysis: Analysis) -> Detection:
     """Every attribution candidate in the article, in text order, and the names around them."""
     d = Doc(analysis)
     text, paragraphs = analysis.text, analysis.paragraphs
     cue_first = cue_first_tokens(d)
+    marks = mark_positions(text)
     sentence_starts = [s.start for s in analysis.sentences]
     linker = Linker(d)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-        next_opens = nxt is not None and paragraph_opens_with_quote(text, *nxt)
-        quotes = scan_quotes(text, p_start, p_end, next_paragraph_opens=next_opens)
-        # The engine already cut sentences: use its cut rather than cutting again.
-        lo = bisect.bisect_left(sentence_starts, p_start)
-        hi = bisect.bisect_left(sentence_starts, p_end)
-        sentences = [(s.start, min(s.end, p_end)) for s in analysis.sentences[lo:hi]]
+        m_lo, m_hi = bisect.bisect_left(marks, p_start), bisect.bisect_left(marks, p_end)
+        quotes: list[Quote] = []
+        if m_hi > m_lo:
+            nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+            next_opens = nxt is not None and paragraph_opens_with_quote(text, *nxt)
+            quotes = scan_quotes(text, p_start, p_end, next_paragraph_opens=next_opens, marks=marks[m_lo:m_hi])
         if not quotes and not _may_hold_cue(d, cue_first, p_start, p_end):
             # Most paragraphs quote nobody: with no quote and no word a cue starts with, no
             # frame can be read. The next paragraph may still need the last sentence's subject.
-            linker.quiet(lambda p_start=p_start, p_end=p_end, sentences=sentences: units_of(d, p_start, p_end, (), sentences))
+            linker.quiet(lambda p_start=p_start, p_end=p_end: units_of(d, p_start, p_end, (), _sentences(analysis, sentence_starts, p_start, p_end)))
             continue
-        units = units_of(d, p_start, p_end, quotes, sentences)
+        units = units_of(d, p_start, p_end, quotes, _sentences(analysis, sentence_starts, p_start, p_end))
         framed, claimed = frame_paragraph(d, units, lambda unit: frames_in_unit(d, unit, cue_first))
         linker.paragraph(p_index, p_start, units, quotes, framed, claimed)
     return Detection(linker.candidates, titled_names(d, analysis.entities))

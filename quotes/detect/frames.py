@@ -42,6 +42,8 @@ from .words import (
 def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
     """Read every speech cue of one quote-aware sentence as a frame."""
     cues = cues_in(d, unit, cue_first)
+    if not cues and not unit.quotes:
+        return []  # no cue and no quote to credit: most sentences of a paragraph
     cue_starts = [c[0] for c in cues]
     frames: list[Frame] = []
     credit = dash_credit(d, unit)

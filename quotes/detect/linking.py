@@ -241,6 +241,8 @@ class Linker:
         """Free quotes nothing credited: the speaker of the sentence before, in the paragraph
         ('X called him a master. "He showed again and again ..."') or, opening it, the previous
         paragraph's last credit."""
+        if not self._pending:
+            return
         d, candidates = self.d, self.candidates
         unit_at = {u: k for k, u in enumerate(units)}
         for free, unit in self._pending:

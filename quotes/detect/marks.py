@@ -6,7 +6,7 @@ and without their marks) in text order, the quotes nested inside them belonging 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 
 class Quote(NamedTuple):
@@ -51,22 +51,36 @@ def _mark_role(text: str, i: int, start: int, end: int, single_open: bool, doubl
     return "close-single" if single_open else None
 
 
-def scan_quotes(text: str, start: int, end: int, *, next_paragraph_opens: bool = False) -> list[Quote]:
+_START = re.Match.start
+
+
+def mark_positions(text: str) -> list[int]:
+    """Where every quote-mark character of the text stands (one pass, for all paragraphs)."""
+    return list(map(_START, QUOTE_MARK.finditer(text)))
+
+
+def scan_quotes(
+    text: str, start: int, end: int, *, next_paragraph_opens: bool = False, marks: Sequence[int] | None = None
+) -> list[Quote]:
     """Top-level quotes in text[start:end], one pass, linear in the paragraph's length.
 
     Nested quotes (single inside double, or double inside single in British style) belong to
     their outer quote. A mark that never closes is dropped, and the quotes inside it become
     top-level again, so one stray mark cannot swallow the paragraph; when the next paragraph
     opens with a quote mark, an unclosed quote is a multi-paragraph quote instead.
+
+    ``marks``: the positions of the quote-mark characters in text[start:end], when the caller
+    found them already (``mark_positions``).
     """
+    if marks is None:
+        marks = list(map(_START, QUOTE_MARK.finditer(text, start, end)))
     stack: list[tuple[str, int, int]] = []  # (kind, position, opener id)
     parent: list[int | None] = []  # opener id -> the opener it was nested in
     matched: dict[int, int] = {}  # opener id -> position of its closing mark
     position: list[int] = []
     open_count = {"single": 0, "double": 0}  # openers of each kind on the stack
     wide: set[int] = set()  # positions of two-apostrophe marks (''He said,'' in some archives)
-    for mark in QUOTE_MARK.finditer(text, start, end):  # visits the marks only, not every character
-        i = mark.start()
+    for i in marks:  # visits the marks only, not every character
         if text[i] == "'" and i + 1 < end and text[i + 1] == "'" and i - 1 not in wide:
             # Two apostrophes are one double mark: opening after a space, closing after a word.
             before = text[i - 1] if i > start else " "

@@ -25,9 +25,12 @@ class Unit:
         self.start, self.end, self.lo, self.hi = start, end, lo, hi
         self.quotes = quotes  # in order, not overlapping
         self.parsed = parsed  # does any token carry a dependency relation?
-        self.quote_starts = [q.start for q in quotes]
-        self.quote_ends = [q.end for q in quotes]
-        self.inner_ends = [q.inner_end for q in quotes]
+        if quotes:
+            self.quote_starts = [q.start for q in quotes]
+            self.quote_ends = [q.end for q in quotes]
+            self.inner_ends = [q.inner_end for q in quotes]
+        else:
+            self.quote_starts = self.quote_ends = self.inner_ends = ()  # (read, never written)
         self.memo: dict = {}  # per-unit look-ups built on first use (name runs, credits, cuts)
 
 

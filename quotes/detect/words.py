@@ -113,7 +113,7 @@ WORD = 1 << 1  # first character a letter or digit, not punctuation
 LOWERCASE = 1 << 2  # str.islower(): no capitals at all ("Will wrote" is a name, "will" an auxiliary)
 ADVERB = 1 << 3  # "publicly", "obliquely": lower-case, longer than four letters, -ly
 FINITE = 1 << 4  # a finite verb: "will", "won't", "improved" (see ``_finite``)
-NP = 1 << 5  # can be part of a speaker noun phrase (see ``_np_word``)
+NP = 1 << 5  # can be part of a speaker noun phrase
 CAN_SPEAK = 1 << 6  # can end a speaker noun phrase: a name, a pronoun, a speaker noun
 CUE_FIRST = 1 << 7  # some speech cue starts with this word
 SPEECH_FORM = 1 << 8  # a one-word form of a speech verb ("said", "claims", "saying")
@@ -128,49 +128,44 @@ def _finite(word: str, low: str) -> bool:
     return word.islower() and len(low) > 4 and low.endswith("ed")
 
 
-def _np_word(word: str, low: str, nouns: frozenset[str]) -> bool:
-    """Can this token be part of a speaker noun phrase?"""
-    if not word[:1].isalnum():
-        return False
-    if word[:1].isupper() or low in DETERMINERS or low in PRONOUNS or low in nouns:
-        return low not in BOUNDARY_WORDS
-    if low in BOUNDARY_WORDS or low in FINITE_WORDS or low in AUXILIARIES:
-        return False
-    # Lower-case words: adjectives and nouns ("state media", "a senior official"), but not verbs.
-    return not (low.endswith("ed") or low.endswith("ing"))
-
-
-def _can_speak(word: str, low: str, nouns: frozenset[str]) -> bool:
-    """Can a noun phrase with this last word be a speaker (a name, a pronoun, a speaker noun)?"""
-    if low in DETERMINERS or low in OPENERS or low in BOUNDARY_WORDS or low in TIME_WORDS:
-        return False
-    return word[:1].isupper() or low in PRONOUNS or low in nouns
+# Words no speaker phrase ends with, or runs through.
+_NOT_SPEAKER_HEADS = DETERMINERS | OPENERS | BOUNDARY_WORDS | TIME_WORDS
+_NOT_IN_PHRASE = BOUNDARY_WORDS | FINITE_WORDS | AUXILIARIES
 
 
 def flags_of(word: str) -> int:
-    """Every flag of one word."""
+    """Every flag of one word (computed once per distinct word, then cached)."""
     low = word.lower()
     nouns = speaker_nouns()
+    first = word[:1]
+    capitalized = first.isupper()
     flags = 0
-    if word[:1].isupper():
+    if capitalized:
         flags |= CAP
-    if word[:1].isalnum():
+    if first.isalnum():
         flags |= WORD
+        # Can it be part of a speaker noun phrase? Names, determiners, pronouns and speaker
+        # nouns (but no boundary word); other lower-case words are adjectives and nouns
+        # ("state media", "a senior official") unless they look like verbs.
+        if capitalized or low in DETERMINERS or low in PRONOUNS or low in nouns:
+            if low not in BOUNDARY_WORDS:
+                flags |= NP
+        elif low not in _NOT_IN_PHRASE and not (low.endswith("ed") or low.endswith("ing")):
+            flags |= NP
     if word.islower():
         flags |= LOWERCASE
         if len(word) > 4 and word.endswith("ly"):
             flags |= ADVERB
     if _finite(word, low):
         flags |= FINITE
-    if _np_word(word, low, nouns):
-        flags |= NP
-    if _can_speak(word, low, nouns):
+    # Can a noun phrase ending here be a speaker: a name, a pronoun, a speaker noun?
+    if low not in _NOT_SPEAKER_HEADS and (capitalized or low in PRONOUNS or low in nouns):
         flags |= CAN_SPEAK
     if low in cue_first_words():
         flags |= CUE_FIRST
     if (low,) in speech_verbs():
         flags |= SPEECH_FORM
-    if low in NAME_ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+    if low in NAME_ABBREVIATIONS or (len(word) == 1 and capitalized):
         flags |= NAME_ABBREVIATION
     if low.endswith(("’s", "'s")):
         flags |= POSSESSIVE

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from array import array
+
+from typing import Iterator, Sequence
 
 import regex
 
@@ -75,7 +76,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MATCH = type(TOKEN.match("a"))
-_START, _GROUP = _MATCH.start, _MATCH.group
+_START, _END, _GROUP = _MATCH.start, _MATCH.end, _MATCH.group
 
 # The same token pattern in the standard library's re, whose split() is the fastest way to cut
 # a paragraph into tokens. re and regex disagree on what \w and \s are for some characters
@@ -116,15 +117,16 @@ class _Words(dict):
 _WORDS = _Words()
 
 
-def _tokens(text: str, start: int, end: int, fast: bool) -> tuple[list[int], list[str]]:
-    """Token starts and texts in text[start:end]."""
+def _tokens(text: str, start: int, end: int, fast: bool) -> tuple[list[int], list[int], list[str]]:
+    """Token starts, ends and texts in text[start:end]."""
     if fast:
-        # [gap, token, gap, token, ..., gap]: running sums of the lengths are the offsets.
+        # [gap, token, gap, token, ..., gap]: running sums of the lengths are the offsets,
+        # every other one a token's start, the ones between its end.
         parts = _TOKEN_RE.split(text[start:end])
         offsets = list(itertools.accumulate(map(len, parts), initial=start))
-        return offsets[1:-1:2], parts[1::2]
+        return offsets[1:-1:2], offsets[2:-1:2], parts[1::2]
     matches = list(TOKEN.finditer(text, start, end))
-    return list(map(_START, matches)), list(map(_GROUP, matches))
+    return list(map(_START, matches)), list(map(_END, matches)), list(map(_GROUP, matches))
 
 
 class RulesEngine:
@@ -135,23 +137,26 @@ class RulesEngine:
     def analyze(self, text: str) -> Analysis:
         paragraphs = split_paragraphs(text)
         starts: array[int] = array("q")
+        ends: array[int] = array("q")
         words: list[str] = []
-        sentences: list[Sentence] = []
         canonical = _WORDS.__getitem__
         fast = _DISAGREEING.search(text) is None
-        for p_start, p_end in paragraphs:
-            # One pass of the token pattern per paragraph, its results read by C-level maps:
-            # no Python code runs per token. (Sentence ends are followed by white space, so
-            # no token crosses one: cutting sentences afterwards gives the same tokens.)
-            p_starts, p_words = _tokens(text, p_start, p_end, fast)
-            base = len(starts)
-            for s_start, s_end in split_sentences(text, p_start, p_end):
-                first = base + bisect.bisect_left(p_starts, s_start)
-                last = base + bisect.bisect_left(p_starts, s_end)
-                sentences.append(Sentence(s_start, s_end, first, last))
-            starts.extend(p_starts)
-            words.extend(map(canonical, p_words))
-        ends = array("q", map(operator.add, starts, map(len, words)))
+        # One pass of the token pattern per chunk of paragraphs (between paragraphs there is
+        # only white space), read by C-level maps: no Python code runs per token. Chunks bound
+        # the temporary lists on a long article.
+        for chunk_start, chunk_end in _chunks(paragraphs):
+            c_starts, c_ends, c_words = _tokens(text, chunk_start, chunk_end, fast)
+            starts.extend(c_starts)
+            ends.extend(c_ends)
+            words.extend(map(canonical, c_words))
+        # Sentence ends are followed by white space, so no token crosses one: sentences cut
+        # afterwards hold whole tokens, found by bisection.
+        sentences = []
+        at = 0
+        for s_start, s_end in _all_sentences(text, paragraphs):
+            first = bisect.bisect_left(starts, s_start, at)
+            at = bisect.bisect_left(starts, s_end, first)
+            sentences.append(Sentence(s_start, s_end, first, at))
         return Analysis(
             text=text,
             engine=self.name,
@@ -161,3 +166,41 @@ class RulesEngine:
             sentences=tuple(sentences),
             paragraphs=paragraphs,
         )
+
+
+_CHUNK = 1 << 16  # characters tokenized in one call, at least one paragraph
+
+
+def _chunks(paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Runs of whole paragraphs of up to _CHUNK characters (or one longer paragraph)."""
+    i = 0
+    while i < len(paragraphs):
+        start = paragraphs[i][0]
+        j = i + 1
+        while j < len(paragraphs) and paragraphs[j][1] - start <= _CHUNK:
+            j += 1
+        yield start, paragraphs[j - 1][1]
+        i = j
+
+
+def _all_sentences(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """``split_sentences`` over every paragraph, with one pass of the pattern over the text.
+
+    (A sentence end found at a paragraph's last character is that paragraph's end either way;
+    no end can lie between paragraphs, where there is only white space.)"""
+    found = SENTENCE_END.finditer(text)
+    match = next(found, None)
+    for p_start, p_end in paragraphs:
+        begin = p_start
+        while match is not None and match.start() < p_start:
+            match = next(found, None)
+        while match is not None and match.end() <= p_end:
+            at = match.start()
+            if not (text[at] == "." and _is_abbreviation(text, at)):
+                yield begin, match.end()
+                begin = match.end()
+                while begin < p_end and text[begin].isspace():
+                    begin += 1
+            match = next(found, None)
+        if begin < p_end:
+            yield begin, p_end
