@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from typing import Callable, Sequence
 
@@ -26,6 +27,29 @@ def _warn(message: str) -> None:
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=ENGINES, default="rules", help="NLP engine (default: rules, needs no model)")
     parser.add_argument("--model-dir", help="stanza model folder (default: $STANZA_RESOURCES_DIR)")
+
+
+MIN_WIDTH = 40
+
+
+def _width_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--width", type=_width, metavar="N",
+                        help="wrap tables to N columns (default: the terminal's width, 80 when not a terminal)")
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"must be {MIN_WIDTH} or more, not {value}")
+    return width
+
+
+def _table_width(args: argparse.Namespace) -> int:
+    """--width, else the terminal's width ($COLUMNS first), else 80."""
+    return args.width or max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
@@ -60,9 +84,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if n:
                 out.write("\n")
             out.write(f"== {result.name} ==\n")
-            out.write(render.attributions_table(result) + "\n\n")
+            out.write(render.attributions_table(result, _table_width(args)) + "\n\n")
             out.write(render.summary_table(result) + "\n\n")
-            out.write(report.speakers_table(report.build_report(result)) + "\n")
+            out.write(report.speakers_table(report.build_report(result), _table_width(args)) + "\n")
     return 0
 
 
@@ -79,7 +103,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif args.format == "json":
         sys.stdout.write(report.to_json(built))
     else:
-        sys.stdout.write(report.to_table(built))
+        sys.stdout.write(report.to_table(built, _table_width(args)))
     return 0
 
 
@@ -172,12 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     _engine_options(p)
     p.add_argument("--format", choices=("table", "csv", "json", "jsonl", "html"), default="table")
+    _width_option(p)
     p.set_defaults(run=cmd_analyze)
 
     p = commands.add_parser("report", help="sourcing tables: per speaker, type and affiliation, and shares")
     _input_options(p)
     _engine_options(p)
     p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    _width_option(p)
     p.set_defaults(run=cmd_report)
 
     p = commands.add_parser("check", help="newsroom checks; exit 1 when an article fails one")

@@ -20,10 +20,10 @@ from collections import Counter
 from typing import Any, Iterable, Sequence
 
 import attrs
-import tabulate as _tabulate
 
 from .model import ArticleResult, Attribution, Kind, SpeakerType
 from .render import to_csv
+from .tables import DEFAULT_WIDTH, Column, format_table, wrap_lines
 
 UNATTRIBUTED = "(unattributed)"
 TOTAL = "(total)"
@@ -309,28 +309,27 @@ def to_report_csv(reports: Sequence[Report]) -> str:
     return to_csv([row for r in reports for row in report_rows(r)], ROW_FIELDS)
 
 
-def tabulate(rows: list[list[Any]], headers: list[str]) -> str:
-    # tabulate pads every header by two spaces (MIN_PADDING); without it the tables fit in
-    # 80 columns. The global is read at call time, so set it for this call only.
-    saved, _tabulate.MIN_PADDING = _tabulate.MIN_PADDING, 0
-    try:
-        return _tabulate.tabulate(rows, headers=headers, tablefmt="simple")
-    finally:
-        _tabulate.MIN_PADDING = saved
-
-
 def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
-def _cell(text: str | None, width: int = 28) -> str:
-    if not text:
-        return "-"
-    return text if len(text) <= width else text[: width - 1] + "…"
+SPEAKER_COLUMNS = (
+    Column("speaker", weight=3, minimum=10),
+    Column("type"),
+    Column("dir", numeric=True), Column("part", numeric=True), Column("rep", numeric=True), Column("words", numeric=True),
+    Column("affiliation", weight=1),
+    Column("via", weight=1, minimum=6),
+)
 
 
-def report_table(report: Report) -> str:
-    """The sourcing tables as text, narrow enough for an 80-column terminal."""
+def _group_columns(title: str) -> tuple[Column, ...]:
+    return (Column(title, weight=1, minimum=10), Column("sources", numeric=True),
+            Column("dir", numeric=True), Column("part", numeric=True), Column("rep", numeric=True),
+            Column("words", numeric=True))
+
+
+def report_table(report: Report, width: int = DEFAULT_WIDTH) -> str:
+    """The sourcing tables as text, ``width`` columns wide: long names wrap, never cut."""
     s = report.shares()
     t = report.tally
     head = f"== {report.article} ==" + (f" ({report.articles} articles)" if report.article == TOTAL else "")
@@ -343,30 +342,28 @@ def report_table(report: Report) -> str:
         f"({_pct(s['anonymous'])}), unattributed {report.unattributed} ({_pct(s['unattributed'])})",
         f"{report.sources} sources: named {report.named_sources} ({_pct(s['named_sources'])}), "
         f"anonymous {report.anonymous_sources} ({_pct(s['anonymous_sources'])})",
-        "",
-        speakers_table(report),
-        "",
-        _group_table("type", report.by_type),
-        "",
-        _group_table("affiliation", report.by_affiliation),
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join([
+        wrap_lines(lines, width),
+        "",
+        speakers_table(report, width),
+        "",
+        _group_table("type", report.by_type, width),
+        "",
+        _group_table("affiliation", report.by_affiliation, width),
+    ]) + "\n"
 
 
-def speakers_table(report: Report) -> str:
-    rows = [
-        [_cell(s.name, 19), s.type, s.tally.direct, s.tally.partial, s.tally.reported,
-         s.tally.words, _cell(s.affiliation, 11), _cell("; ".join(s.via), 9)]
-        for s in report.speakers
-    ]
-    return tabulate(rows, headers=["speaker", "type", "dir", "part", "rep", "words", "affiliation", "via"])
+def speakers_table(report: Report, width: int = DEFAULT_WIDTH) -> str:
+    rows = [[s.name, s.type, s.tally.direct, s.tally.partial, s.tally.reported, s.tally.words, s.affiliation,
+             "; ".join(s.via)] for s in report.speakers]
+    return format_table(SPEAKER_COLUMNS, rows, width)
 
 
-def _group_table(title: str, groups: Sequence[GroupRow]) -> str:
-    rows = [[_cell(g.key, 19), g.sources, g.tally.direct, g.tally.partial, g.tally.reported, g.tally.words]
-            for g in groups]
-    return tabulate(rows, headers=[title, "sources", "dir", "part", "rep", "words"])
+def _group_table(title: str, groups: Sequence[GroupRow], width: int) -> str:
+    rows = [[g.key, g.sources, g.tally.direct, g.tally.partial, g.tally.reported, g.tally.words] for g in groups]
+    return format_table(_group_columns(title), rows, width)
 
 
-def to_table(reports: Sequence[Report]) -> str:
-    return "\n".join(report_table(r) for r in reports)
+def to_table(reports: Sequence[Report], width: int = DEFAULT_WIDTH) -> str:
+    return "\n".join(report_table(r, width) for r in reports)

@@ -11,7 +11,17 @@ from .conftest import ROOT
 SEED = str(ROOT / "seeds" / "north-korea-kursk.txt")
 
 
-def test_table_is_the_default_and_fits_80_columns(capsys):
+def not_a_terminal(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+    def no_terminal(fd=1):
+        raise OSError("not a terminal")
+
+    monkeypatch.setattr("os.get_terminal_size", no_terminal)
+
+
+def test_table_is_the_default_and_fits_80_columns(capsys, monkeypatch):
+    not_a_terminal(monkeypatch)
     assert main(["analyze", SEED]) == 0
     out = capsys.readouterr().out
     assert "Dmitry Peskov" in out and "Kim Jong Un" in out
@@ -97,3 +107,43 @@ def test_an_output_that_cannot_carry_the_text_is_one_line_and_exit_2(capsys, mon
     assert main(["analyze", SEED, "--format", "jsonl"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "PYTHONIOENCODING=utf-8" in err
+
+
+def widest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("command", ["analyze", "report"])
+@pytest.mark.parametrize("width, at_least", [(72, 62), (80, 70), (132, 110)])
+def test_width_sets_the_tables_width(capsys, monkeypatch, command, width, at_least):
+    not_a_terminal(monkeypatch)
+    assert main([command, SEED, "--width", str(width)]) == 0
+    out = capsys.readouterr().out
+    assert at_least <= widest(out) <= width  # takes the room it is given, and no more
+
+
+@pytest.mark.parametrize("terminal, columns_env, expected", [
+    (None, None, 80),  # not a terminal: 80
+    (120, None, 120),  # a terminal: its width
+    (None, "100", 100),  # $COLUMNS says so, as for any program that honours it
+    (None, "12", 40),  # too narrow a terminal: the narrowest we lay out
+])
+def test_default_width_is_the_terminals(capsys, monkeypatch, terminal, columns_env, expected):
+    import os
+
+    not_a_terminal(monkeypatch)
+    if terminal:
+        monkeypatch.setattr("os.get_terminal_size", lambda fd=1: os.terminal_size((terminal, 40)))
+    if columns_env:
+        monkeypatch.setenv("COLUMNS", columns_env)
+    assert main(["report", SEED]) == 0
+    default = capsys.readouterr().out
+    assert main(["report", SEED, "--width", str(expected)]) == 0
+    assert default == capsys.readouterr().out
+
+
+@pytest.mark.parametrize("value", ["0", "39", "wide", "-80"])
+def test_width_must_be_a_number_of_40_or_more(capsys, value):
+    with pytest.raises(SystemExit) as stop:
+        main(["report", SEED, "--width", value])
+    assert stop.value.code == 2 and "--width" in capsys.readouterr().err
