@@ -140,7 +140,7 @@ def _legend(result: ArticleResult, rep: reports.Report, colours: dict[object, tu
         key = a.speaker.id if a.speaker else None
         by_name.setdefault(a.speaker.name if a.speaker else reports.UNATTRIBUTED, colours[key])
     rows = ['<table class="legend"><tr><th></th><th>speaker</th><th>type</th><th>affiliation</th><th>via</th>'
-            "<th>direct</th><th>partial</th><th>reported</th><th>words</th></tr>"]
+            "<th>direct</th><th>partial</th><th>indirect</th><th>words</th></tr>"]
     for s in rep.speakers:
         light, ink = by_name.get(s.name, UNATTRIBUTED_COLOURS)
         rows.append(
@@ -148,7 +148,7 @@ def _legend(result: ArticleResult, rep: reports.Report, colours: dict[object, tu
             f"<td>{_e(s.name)}{'' if s.named else ' <i>(anonymous)</i>'}</td><td>{_e(s.type)}</td>"
             f"<td>{_e(s.affiliation or '-')}</td><td>{_e('; '.join(s.via) or '-')}</td>"
             f'<td class="n">{s.tally.direct}</td><td class="n">{s.tally.partial}</td>'
-            f'<td class="n">{s.tally.reported}</td><td class="n">{s.tally.words}</td></tr>'
+            f'<td class="n">{s.tally.indirect}</td><td class="n">{s.tally.words}</td></tr>'
         )
     rows.append("</table>")
     key = ('<p class="key">Key: <mark class="q" style="background:#e4e4e4">quoted or reported words</mark> '
@@ -165,7 +165,7 @@ def _summary(rep: reports.Report) -> str:
     return (
         f'<p class="summary">{t.attributions} attributions, {t.words} words quoted; '
         f"direct {t.direct} ({pct(s['direct'])}), partial {t.partial} ({pct(s['partial'])}), "
-        f"reported {t.reported} ({pct(s['reported'])}).<br>"
+        f"indirect {t.indirect} ({pct(s['indirect'])}).<br>"
         f"{rep.sources} sources: named {rep.named_sources} ({pct(s['named_sources'])}), "
         f"anonymous {rep.anonymous_sources} ({pct(s['anonymous_sources'])}); "
         f"attributions to named speakers {rep.named} ({pct(s['named'])}), anonymous {rep.anonymous}, "

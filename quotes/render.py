@@ -13,6 +13,8 @@ from typing import Any, Iterable
 from .model import ArticleResult, Attribution, Speaker
 from .tables import DEFAULT_WIDTH, Column, format_table
 
+UNATTRIBUTED = "(unattributed)"  # the speaker column of an attribution with no speaker
+
 CONTRACT_FIELDS = (
     "article", "index", "kind", "text", "start", "end", "cue", "speaker", "speaker_mention",
     "speaker_start", "speaker_end", "speaker_type", "named", "role", "affiliation", "gender",
@@ -115,7 +117,7 @@ def attributions_table(result: ArticleResult, width: int = DEFAULT_WIDTH) -> str
     quoted words are shown up to four lines."""
     rows = []
     for a in result.attributions:
-        who = a.speaker.name if a.speaker else "(unknown)"
+        who = a.speaker.name if a.speaker else UNATTRIBUTED
         if a.via:
             who += f" via {a.via}"
         rows.append([a.index, a.kind.value, who, a.cue.text if a.cue else None, a.content.text])
@@ -128,6 +130,6 @@ def summary_table(result: ArticleResult) -> str:
     types = ", ".join(f"{t} {n}" for t, n in s.by_type if n)
     return (
         f"{s.attributions} attributions ({kinds}); {s.sources} sources\n"
-        f"attributed to named sources {s.named}, anonymous {s.anonymous}, nobody {s.unattributed}\n"
+        f"attributed to named sources {s.named}, anonymous {s.anonymous}, unattributed {s.unattributed}\n"
         f"by type: {types or '-'}"
     )

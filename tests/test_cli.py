@@ -114,7 +114,7 @@ def widest(text: str) -> int:
 
 
 @pytest.mark.parametrize("command", ["analyze", "report"])
-@pytest.mark.parametrize("width, at_least", [(72, 62), (80, 70), (132, 110)])
+@pytest.mark.parametrize("width, at_least", [(72, 62), (80, 70), (132, 100)])
 def test_width_sets_the_tables_width(capsys, monkeypatch, command, width, at_least):
     not_a_terminal(monkeypatch)
     assert main([command, SEED, "--width", str(width)]) == 0
