@@ -80,13 +80,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         results = list(_analyze_all(args))
         out.write(article_page(results))
     else:
-        for n, result in enumerate(_analyze_all(args)):
-            if n:
-                out.write("\n")
-            out.write(f"== {result.name} ==\n")
-            out.write(render.attributions_table(result, _table_width(args)) + "\n\n")
-            out.write(render.summary_table(result) + "\n\n")
-            out.write(report.speakers_table(report.build_report(result), _table_width(args)) + "\n")
+        for chunk in report.analysis_tables(_analyze_all(args), _table_width(args)):
+            out.write(chunk)
     return 0
 
 

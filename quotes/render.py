@@ -122,14 +122,3 @@ def attributions_table(result: ArticleResult, width: int = DEFAULT_WIDTH) -> str
             who += f" via {a.via}"
         rows.append([a.index, a.kind.value, who, a.cue.text if a.cue else None, a.content.text])
     return format_table(ATTRIBUTION_COLUMNS, rows, width)
-
-
-def summary_table(result: ArticleResult) -> str:
-    s = result.summary
-    kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind)
-    types = ", ".join(f"{t} {n}" for t, n in s.by_type if n)
-    return (
-        f"{s.attributions} attributions ({kinds}); {s.sources} sources\n"
-        f"attributed to named sources {s.named}, anonymous {s.anonymous}, unattributed {s.unattributed}\n"
-        f"by type: {types or '-'}"
-    )

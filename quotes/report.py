@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import attrs
 
 from .model import ArticleResult, Attribution, Kind, SpeakerType
-from .render import UNATTRIBUTED, to_csv
+from .render import UNATTRIBUTED, attributions_table, to_csv
 from .tables import DEFAULT_WIDTH, Column, format_table, wrap_lines
 
 UNATTRIBUTED_TYPE = "unattributed"  # the by-type row of attributions with no speaker
@@ -331,13 +331,13 @@ def _group_columns(title: str) -> tuple[Column, ...]:
             Column("words", numeric=True))
 
 
-def report_table(report: Report, width: int = DEFAULT_WIDTH) -> str:
-    """The sourcing tables as text, ``width`` columns wide: long names wrap, never cut."""
+def report_table(report: Report, width: int = DEFAULT_WIDTH, *, result: ArticleResult | None = None) -> str:
+    """The sourcing tables as text, ``width`` columns wide: long names wrap, never cut. With
+    the article's ``result``, its attributions table comes first (what ``analyze`` prints)."""
     s = report.shares()
     t = report.tally
     head = f"== {report.article} ==" + (f" ({report.articles} articles)" if report.article == TOTAL else "")
     lines = [
-        head,
         f"{t.attributions} attributions, {t.words} words quoted",
         f"by kind: direct {t.direct} ({_pct(s['direct'])}), partial {t.partial} "
         f"({_pct(s['partial'])}), indirect {t.indirect} ({_pct(s['indirect'])})",
@@ -347,6 +347,8 @@ def report_table(report: Report, width: int = DEFAULT_WIDTH) -> str:
         f"anonymous {report.anonymous_sources} ({_pct(s['anonymous_sources'])})",
     ]
     return "\n".join([
+        head,
+        *([attributions_table(result, width), ""] if result is not None else []),
         wrap_lines(lines, width),
         "",
         speakers_table(report, width),
@@ -370,3 +372,14 @@ def _group_table(title: str, groups: Sequence[GroupRow], width: int) -> str:
 
 def to_table(reports: Sequence[Report], width: int = DEFAULT_WIDTH) -> str:
     return "\n".join(report_table(r, width) for r in reports)
+
+
+def analysis_tables(results: Iterable[ArticleResult], width: int = DEFAULT_WIDTH) -> Iterator[str]:
+    """What ``analyze`` prints, article by article as each is analysed: its attributions, then
+    the tables ``report`` prints for it; and, for several articles, the same total."""
+    built = []
+    for result in results:
+        built.append(build_report(result))
+        yield ("\n" if len(built) > 1 else "") + report_table(built[-1], width, result=result)
+    if len(built) > 1:
+        yield "\n" + report_table(combine(built), width)

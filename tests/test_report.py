@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from quotes import report
+from quotes import analyze, render, report
 from quotes.cli import main
 from quotes.model import ArticleResult, Attribution, Kind, Span, Speaker, SpeakerType
 
@@ -194,10 +194,16 @@ def test_report_json_for_many_articles_has_each_and_the_total(capsys):
     assert kim["articles"] == 2
 
 
-def test_analyze_table_shows_the_speaker_table_under_the_attributions(capsys):
-    assert main(["analyze", SEED]) == 0
-    out = capsys.readouterr().out
-    assert out.index("by type:") < re.search(r"^speaker +type", out, re.M).start()
+@pytest.mark.parametrize("paths", [[SEED], [SEED, SEED]])
+def test_analyze_prints_each_articles_attributions_then_what_report_prints(capsys, paths):
+    assert main(["analyze", *paths, "--width", "80"]) == 0
+    analyzed = capsys.readouterr().out
+    assert main(["report", *paths, "--width", "80"]) == 0
+    reported = capsys.readouterr().out
+    seed = analyze(open(SEED, encoding="utf-8").read(), name="north-korea-kursk")
+    head = "== north-korea-kursk ==\n"
+    assert analyzed == reported.replace(head, head + render.attributions_table(seed, 80) + "\n\n")
+    assert ("== (total) == (2 articles)" in analyzed) is (len(paths) > 1)
 
 
 def test_report_missing_file_is_exit_2(capsys):
