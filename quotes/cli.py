@@ -16,6 +16,7 @@ from . import analyze, render, report
 from .articles import read_articles
 from .engines import ENGINES
 from .errors import QuotesError
+from .tables import DEFAULT_WIDTH
 
 USAGE_ERROR = 2
 CHECK_FAILED = 1
@@ -35,7 +36,7 @@ MIN_WIDTH = 40
 
 def _width_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--width", type=_width, metavar="N",
-                        help="wrap tables to N columns (default: the terminal's width, 80 when not a terminal)")
+                        help="wrap tables to N columns (default: the terminal's width; 80 when not a terminal or with -o)")
 
 
 def _width(value: str) -> int:
@@ -49,8 +50,13 @@ def _width(value: str) -> int:
 
 
 def _table_width(args: argparse.Namespace) -> int:
-    """--width, else the terminal's width ($COLUMNS first), else 80."""
-    return args.width or max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+    """--width; else 80 for -o FILE (a file outlives the terminal); else the terminal's width
+    ($COLUMNS first), 80 when standard output is not a terminal."""
+    if args.width:
+        return args.width
+    if getattr(args, "output", None):
+        return DEFAULT_WIDTH
+    return max(MIN_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:

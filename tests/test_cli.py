@@ -142,6 +142,23 @@ def test_default_width_is_the_terminals(capsys, monkeypatch, terminal, columns_e
     assert default == capsys.readouterr().out
 
 
+@pytest.mark.parametrize("terminal, args, expected", [
+    (120, [], 120),
+    (120, ["-o", "{out}"], 80),  # a file outlives the terminal it was written from
+    (120, ["-o", "{out}", "--width", "100"], 100),
+])
+def test_a_file_gets_80_columns_unless_told(tmp_path, capsys, monkeypatch, terminal, args, expected):
+    import os
+
+    not_a_terminal(monkeypatch)
+    monkeypatch.setattr("os.get_terminal_size", lambda fd=1: os.terminal_size((terminal, 40)))
+    out = tmp_path / "out.txt"
+    assert main(["report", SEED, *(a.format(out=out) for a in args)]) == 0
+    written = out.read_text(encoding="utf-8") if "-o" in args else capsys.readouterr().out
+    assert main(["report", SEED, "--width", str(expected)]) == 0
+    assert written == capsys.readouterr().out
+
+
 @pytest.mark.parametrize("value", ["0", "39", "wide", "-80"])
 def test_width_must_be_a_number_of_40_or_more(capsys, value):
     with pytest.raises(SystemExit) as stop:
