@@ -6,14 +6,17 @@ once by ``render`` and printed in the format asked for.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import shutil
 import sys
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from . import analyze, render, report
 from .articles import read_articles
 from .engines import ENGINES
 from .errors import QuotesError
+from .tables import DEFAULT_WIDTH
 
 USAGE_ERROR = 2
 CHECK_FAILED = 1
@@ -26,6 +29,34 @@ def _warn(message: str) -> None:
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=ENGINES, default="rules", help="NLP engine (default: rules, needs no model)")
     parser.add_argument("--model-dir", help="stanza model folder (default: $STANZA_RESOURCES_DIR)")
+
+
+MIN_WIDTH = 40
+
+
+def _width_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--width", type=_width, metavar="N",
+                        help="wrap tables to N columns (default: the terminal's width; 80 when not a terminal or with -o)")
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"must be {MIN_WIDTH} or more, not {value}")
+    return width
+
+
+def _table_width(args: argparse.Namespace) -> int:
+    """--width; else 80 for -o FILE (a file outlives the terminal); else the terminal's width
+    ($COLUMNS first), 80 when standard output is not a terminal."""
+    if args.width:
+        return args.width
+    if getattr(args, "output", None):
+        return DEFAULT_WIDTH
+    return max(MIN_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
@@ -56,13 +87,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         results = list(_analyze_all(args))
         out.write(article_page(results))
     else:
-        for n, result in enumerate(_analyze_all(args)):
-            if n:
-                out.write("\n")
-            out.write(f"== {result.name} ==\n")
-            out.write(render.attributions_table(result) + "\n\n")
-            out.write(render.summary_table(result) + "\n\n")
-            out.write(report.speakers_table(report.build_report(result)) + "\n")
+        for chunk in report.analysis_tables(_analyze_all(args), _table_width(args)):
+            out.write(chunk)
     return 0
 
 
@@ -79,7 +105,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     elif args.format == "json":
         sys.stdout.write(report.to_json(built))
     else:
-        sys.stdout.write(report.to_table(built))
+        sys.stdout.write(report.to_table(built, _table_width(args)))
     return 0
 
 
@@ -151,35 +177,77 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _command(commands: argparse._SubParsersAction, name: str, help: str, *examples: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with its examples (kept as written)."""
+    return commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
+                               epilog=_examples(*examples), formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE instead of standard output (replacing it, as > FILE would)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quotes", description="Who speaks in the news, and through whom.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('quotes').__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = argparse.ArgumentParser(
+        prog="quotes", description="Who speaks in the news, and through whom.",
+        epilog=_examples("quotes analyze seeds/north-korea-kursk.txt",
+                         "quotes report articles/ --format html -o page.html",
+                         "quotes analyze --help"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('quotes').__version__}",
+                        help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", help="one of these; COMMAND --help for more")
     commands.required = True
 
-    p = commands.add_parser("analyze", help="list every attribution in articles")
+    p = _command(commands, "analyze", "list every attribution in articles, then their sourcing tables",
+                 "quotes analyze seeds/north-korea-kursk.txt",
+                 "quotes analyze articles/ --format jsonl -o attributions.jsonl",
+                 "quotes analyze - --format html -o page.html < article.txt")
     _input_options(p)
     _engine_options(p)
-    p.add_argument("--format", choices=("table", "csv", "json", "jsonl", "html"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "json", "jsonl", "html"), default="table",
+                   help="table (default): attributions and sourcing tables; csv or jsonl: one row per "
+                        "attribution; json: everything; html: a self-contained page for a class")
+    _width_option(p)
+    _output_option(p)
     p.set_defaults(run=cmd_analyze)
 
-    p = commands.add_parser("report", help="sourcing tables: per speaker, type and affiliation, and shares")
+    p = _command(commands, "report", "sourcing tables: per speaker, type and affiliation, and shares",
+                 "quotes report seeds/north-korea-kursk.txt",
+                 "quotes report articles/ --format csv -o sourcing.csv",
+                 "quotes report articles/ --width 120")
     _input_options(p)
     _engine_options(p)
-    p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table",
+                   help="table (default); csv: one row per table row; json; html: a self-contained page")
+    _width_option(p)
+    _output_option(p)
     p.set_defaults(run=cmd_report)
 
-    p = commands.add_parser("check", help="newsroom checks; exit 1 when an article fails one")
+    p = _command(commands, "check", "newsroom checks; exit 1 when an article fails one",
+                 "quotes check articles/",
+                 "quotes check story.txt --max-anonymous-share 0.3 --min-named-sources 2",
+                 "quotes check articles/ --format json -o checks.json")
     _input_options(p)
     _engine_options(p)
     p.add_argument("--max-anonymous-share", type=_share, default=0.5, metavar="SHARE",
                    help="fail when more than this share of an article's sources are anonymous (default: 0.5)")
     p.add_argument("--min-named-sources", type=_count, default=1, metavar="N",
                    help="fail when an article has fewer named sources (default: 1)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default): one line per failure and its quotes; json: for scripts")
+    _output_option(p)
     p.set_defaults(run=cmd_check)
 
-    p = commands.add_parser("batch", help="analyse a CSV or JSON Lines file, streamed, into two CSVs")
+    p = _command(commands, "batch", "analyse a CSV or JSON Lines file, streamed, into two CSVs",
+                 "quotes batch stories.csv --text-column body --id-column id "
+                 "--attributions attributions.csv --summary summary.csv",
+                 "quotes batch stories.jsonl --text-column text --attributions a.csv --summary s.csv --jobs 2")
     p.add_argument("input", metavar="INPUT", help="a CSV or JSON Lines file, or - for stdin")
     p.add_argument("--text-column", required=True, metavar="COL", help="the column (or JSON key) with the article text")
     p.add_argument("--id-column", metavar="COL", help="the column with the article id (default: the row number)")
@@ -191,7 +259,10 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_options(p)
     p.set_defaults(run=cmd_batch)
 
-    p = commands.add_parser("evaluate", help="score against annotations (brat folder, .gold.json, or a folder of them)")
+    p = _command(commands, "evaluate", "score against annotations (brat folder, .gold.json, or a folder of them)",
+                 "quotes evaluate --gold fixtures/seed/north-korea-kursk.gold.json",
+                 "quotes evaluate --gold bbc-gold/ --misses",
+                 "quotes evaluate --gold polnear/dev --format json -o scores.json")
     p.add_argument("--gold", required=True, metavar="PATH",
                    help="a PolNeAR-style folder (text/, attributions/), a FILE.gold.json, or a folder of *.gold.json "
                         "files with their articles beside them")
@@ -201,14 +272,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also list what went wrong: for gold files every required item missed, found with the wrong "
                         "speaker, and every extra system attribution, each with its sentence; for PolNeAR the misses "
                         "and false positives")
-    p.add_argument("--format", choices=("table", "json"), default="table", help="tables (default) or JSON")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help="table (default): the scores; json: the same, for scripts")
     _engine_options(p)
+    _output_option(p)
     p.set_defaults(run=cmd_evaluate)
 
-    p = commands.add_parser("models", help="manage stanza's English models")
-    models = p.add_subparsers(dest="action", metavar="ACTION")
+    p = _command(commands, "models", "manage stanza's English models",
+                 "quotes models download",
+                 "quotes models download --dir ~/stanza_resources")
+    models = p.add_subparsers(dest="action", metavar="ACTION", help="download: fetch the models once")
     models.required = True
-    d = models.add_parser("download", help="download stanza's English models (needs the network)")
+    d = _command(models, "download", "download stanza's English models (needs the network)",
+                 "quotes models download",
+                 "quotes models download --dir ~/stanza_resources")
     d.add_argument("--dir", help="where to put them (default: $STANZA_RESOURCES_DIR or stanza's default)")
     d.set_defaults(run=cmd_models)
 
@@ -221,11 +298,31 @@ def build_parser() -> argparse.ArgumentParser:
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[None]:
+    """With -o FILE, standard output goes to FILE for the whole command, whatever the command
+    (analyze, report, check, evaluate print to sys.stdout and need not know). A file that
+    cannot be opened or written is a QuotesError: one line, exit 2."""
+    if path is None:
+        yield
+        return
+    try:
+        stream = open(path, "w", encoding="utf-8")
+    except OSError as error:
+        raise QuotesError(f"{path}: cannot write: {error.strerror or error}") from None
+    try:
+        with stream, contextlib.redirect_stdout(stream):
+            yield
+    except OSError as error:  # a full disk, a vanished mount: raised by a write or the final flush
+        raise QuotesError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        with _output(getattr(args, "output", None)):
+            return args.run(args)
     except QuotesError as error:
         _warn(str(error))
         return USAGE_ERROR

@@ -10,6 +10,13 @@ from collections import Counter
 
 import attrs
 
+# Below this confidence an attributed speaker is an uncertain link: a weak join such as a
+# quote credited to the speaker of an earlier paragraph or sentence, an ambiguous short name or
+# a description nobody in the article matches (see ``resolve.CONFIDENCE``). Names at the cue
+# (0.9), pronouns (0.7) and a neighbouring quote's speaker (0.75) are above it. The page marks
+# uncertain links and ``check`` reads the same definition: ``Attribution.uncertain``.
+UNCERTAIN_BELOW = 0.6
+
 
 class Kind(str, enum.Enum):
     """How the words reach the reader."""
@@ -84,6 +91,13 @@ class Attribution:
     @property
     def words(self) -> int:
         return len(self.content.text.split())
+
+    @property
+    def uncertain(self) -> bool:
+        """A speaker is given but joined weakly (confidence below ``UNCERTAIN_BELOW``).
+
+        An attribution with no speaker is unattributed, not uncertain: nothing is claimed."""
+        return self.speaker is not None and self.confidence < UNCERTAIN_BELOW
 
 
 @attrs.frozen

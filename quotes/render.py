@@ -8,12 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
 from typing import Any, Iterable
 
-from tabulate import tabulate
-
 from .model import ArticleResult, Attribution, Speaker
+from .tables import DEFAULT_WIDTH, Column, format_table
+
+UNATTRIBUTED = "(unattributed)"  # the speaker column of an attribution with no speaker
 
 CONTRACT_FIELDS = (
     "article", "index", "kind", "text", "start", "end", "cue", "speaker", "speaker_mention",
@@ -103,36 +103,22 @@ def to_csv(rows: list[dict[str, Any]], fields: Iterable[str] | None = None) -> s
     return buffer.getvalue()
 
 
-def _clip(text: str | None, width: int) -> str:
-    if not text:
-        return "-"
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+ATTRIBUTION_COLUMNS = (
+    Column("#", numeric=True),
+    Column("kind"),
+    Column("speaker", weight=2, minimum=10),
+    Column("cue", weight=1, minimum=6),
+    Column("words", weight=3, minimum=12, max_lines=4),  # a preview: the first four lines
+)
 
 
-def attributions_table(result: ArticleResult) -> str:
-    """A table that fits an 80-column terminal: the words wrap, names are clipped."""
+def attributions_table(result: ArticleResult, width: int = DEFAULT_WIDTH) -> str:
+    """One row per attribution, ``width`` columns wide: names and cues wrap, never cut; the
+    quoted words are shown up to four lines."""
     rows = []
     for a in result.attributions:
-        who = a.speaker.name if a.speaker else "(unknown)"
+        who = a.speaker.name if a.speaker else UNATTRIBUTED
         if a.via:
             who += f" via {a.via}"
-        rows.append([
-            a.index,
-            a.kind.value,
-            "\n".join(textwrap.wrap(_clip(who, 60), 18)),
-            _clip(a.cue.text if a.cue else None, 12),
-            "\n".join(textwrap.wrap(_clip(a.content.text, 120), 30)),
-        ])
-    return tabulate(rows, headers=["#", "kind", "speaker", "cue", "words"], tablefmt="simple")
-
-
-def summary_table(result: ArticleResult) -> str:
-    s = result.summary
-    kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind)
-    types = ", ".join(f"{t} {n}" for t, n in s.by_type if n)
-    return (
-        f"{s.attributions} attributions ({kinds}); {s.sources} sources\n"
-        f"attributed to named sources {s.named}, anonymous {s.anonymous}, nobody {s.unattributed}\n"
-        f"by type: {types or '-'}"
-    )
+        rows.append([a.index, a.kind.value, who, a.cue.text if a.cue else None, a.content.text])
+    return format_table(ATTRIBUTION_COLUMNS, rows, width)

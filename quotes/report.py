@@ -5,11 +5,13 @@ table, CSV or JSON; ``page`` draws its charts from the same rows.
 
 Counting rules, stated once:
 
-- ``reported`` is the ``indirect`` kind (reported speech without quote marks);
+- the kinds are ``direct``, ``partial`` and ``indirect`` (reported speech without quote
+  marks), the words of the JSON Lines contract, in every table, CSV and JSON;
 - ``words`` are the words inside quote marks: direct and partial quotes only, because a
   reported sentence is the journalist's wording, not the source's;
-- attributions with no speaker are one row, ``(unattributed)``, of type ``unknown``, so every
-  table adds up to the article's attributions;
+- attributions with no speaker are one row, ``(unattributed)`` (its type is ``unknown``, as in
+  the JSON Lines, but the by-type table counts it as ``unattributed``, apart from speakers
+  found whose type is unknown), so every table adds up to the article's attributions;
 - shares of attributions are over all attributions; the named/anonymous share of *sources* is
   over distinct attributed speakers (a conduit that only carried words is not a source).
 """
@@ -17,15 +19,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import attrs
-import tabulate as _tabulate
 
 from .model import ArticleResult, Attribution, Kind, SpeakerType
-from .render import to_csv
+from .render import UNATTRIBUTED, attributions_table, to_csv
+from .tables import DEFAULT_WIDTH, Column, format_table, wrap_lines
 
-UNATTRIBUTED = "(unattributed)"
+UNATTRIBUTED_TYPE = "unattributed"  # the by-type row of attributions with no speaker
 TOTAL = "(total)"
 NO_AFFILIATION = "-"
 
@@ -36,12 +38,12 @@ class Tally:
 
     direct: int = 0
     partial: int = 0
-    reported: int = 0
+    indirect: int = 0
     words: int = 0
 
     @property
     def attributions(self) -> int:
-        return self.direct + self.partial + self.reported
+        return self.direct + self.partial + self.indirect
 
     @classmethod
     def of(cls, attributions: Iterable[Attribution]) -> "Tally":
@@ -57,7 +59,7 @@ class Tally:
         return Tally(
             self.direct + other.direct,
             self.partial + other.partial,
-            self.reported + other.reported,
+            self.indirect + other.indirect,
             self.words + other.words,
         )
 
@@ -110,7 +112,7 @@ class Report:
             "unattributed": _share(self.unattributed, self.tally.attributions),
             "direct": _share(self.tally.direct, self.tally.attributions),
             "partial": _share(self.tally.partial, self.tally.attributions),
-            "reported": _share(self.tally.reported, self.tally.attributions),
+            "indirect": _share(self.tally.indirect, self.tally.attributions),
             "named_sources": _share(self.named_sources, self.sources),
             "anonymous_sources": _share(self.anonymous_sources, self.sources),
         }
@@ -174,7 +176,8 @@ def _assemble(article: str, speakers: tuple[SpeakerRow, ...], *, articles: int) 
     attributed = [s for s in speakers if s.name != UNATTRIBUTED]
     # Rank speakers by how much they are quoted; ties keep article order (sorted is stable).
     speakers = tuple(sorted(speakers, key=lambda s: (s.name == UNATTRIBUTED, -s.tally.attributions, -s.tally.words)))
-    by_type = _groups(speakers, lambda s: s.type, order=[t.value for t in SpeakerType])
+    by_type = _groups(speakers, lambda s: UNATTRIBUTED_TYPE if s.name == UNATTRIBUTED else s.type,
+                      order=[*(t.value for t in SpeakerType), UNATTRIBUTED_TYPE])
     by_affiliation = _groups(speakers, lambda s: s.affiliation or NO_AFFILIATION)
     return Report(
         article=article,
@@ -217,7 +220,7 @@ def reports_for(results: Iterable[ArticleResult]) -> list[Report]:
 
 ROW_FIELDS = (
     "article", "table", "name", "type", "named", "affiliation", "via", "sources",
-    "direct", "partial", "reported", "attributions", "words", "share",
+    "direct", "partial", "indirect", "attributions", "words", "share",
 )
 
 
@@ -225,7 +228,7 @@ def _tally_fields(t: Tally, whole: int) -> dict[str, Any]:
     return {
         "direct": t.direct,
         "partial": t.partial,
-        "reported": t.reported,
+        "indirect": t.indirect,
         "attributions": t.attributions,
         "words": t.words,
         "share": _round(_share(t.attributions, whole)),
@@ -257,7 +260,7 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
         rows.append({**base, "article": report.article, "table": "share", "name": name, "sources": sources,
                      "attributions": count, "share": _round(shares[name])})
     for name, count in (("direct", report.tally.direct), ("partial", report.tally.partial),
-                        ("reported", report.tally.reported)):
+                        ("indirect", report.tally.indirect)):
         rows.append({**base, "article": report.article, "table": "share", "name": name,
                      "attributions": count, "share": _round(shares[name])})
     return rows
@@ -271,7 +274,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "attributions": report.tally.attributions,
         "direct": report.tally.direct,
         "partial": report.tally.partial,
-        "reported": report.tally.reported,
+        "indirect": report.tally.indirect,
         "words": report.tally.words,
         "named": report.named,
         "anonymous": report.anonymous,
@@ -283,7 +286,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "speakers": [
             {"name": s.name, "type": s.type, "named": s.named, "affiliation": s.affiliation, "via": list(s.via),
              "articles": s.articles, "direct": s.tally.direct, "partial": s.tally.partial,
-             "reported": s.tally.reported, "attributions": s.tally.attributions, "words": s.tally.words}
+             "indirect": s.tally.indirect, "attributions": s.tally.attributions, "words": s.tally.words}
             for s in report.speakers
         ],
         "by_type": [_group_dict(g) for g in report.by_type],
@@ -293,7 +296,7 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 def _group_dict(g: GroupRow) -> dict[str, Any]:
     return {"name": g.key, "sources": g.sources, "direct": g.tally.direct, "partial": g.tally.partial,
-            "reported": g.tally.reported, "attributions": g.tally.attributions, "words": g.tally.words}
+            "indirect": g.tally.indirect, "attributions": g.tally.attributions, "words": g.tally.words}
 
 
 def to_json(reports: Sequence[Report]) -> str:
@@ -309,64 +312,74 @@ def to_report_csv(reports: Sequence[Report]) -> str:
     return to_csv([row for r in reports for row in report_rows(r)], ROW_FIELDS)
 
 
-def tabulate(rows: list[list[Any]], headers: list[str]) -> str:
-    # tabulate pads every header by two spaces (MIN_PADDING); without it the tables fit in
-    # 80 columns. The global is read at call time, so set it for this call only.
-    saved, _tabulate.MIN_PADDING = _tabulate.MIN_PADDING, 0
-    try:
-        return _tabulate.tabulate(rows, headers=headers, tablefmt="simple")
-    finally:
-        _tabulate.MIN_PADDING = saved
-
-
 def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
-def _cell(text: str | None, width: int = 28) -> str:
-    if not text:
-        return "-"
-    return text if len(text) <= width else text[: width - 1] + "…"
+SPEAKER_COLUMNS = (
+    Column("speaker", weight=3, minimum=10),  # "Kim Jong Un via North Korean state media", as in analyze
+    Column("type"),
+    Column("direct", numeric=True), Column("partial", numeric=True), Column("indirect", numeric=True),
+    Column("words", numeric=True),
+    Column("affiliation", weight=1),
+)
 
 
-def report_table(report: Report) -> str:
-    """The sourcing tables as text, narrow enough for an 80-column terminal."""
+def _group_columns(title: str) -> tuple[Column, ...]:
+    return (Column(title, weight=1, minimum=10), Column("sources", numeric=True),
+            Column("direct", numeric=True), Column("partial", numeric=True), Column("indirect", numeric=True),
+            Column("words", numeric=True))
+
+
+def report_table(report: Report, width: int = DEFAULT_WIDTH, *, result: ArticleResult | None = None) -> str:
+    """The sourcing tables as text, ``width`` columns wide: long names wrap, never cut. With
+    the article's ``result``, its attributions table comes first (what ``analyze`` prints)."""
     s = report.shares()
     t = report.tally
     head = f"== {report.article} ==" + (f" ({report.articles} articles)" if report.article == TOTAL else "")
     lines = [
-        head,
         f"{t.attributions} attributions, {t.words} words quoted",
         f"by kind: direct {t.direct} ({_pct(s['direct'])}), partial {t.partial} "
-        f"({_pct(s['partial'])}), reported {t.reported} ({_pct(s['reported'])})",
+        f"({_pct(s['partial'])}), indirect {t.indirect} ({_pct(s['indirect'])})",
         f"by speaker: named {report.named} ({_pct(s['named'])}), anonymous {report.anonymous} "
         f"({_pct(s['anonymous'])}), unattributed {report.unattributed} ({_pct(s['unattributed'])})",
         f"{report.sources} sources: named {report.named_sources} ({_pct(s['named_sources'])}), "
         f"anonymous {report.anonymous_sources} ({_pct(s['anonymous_sources'])})",
-        "",
-        speakers_table(report),
-        "",
-        _group_table("type", report.by_type),
-        "",
-        _group_table("affiliation", report.by_affiliation),
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join([
+        head,
+        *([attributions_table(result, width), ""] if result is not None else []),
+        wrap_lines(lines, width),
+        "",
+        speakers_table(report, width),
+        "",
+        _group_table("type", report.by_type, width),
+        "",
+        _group_table("affiliation", report.by_affiliation, width),
+    ]) + "\n"
 
 
-def speakers_table(report: Report) -> str:
-    rows = [
-        [_cell(s.name, 19), s.type, s.tally.direct, s.tally.partial, s.tally.reported,
-         s.tally.words, _cell(s.affiliation, 11), _cell("; ".join(s.via), 9)]
-        for s in report.speakers
-    ]
-    return tabulate(rows, headers=["speaker", "type", "dir", "part", "rep", "words", "affiliation", "via"])
+def speakers_table(report: Report, width: int = DEFAULT_WIDTH) -> str:
+    rows = [[s.name + (f" via {'; '.join(s.via)}" if s.via else ""), "-" if s.name == UNATTRIBUTED else s.type,
+             s.tally.direct, s.tally.partial, s.tally.indirect, s.tally.words, s.affiliation] for s in report.speakers]
+    return format_table(SPEAKER_COLUMNS, rows, width)
 
 
-def _group_table(title: str, groups: Sequence[GroupRow]) -> str:
-    rows = [[_cell(g.key, 19), g.sources, g.tally.direct, g.tally.partial, g.tally.reported, g.tally.words]
-            for g in groups]
-    return tabulate(rows, headers=[title, "sources", "dir", "part", "rep", "words"])
+def _group_table(title: str, groups: Sequence[GroupRow], width: int) -> str:
+    rows = [[g.key, g.sources, g.tally.direct, g.tally.partial, g.tally.indirect, g.tally.words] for g in groups]
+    return format_table(_group_columns(title), rows, width)
 
 
-def to_table(reports: Sequence[Report]) -> str:
-    return "\n".join(report_table(r) for r in reports)
+def to_table(reports: Sequence[Report], width: int = DEFAULT_WIDTH) -> str:
+    return "\n".join(report_table(r, width) for r in reports)
+
+
+def analysis_tables(results: Iterable[ArticleResult], width: int = DEFAULT_WIDTH) -> Iterator[str]:
+    """What ``analyze`` prints, article by article as each is analysed: its attributions, then
+    the tables ``report`` prints for it; and, for several articles, the same total."""
+    built = []
+    for result in results:
+        built.append(build_report(result))
+        yield ("\n" if len(built) > 1 else "") + report_table(built[-1], width, result=result)
+    if len(built) > 1:
+        yield "\n" + report_table(combine(built), width)

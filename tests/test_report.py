@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from quotes import report
+from quotes import analyze, render, report
 from quotes.cli import main
 from quotes.model import ArticleResult, Attribution, Kind, Span, Speaker, SpeakerType
 
@@ -79,7 +79,7 @@ def one() -> report.Report:
 
 
 @pytest.mark.parametrize("name, expected", [
-    # name: (type, direct, partial, reported, words, via)
+    # name: (type, direct, partial, indirect, words, via)
     ("Jane Roe", ("person", 1, 1, 0, 6, ())),  # 5 words quoted directly + 1 partial
     ("officials", ("group", 0, 0, 1, 0, ())),  # reported speech quotes no words
     ("Acme Corp", ("organization", 0, 1, 0, 3, ("state media",))),
@@ -88,7 +88,7 @@ def one() -> report.Report:
 def test_speaker_rows(one, name, expected):
     row = next(s for s in one.speakers if s.name == name)
     t = row.tally
-    assert (row.type, t.direct, t.partial, t.reported, t.words, row.via) == expected
+    assert (row.type, t.direct, t.partial, t.indirect, t.words, row.via) == expected
 
 
 @pytest.mark.parametrize("name", ["Nobody", "state media"])  # a conduit is not a source
@@ -101,17 +101,17 @@ def test_speakers_ranked_by_attributions_then_words_unattributed_last(one):
 
 
 @pytest.mark.parametrize("table, key, expected", [
-    # (sources, direct, partial, reported)
+    # (sources, direct, partial, indirect)
     ("by_type", "person", (1, 1, 1, 0)),
     ("by_type", "group", (1, 0, 0, 1)),
     ("by_type", "organization", (1, 0, 1, 0)),
-    ("by_type", "unknown", (0, 1, 0, 0)),  # unattributed words are no source
+    ("by_type", report.UNATTRIBUTED_TYPE, (0, 1, 0, 0)),  # unattributed words are no source
     ("by_affiliation", "Ruritania", (2, 1, 2, 0)),
     ("by_affiliation", report.NO_AFFILIATION, (1, 1, 0, 1)),
 ])
 def test_group_rows(one, table, key, expected):
     g = next(g for g in getattr(one, table) if g.key == key)
-    assert (g.sources, g.tally.direct, g.tally.partial, g.tally.reported) == expected
+    assert (g.sources, g.tally.direct, g.tally.partial, g.tally.indirect) == expected
 
 
 @pytest.mark.parametrize("table, absent", [("by_type", "media"), ("by_affiliation", "Freedonia")])
@@ -121,7 +121,7 @@ def test_groups_with_no_attributions_are_not_listed(one, table, absent):
 
 @pytest.mark.parametrize("share, expected", [
     ("named", 3 / 5), ("anonymous", 1 / 5), ("unattributed", 1 / 5),
-    ("direct", 2 / 5), ("partial", 2 / 5), ("reported", 1 / 5),
+    ("direct", 2 / 5), ("partial", 2 / 5), ("indirect", 1 / 5),
     ("named_sources", 2 / 3), ("anonymous_sources", 1 / 3),
 ])
 def test_shares(one, share, expected):
@@ -194,12 +194,51 @@ def test_report_json_for_many_articles_has_each_and_the_total(capsys):
     assert kim["articles"] == 2
 
 
-def test_analyze_table_shows_the_speaker_table_under_the_attributions(capsys):
-    assert main(["analyze", SEED]) == 0
-    out = capsys.readouterr().out
-    assert out.index("by type:") < out.index("speaker              type")
+@pytest.mark.parametrize("paths", [[SEED], [SEED, SEED]])
+def test_analyze_prints_each_articles_attributions_then_what_report_prints(capsys, paths):
+    assert main(["analyze", *paths, "--width", "80"]) == 0
+    analyzed = capsys.readouterr().out
+    assert main(["report", *paths, "--width", "80"]) == 0
+    reported = capsys.readouterr().out
+    seed = analyze(open(SEED, encoding="utf-8").read(), name="north-korea-kursk")
+    head = "== north-korea-kursk ==\n"
+    assert analyzed == reported.replace(head, head + render.attributions_table(seed, 80) + "\n\n")
+    assert ("== (total) == (2 articles)" in analyzed) is (len(paths) > 1)
 
 
 def test_report_missing_file_is_exit_2(capsys):
     assert main(["report", "no-such-file.txt"]) == 2
     assert capsys.readouterr().err.startswith("quotes: ")
+
+
+# ------------------------------------------------------------------ one word for each idea
+
+WORDS_TEXT = "Officials said the count was late. “We will win,” she said. “It is over,” Jane Roe said."
+
+
+@pytest.mark.parametrize("args", [["analyze"], ["report"], ["analyze", "--format", "html"]])
+@pytest.mark.parametrize("word, present", [
+    ("indirect", True),  # the kinds are direct, partial, indirect ...
+    ("direct", True),
+    ("unattributed", True),  # ... and an attribution with no speaker is unattributed
+    (r"\brep\b", False),  # not "rep", "dir", "part", "reported", "nobody" or "(unknown)"
+    (r"\bdir\b", False),
+    (r"\bpart\b", False),
+    (r"\breported \d", False),
+    (r"<th>reported", False),
+    (r"\bnobody\b", False),
+    (r"\(unknown\)", False),
+])
+def test_human_output_says_one_word_for_each_idea(tmp_path, capsys, args, word, present):
+    article = tmp_path / "words.txt"
+    article.write_text(WORDS_TEXT, encoding="utf-8")
+    assert main([*args, str(article)]) == 0
+    out = capsys.readouterr().out
+    assert bool(re.search(word, out)) is present
+
+
+@pytest.mark.parametrize("fmt, key, absent", [("json", '"indirect"', '"reported"'), ("csv", ",indirect,", ",reported,")])
+def test_report_data_name_the_kinds_as_the_json_lines_do(capsys, fmt, key, absent):
+    assert main(["report", SEED, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert key in out and absent not in out
