@@ -106,6 +106,20 @@ def many_speakers(size: int) -> str:
     return "".join(lines)[:size]
 
 
+def quote_dense(size: int) -> str:
+    """Short paragraphs of two attributions each, a direct quote and a reported clause, as a
+    wire feed of quotes might run: at 4 MB about 45,000 paragraphs and 90,000 attributions."""
+    names = ("Jane Roe", "John Doe", "the minister", "Officials", "Ann Bell")
+    lines = []
+    total = n = 0
+    while total < size:
+        line = f"“We are ready for {n} more days,” {names[n % 5]} said. {names[(n + 1) % 5]} said the plan would fail.\n"
+        lines.append(line)
+        total += len(line)
+        n += 1
+    return "".join(lines)[:size]
+
+
 def capitalised_commas(size: int) -> str:
     """Long runs of capitalised words and commas, as an endless subject for a cue."""
     return _repeat("Jane Roe, Kim Jong Un, North Korean State Media, ", size - 6) + " said."
@@ -166,6 +180,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         stray_opening_article,
         mismatched_marks,
         many_speakers,
+        quote_dense,
         capitalised_commas,
         capitalised_and,
         said_said,
@@ -187,11 +202,28 @@ def time_one(text: str) -> float:
     return time.perf_counter() - start
 
 
+def peak_memory(text: str) -> int:
+    """Bytes allocated at the peak of one quotes.analyze(text), result included (tracemalloc)."""
+    import tracemalloc
+
+    import quotes
+
+    tracemalloc.start()
+    try:
+        result = quotes.analyze(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del result
+    return peak
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs=2, type=int, default=(100_000, 1_000_000), metavar=("SMALL", "LARGE"))
     parser.add_argument("--family", action="append", choices=sorted(FAMILIES), help="only these families")
     parser.add_argument("--profile", choices=sorted(FAMILIES), help="cProfile one family at the small size")
+    parser.add_argument("--memory", action="store_true", help="also print the peak memory (tracemalloc) of the large size")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     import quotes
@@ -214,7 +246,11 @@ def main(argv: list[str] | None = None) -> int:
             failed.append(name)
             print(f"{name:<24}{t_small:>13.3f}{'skipped':>13}{'-':>8}  <-- too slow (large size not run)", flush=True)
             continue
-        t_large = time_one(build(large))
+        text = build(large)
+        t_large = time_one(text)
+        if args.memory:
+            peak = peak_memory(text)
+            print(f"{name:<24}peak {peak / 1e6:.1f} MB for {len(text.encode()) / 1e6:.1f} MB of text ({peak / len(text.encode()):.1f}x)")
         ratio = t_large / max(t_small, 1e-9)
         flag = ""
         if ratio > RATIO_LIMIT or (large >= 1_000_000 and t_large > SECONDS_AT_1MB * large / 1_000_000):
