@@ -156,6 +156,7 @@ class Linker:
             first_cue[unit] = min(first_cue.get(unit, unit.end), self.d.starts[frame.cue_first])
         self._pending: list[tuple[int, Unit]] = []  # free quotes nothing credited yet
         self._framed_in: dict[Unit, list[int]] = {}  # a unit's frames' candidates
+        self._free_in: dict[Unit, list[int]] = {}  # a unit's free quotes' candidates
         self._last_direct: int | None = None
         count = len(self.candidates)
         for _, what, obj, unit in items:
@@ -232,6 +233,7 @@ class Linker:
         else:
             how, link = "none", None
         candidates.append(Candidate(Kind.DIRECT, (start, end), None, None, None, link, how, p_index))
+        self._free_in.setdefault(unit, []).append(index)
         if link is None:
             self._pending.append((index, unit))
         else:
@@ -247,7 +249,7 @@ class Linker:
         unit_at = {u: k for k, u in enumerate(units)}
         for free, unit in self._pending:
             at = unit_at[unit]
-            link = None
+            link, how = None, "previous-sentence"
             if at > 0:
                 prev_unit = units[at - 1]
                 framed = self._framed_in.get(prev_unit)
@@ -257,6 +259,10 @@ class Linker:
                     continue
                 if framed:
                     link = framed[-1]
+                elif prev_unit in self._free_in:
+                    # '"First part. "Second part."' after a lost paragraph break: the quote
+                    # before continues, whoever it is credited to.
+                    link, how = self._free_in[prev_unit][-1], "continuation"
             elif self.previous_last is not None and candidates[self.previous_last].cue is not None:
                 link = self.previous_last
             elif self.previous_last is None and self.previous_prose is not None:
@@ -267,4 +273,4 @@ class Linker:
                     candidates[free] = candidates[free]._replace(mention=d.span(*mention), how="previous-sentence")
                     continue
             if link is not None:
-                candidates[free] = candidates[free]._replace(shares_speaker_with=link, how="previous-sentence")
+                candidates[free] = candidates[free]._replace(shares_speaker_with=link, how=how)
