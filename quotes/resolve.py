@@ -396,6 +396,7 @@ CONFIDENCE = {
     "description-unresolved": 0.5,
     "conduit": 0.7,
     "same-paragraph": 0.75,
+    "same-sentence": 0.75,
     "continuation": 0.7,
     "previous-paragraph": 0.55,
     "colon": 0.6,

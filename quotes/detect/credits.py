@@ -16,7 +16,7 @@ from .doc import Doc
 from .marks import Quote, quote_inner, trim
 from .phrases import subject_after
 from .units import Unit, closes_quote, quote_at
-from .words import CAP, DASHES, FINITE, OPENERS
+from .words import CAP, DASHES, FINITE, IRREGULAR_PAST, OPENERS
 
 CREDIT = SpeechVerb("credit", False, False)
 
@@ -123,7 +123,7 @@ def find_that(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, tuple[int, i
     j = k
     while j < limit and j - k <= 12:
         word = low[j]
-        if quoted[j] or words[j] in (",", ";", ":", ".") or flags[j] & FINITE and word != "had":
+        if quoted[j] or words[j] in (",", ";", ":", ".") or flags[j] & FINITE or word in IRREGULAR_PAST:
             return None
         if word == "that":
             return j + 1, via

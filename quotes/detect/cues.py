@@ -50,6 +50,8 @@ def match_cue(d: Doc, unit: Unit, i: int) -> tuple[int, SpeechVerb] | None:
         return 2, ACCORDING_TO
     if word in ("statement", "statements") and i + 1 < unit.hi and low[i + 1] in ("read", "reads", "said", "says"):
         return 2, STATEMENT
+    if i + 2 < unit.hi and (word, low[i + 1], low[i + 2]) in verbs:
+        return 3, verbs[(word, low[i + 1], low[i + 2])]  # "made it clear", "demanded to know"
     if i + 1 < unit.hi and (word, low[i + 1]) in verbs:
         return 2, verbs[(word, low[i + 1])]
     verb = verbs.get((word,))
@@ -137,6 +139,8 @@ def looks_like_clause(d: Doc, k: int, limit: int) -> bool:
     words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
     if low[k] in CLAUSE_OPENERS or low[k] in SUBJECT_PRONOUNS:
         return True  # "said she plans to run", "say it underscores"
+    if low[k] == "to":
+        return False  # "agreed to a buyout", "agreed to suspend sales": an infinitive or an object
     # "say Scott deserves the seat", "said the transition reflects ...": a short noun phrase,
     # then a verb in the present.
     nouns = speaker_nouns()
@@ -160,7 +164,11 @@ def looks_like_clause(d: Doc, k: int, limit: int) -> bool:
     return False
 
 
-TAIL_WORDS = frozenset(("according", "who", "which", "a", "an", "the", "citing", "in", "on", "at", "as", "and"))
+# What may follow the comma after a trailing credit: asides (", according to ...", ", who ...",
+# ", a spokesman for ...") and a new clause joined by a conjunction (", because ...", ", but ...").
+TAIL_WORDS = frozenset(
+    ("according", "who", "which", "a", "an", "the", "citing", "in", "on", "at", "as", "and", "but", "because", "although", "though", "while", "since", "so")
+)
 TAIL_PREPOSITIONS = frozenset(
     ("in", "on", "at", "during", "to", "with", "from", "after", "before", "while", "outside", "via", "through", "last", "this", "earlier", "late")
 )

@@ -23,18 +23,21 @@ from .credits import Frame, dash_credit, find_that, opening_quote, read_accordin
 from .cues import Cue, content_end, cues_in, looks_like_clause, tail_is_adverbial
 from .doc import Doc
 from .marks import quote_inner, trim
-from .phrases import object_of_verb, skip_adverbials, skip_back, subject_after, subject_before
+from .phrases import authorless_document, object_of_verb, skip_adverbials, skip_back, subject_after, subject_before
 from .units import Unit, closes_quote, quote_at, quotes_within
 from .words import (
     ADJECTIVE_NAMES,
+    ADVERB,
     CAN_SPEAK,
     CAP,
     DASHES,
+    DETERMINERS,
     NP,
     OPENING_MARKS,
     PARTICIPLE_SUFFIX,
     PROMISE_VERBS,
     PRONOUNS,
+    SUBJECT_PRONOUNS,
     speaker_nouns,
 )
 
@@ -89,6 +92,10 @@ class _Who:
         self.after, self.participle, self.comma_before = after, participle, comma_before
 
 
+# Prepositions before a participle cue: "hit back by saying", "criticised X for claiming".
+PARTICIPLE_LEADS = frozenset("by for after before while when in without".split())
+
+
 def _who(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVerb) -> _Who | None:
     """The speaker of a cue: the parse's subject, the phrase before, or (inverted) after it."""
     words, lo = d.words, unit.lo
@@ -107,14 +114,17 @@ def _who(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVerb) -> _Who | 
             mention = subject_before(d, unit, first)
     prev = skip_back(d, before, lo, unit.hi)
     prev_text = words[prev] if prev >= lo else ""
-    dropped = participle and mention is not None and (not d.flags[mention[1] - 1] & CAN_SPEAK or object_of_verb(d, unit, mention[0]))
+    dropped = participle and mention is not None and (
+        not d.flags[mention[1] - 1] & CAN_SPEAK or object_of_verb(d, unit, mention[0]) or authorless_document(d, unit, mention)
+    )
     if dropped:
         # "started the debate saying ...", "issued a statement calling ...": the object does
-        # not speak; the participle shares the clause's subject.
+        # not speak; "unleashed a series of tweets saying ...": words nobody owns in the
+        # phrase are the clause subject's. The participle shares the clause's subject.
         mention = None
     if mention is None:
-        if participle and (dropped or prev >= lo and (prev_text == "," or closes_quote(d, unit, prev))):
-            inherit = True  # ", saying ..." shares the sentence's subject
+        if participle and (dropped or prev >= lo and (prev_text == "," or prev_text in DASHES or closes_quote(d, unit, prev) or d.low[prev] in PARTICIPLE_LEADS)):
+            inherit = True  # ", saying ...", "- saying ...", "by saying ..." share the sentence's subject
         elif prev >= lo and (prev_text == "," or closes_quote(d, unit, prev) or prev_text in DASHES):
             mention = subject_after(d, unit, after, unit.hi)
             if mention is not None:
@@ -131,6 +141,38 @@ def _who(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVerb) -> _Who | 
         if mention is None and not inherit:
             return None
     return _Who(mention, inherit, inverted, after, participle, comma_before)
+
+
+def _passive(d: Doc, unit: Unit, first: int) -> bool:
+    """'whose attendance was announced', 'they were told', 'is said to': a form of "be" before
+    a past participle makes the subject what was spoken of or to, not who spoke ("was saying"
+    is no passive)."""
+    if d.low[first].endswith(PARTICIPLE_SUFFIX):
+        return False
+    j = first - 1
+    while j >= unit.lo and d.flags[j] & ADVERB:
+        j -= 1  # "was publicly announced"
+    return j >= unit.lo and d.low[j] in BE_FORMS
+
+
+BE_FORMS = frozenset("is are was were be been being am 's".split())
+
+
+def listener_end(d: Doc, k: int, n: int) -> int:
+    """Where the hearer after "told" ends: one noun phrase. "told the BBC he was happy", "told
+    MPs a new paper was ready", "told Newsnight the government had ...": a subject pronoun or a
+    second determiner starts the reported clause (a name's "of" stays inside: "the House of
+    Commons")."""
+    low, flags = d.low, d.flags
+    j = k
+    if j < n and low[j] in DETERMINERS:
+        j += 1
+    while j < n and low[j] not in SUBJECT_PRONOUNS and low[j] not in DETERMINERS and low[j] != "that":
+        if flags[j] & NP or (low[j] == "of" and j > k and flags[j - 1] & CAP and j + 1 < n and flags[j + 1] & CAP):
+            j += 1
+        else:
+            break
+    return j
 
 
 def _noun_not_verb(d: Doc, last: int, verb: SpeechVerb, who: _Who) -> bool:
@@ -150,6 +192,8 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     first, last, verb = cue
     if verb.lemma == "according to":
         return read_according_to(d, unit, first, last, verb, cue_starts, floor=floor)
+    if _passive(d, unit, first):
+        return None
     who = _who(d, unit, first, last, verb)
     if who is None or _noun_not_verb(d, last, verb, who):
         return None
@@ -159,9 +203,15 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     if verb.lemma == "tell" and not who.inverted:
         # "told Yonhap that ...", "told reporters on Monday that ...": the hearer, maybe an outlet.
         via = via_span(d, unit, k, n)
-        while k < n and d.flags[k] & NP and d.low[k] != "that":
-            k += 1
+        k = listener_end(d, k, n)
     k = skip_adverbials(d, k, n)
+    if k + 1 < n and d.low[k] == "to" and verb.lemma not in PROMISE_VERBS:
+        # "admitted to jurors he was willing", "explained to the court that ...": a hearer
+        # before the reported clause.
+        j = listener_end(d, k + 1, n)
+        if j > k + 1 and d.flags[j - 1] & CAN_SPEAK and (j < n and d.low[j] == "that" or looks_like_clause(d, j, n)):
+            via = via or via_span(d, unit, k + 1, n)
+            k = j
     trailing = _trailing(d, unit, cue, who, via, k, floor)
     if trailing is not None:
         return trailing or None

@@ -17,9 +17,9 @@ from ..model import Kind
 from .credits import Frame
 from .doc import Doc
 from .marks import Quote, quote_inner
-from .phrases import clause_subject, head, subject_before
+from .phrases import antecedent, clause_subject, head, subject_before
 from .units import Unit, overlapping_quotes, token_at
-from .words import CAN_SPEAK, CAP, POSSESSIVE, SPEECH_NOUNS, WORD
+from .words import CAN_SPEAK, CAP, POSSESSIVE, RELATIVES, SPEECH_NOUNS, WORD
 
 
 class Candidate(NamedTuple):
@@ -34,6 +34,8 @@ class Candidate(NamedTuple):
     shares_speaker_with: int | None = None
     how: str = "cue"  # cue, same-paragraph, previous-paragraph, continuation, colon, clause, previous-sentence, none
     paragraph: int = 0
+    # What a relative pronoun mention stands for: "the committee, which said" -> "the committee".
+    refers_to: tuple[int, int] | None = None
 
 
 HAS_LETTER = regex.compile(r"[^\W\d_]")
@@ -194,7 +196,12 @@ class Linker:
         self._framed_in.setdefault(unit, []).append(index)
         cue = (d.starts[frame.cue_first], d.ends[frame.cue_last])
         mention = d.span(*m) if m else None
-        self.candidates.append(Candidate(kind_of(d.text, unit, frame), frame.content, cue, mention, frame.via, None, "cue", p_index))
+        refers = None
+        if m and m[1] - m[0] == 1 and d.low[m[0]] in RELATIVES:
+            found = antecedent(d, unit, m[0], unit.lo)
+            refers = d.span(*found) if found else None
+        kind = kind_of(d.text, unit, frame)
+        self.candidates.append(Candidate(kind, frame.content, cue, mention, frame.via, None, "cue", p_index, refers))
         if frame.quote is not None:
             self._last_direct = index
             # '"A." "B," he said.': quotes before the credit in the paragraph share it.
@@ -209,7 +216,14 @@ class Linker:
             # Quoted words inside a sentence whose subject can speak ("Christie described
             # Clinton as a “disgrace”"): that subject's words. Else scare quotes, titles.
             # (Not after a cue of the same sentence: its quotes are that frame's business.)
-            holder = None if first_cue.get(unit, unit.end) < quote.start else quote_holder(d, unit, quote)
+            if first_cue.get(unit, unit.end) < quote.start:
+                credit = self._trailing_credit_before(unit, quote)
+                if credit is not None:
+                    # '..., Mr Cook said, because the advice should be an "independent opinion"':
+                    # the words after a trailing credit are the credited speaker's too.
+                    candidates.append(Candidate(Kind.PARTIAL, quote_inner(d.text, quote), None, None, None, credit, "same-sentence", p_index))
+                return
+            holder = quote_holder(d, unit, quote)
             if holder is not None:
                 candidates.append(Candidate(Kind.PARTIAL, quote_inner(d.text, quote), None, d.span(*holder), None, None, "clause", p_index))
             return
@@ -238,6 +252,15 @@ class Linker:
             self._pending.append((index, unit))
         else:
             self._last_direct = index
+
+    def _trailing_credit_before(self, unit: Unit, quote: Quote) -> int | None:
+        """The unit's last frame before the quote, when it credits the words before its cue
+        (a trailing credit) and not the words after it."""
+        for index in reversed(self._framed_in.get(unit, ())):
+            cand = self.candidates[index]
+            if cand.cue is not None and cand.cue[1] <= quote.start:
+                return index if cand.content[1] <= cand.cue[0] else None
+        return None
 
     def _link_pending(self, units: Sequence[Unit]) -> None:
         """Free quotes nothing credited: the speaker of the sentence before, in the paragraph

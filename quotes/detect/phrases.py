@@ -37,10 +37,14 @@ from .words import (
     TIME_LEADS,
     TIME_WORDS,
     WORD,
+    POSSESSIVE,
+    document_nouns,
     speaker_nouns,
 )
 
 CLAUSE_REACH = 40  # tokens a shared subject may stand before its cue
+# A finite verb does not follow these: "to claim", "that claims", "a series of tweets".
+NOT_BEFORE_VERBS = frozenset("to that which who of in on for with by from at about".split())
 
 
 def paren_open(d: Doc, j: int, floor: int) -> int | None:
@@ -101,6 +105,15 @@ def skip_adverbials(d: Doc, k: int, limit: int) -> int:
     return k
 
 
+def _date_word(d: Doc, j: int, floor: int) -> bool:
+    """Is token j part of a date ("September 27", "on Monday") rather than of a name ("the
+    Sunday Times", "Monday Club")?"""
+    low = d.low
+    if low[j] in TIME_WORDS:
+        return not (j + 1 < d.n and d.flags[j + 1] & CAP)
+    return low[j].isdigit() and j - 1 >= floor and low[j - 1] in TIME_WORDS
+
+
 def _gather_left(d: Doc, unit: Unit, end: int, floor: int) -> int:
     """From ``end`` leftwards over the words of one noun phrase; the index before its start."""
     words, low, flags = d.words, d.low, d.flags
@@ -109,6 +122,8 @@ def _gather_left(d: Doc, unit: Unit, end: int, floor: int) -> int:
     has_and = False
     while j >= floor:
         word = low[j]
+        if _date_word(d, j, floor):
+            break  # "On September 27 they published": a date is no part of who speaks
         if word == "and" and j - 1 >= floor and flags[j - 1] & CAP and j < end:
             has_and = True
             j -= 1
@@ -158,6 +173,23 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
     if low[first] == "what":
         first += 1  # "what he called": the speaker is "he"
     return _widen(d, unit, first, end, floor)
+
+
+def antecedent(d: Doc, unit: Unit, relative: int, floor: int) -> tuple[int, int] | None:
+    """'McConnell, who in 2010 said', 'the committee, which said', 'officials who said': the
+    phrase the relative pronoun stands for, when it can speak (else the pronoun itself)."""
+    end = relative - 1 if relative - 1 >= floor and d.words[relative - 1] == "," else relative
+    np = subject_before(d, unit, end, floor, appositions=False)
+    if np is None or np[1] != end or not d.flags[head(d, np)] & CAN_SPEAK:
+        return None
+    # "criticism from the audit committee, which said": the pronoun stands for the object of
+    # the last preposition ("of" stays inside a name: "the House of Lords, which said").
+    start = np[0]
+    for j in range(np[1] - 1, np[0], -1):
+        if d.low[j] in PREPOSITIONS_IN_NAMES and d.low[j] != "of":
+            start = j + 1
+            break
+    return (start, np[1])
 
 
 def _widen(d: Doc, unit: Unit, first: int, end: int, floor: int) -> tuple[int, int]:
@@ -289,6 +321,19 @@ def object_of_verb(d: Doc, unit: Unit, start: int) -> bool:
     return word in IRREGULAR_PAST or (bool(flags & FINITE) and word not in FINITE_WORDS) or bool(flags & SPEECH_FORM)
 
 
+def authorless_document(d: Doc, unit: Unit, span: tuple[int, int]) -> bool:
+    """Is the phrase a document no one in it owns, after a preposition ("a series of tweets"),
+    unlike "Russia's announcement" or "the ministry's statement"?"""
+    start, end = span
+    if start == unit.lo or d.low[start - 1] not in PREPOSITION_OBJECTS or d.low[end - 1] not in document_nouns():
+        return False
+    return not any(d.flags[j] & POSSESSIVE for j in range(start, end))
+
+
+# Prepositions whose object is never the subject of the verb after it.
+PREPOSITION_OBJECTS = frozenset("of in on for with by from at about to into".split())
+
+
 def clause_subject(d: Doc, unit: Unit, cue: int) -> tuple[int, int] | None:
     """The subject a cue without one shares: that of the nearest verb before it with a subject
     that can speak ("Trump tweaked his promise when he announced his mate, calling ..." -> he),
@@ -304,8 +349,8 @@ def clause_subject(d: Doc, unit: Unit, cue: int) -> tuple[int, int] | None:
         if flags[j] & SPEECH_FORM and (base_form_noun(d, unit, j, word, verbs[(word,)].lemma) or flags[j] & CAP):
             continue  # "the United States", "his trade promise": nouns
         before = low[j - 1]
-        if word in AUXILIARIES and word not in FINITE_WORDS or before in ("to", "that", "which", "who") or before in DETERMINERS or before.endswith(("’s", "'s")):
-            continue  # "Putin's claim", "the report": nouns, not verbs
+        if word in AUXILIARIES and word not in FINITE_WORDS or before in NOT_BEFORE_VERBS or before in DETERMINERS or before.endswith(("’s", "'s")):
+            continue  # "Putin's claim", "the report", "a series of tweets": nouns, not verbs
         np = subject_before(d, unit, j)
         if np is not None and not any(quoted[np[0] : np[1]]) and flags[np[1] - 1] & CAN_SPEAK:
             last = low[np[1] - 1]

@@ -91,14 +91,40 @@ IRREGULAR_PAST = frozenset(
     hit knew meant paid rose saw sat shook showed sold stole swore taught tore understood woke
     wore withdrew""".split()
 )
+# Words in -ing and -ed that are adjectives inside a speaker's phrase, not verbs after it:
+# "the ruling party", "one of the leading rating agencies", "the retired general".
+ADJECTIVAL = frozenset(
+    """leading ruling governing rating opposing visiting outgoing incoming ongoing sitting acting
+    presiding reigning founding managing consulting polling ageing aging retiring retired elected
+    unnamed unidentified concerned disgruntled embattled beleaguered respected injured wounded
+    detained jailed appointed designated""".split()
+)
 # A leading phrase that ends at its comma before the subject ("Amid the uproar, ...").
 LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
 
 
+def plural(noun: str) -> str:
+    """The regular plural of a lexicon noun: agency -> agencies, witness -> witnesses."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
 @functools.cache
 def speaker_nouns() -> frozenset[str]:
-    """Nouns that can head a speaker's phrase: roles, groups, organizations, documents, media."""
-    return word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | word_set("documents.txt") | media_words()
+    """Nouns that can head a speaker's phrase: roles, groups, organizations, documents, media,
+    with their plurals ("one of the world's leading rating agencies says")."""
+    nouns = word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | word_set("documents.txt") | media_words()
+    return nouns | {plural(n) for n in nouns if " " not in n and n[-1:].isalpha()}
+
+
+@functools.cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for something written or said ("statement", "tweets"), with their plurals."""
+    nouns = word_set("documents.txt")
+    return nouns | {plural(n) for n in nouns if " " not in n and n[-1:].isalpha()}
 
 
 @functools.cache
@@ -150,7 +176,7 @@ def flags_of(word: str) -> int:
         if capitalized or low in DETERMINERS or low in PRONOUNS or low in nouns:
             if low not in BOUNDARY_WORDS:
                 flags |= NP
-        elif low not in _NOT_IN_PHRASE and not (low.endswith("ed") or low.endswith("ing")):
+        elif low not in _NOT_IN_PHRASE and (low in ADJECTIVAL or not (low.endswith("ed") or low.endswith("ing"))):
             flags |= NP
     if word.islower():
         flags |= LOWERCASE
