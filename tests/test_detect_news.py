@@ -190,3 +190,104 @@ def test_a_relative_pronoun_mention_knows_what_it_stands_for(text, refers_to):
     candidate = detect(analysis).candidates[0]
     assert text[slice(*candidate.mention)] in ("which", "who")
     assert text[slice(*candidate.refers_to)] == refers_to
+
+
+# ---------------------------------------------------------------------------------------
+# Who speaks: appositions, inverted subjects, relative pronouns, passive agents.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The name in apposition to a description speaks; the phrase after the verb is content.
+        ("His father, Ernie Blake, says his son is a natural leader.", [("his son is a natural leader", "Ernie Blake")]),
+        ("The coach, Ann Bell, said the team was ready.", [("the team was ready", "Ann Bell")]),
+        # Negative: a description in apposition to a name leaves the name.
+        ("Ann Bell, the coach, said the team was ready.", [("the team was ready", "Ann Bell")]),
+        # Asides set off by dashes.
+        ("Kall -- co-editor of a book, Debating Trump -- said the candidate tended to boast.", [("the candidate tended to boast", "Kall")]),
+        # After "said", a pronoun with a verb is the clause's subject, not an inverted speaker.
+        ("Some, such as Ann Bell, said they would rather go to jail.", [("they would rather go to jail", "Some")]),
+        # ... while '"...," said the minister' is one.
+        ('"It will work," said the minister.', [("It will work", "the minister")]),
+        # A passive's agent said the quoted words.
+        ('Her remarks were described as "reckless" by the council.', [("reckless", "the council")]),
+        # A company's "Co." or "Inc." keeps its period inside the name.
+        ("Samsung Electronics Co. said profits fell.", [("profits fell", "Samsung Electronics Co.")]),
+    ],
+)
+def test_who_speaks(text, expected):
+    assert words_and_mentions(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# Reported clauses without "that".
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr Hale said it's time to go.", [("it's time to go", "Mr Hale")]),
+        ("The nurse said they're short of beds.", [("they're short of beds", "The nurse")]),
+        ("The doctor said too often, the clinic becomes the only option.", [("too often, the clinic becomes the only option", "The doctor")]),
+        ("The bank added underlying lending rose by 4% in November.", [("underlying lending rose by 4% in November", "The bank")]),
+        # Negatives: a verb that only trails is no cue before a noun phrase, nor is a noun.
+        ("The firm added new rules to the list.", []),
+        ("North Korean state media claimed the troops were heroes.", [("the troops were heroes", "North Korean state media")]),
+        # Plural nouns after a noun are no verbs ("business interests in Russia").
+        ("They might reveal extensive business interests in Russia.", []),
+    ],
+)
+def test_clauses_without_that(text, expected):
+    assert words_and_mentions(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# Not attributions: names, titles, nicknames, what a text "is", speech words in names.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('About 9,000 people will attend the so-called "anti-Davos" forum.', []),
+        ('The scheme, known as "Fast Track", starts in May.', []),
+        ("Fans call him 'The New Maradona'.", []),
+        ('The proposed question is: "Should the country approve the treaty?"', []),
+        ("A campaign called North East Says No was launched on Monday.", []),
+        # Negatives: a quoted judgement after a naming verb's object is still quoted words ...
+        ('She called the plan a "disaster" for the town.', [("disaster", "She")]),
+        # ... and a headline keeps its capitalized cue.
+        ("Mayor Says Bridge Will Reopen\n\nThe bridge will reopen in May.", [("Bridge Will Reopen", "Mayor")]),
+    ],
+)
+def test_names_and_titles_are_not_attributions(text, expected):
+    assert words_and_mentions(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# Split quotes and tags.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The second half of a quote split by its tag is direct, with the tag's speaker.
+        ('"Too often," he says, "they get it wrong."', [("direct", "Too often", "he"), ("direct", "they get it wrong", "he")]),
+        # A tag inside one quote whose own marks were left out.
+        ('"Too often, he says, they get it wrong."', [("direct", "Too often, he says, they get it wrong", "he")]),
+        ('"The plan, Ann Bell said, will fail."', [("direct", "The plan, Ann Bell said, will fail", "Ann Bell")]),
+        # Negative: commas in a quote are no tag without a speech verb between them.
+        ('"We, the people, want change."', [("direct", "We, the people, want change", None)]),
+    ],
+)
+def test_split_quotes(text, expected):
+    result = quotes.analyze(text)
+    assert [(a.kind.value, a.content.text, a.speaker_mention.text if a.speaker_mention else None) for a in result.attributions] == expected
+
+
+def test_invisible_characters_stay_inside_words():
+    text = "Ja\u200bne\u200b Roe sa\u00adid the plan\u200b would fail."
+    (attribution,) = quotes.analyze(text).attributions
+    assert attribution.speaker_mention.text == "Ja\u200bne\u200b Roe"
+    assert attribution.content.text == "the plan\u200b would fail"
+    assert text[attribution.content.start : attribution.content.end] == attribution.content.text

@@ -16,17 +16,22 @@ from .doc import Doc
 from .phrases import base_form_noun, skip_adverbials
 from .units import Unit
 from .words import (
+    ADVERB,
     AUXILIARIES,
+    CAP,
     CLAUSE_OPENERS,
     CLOSING_MARKS,
     CUE_FIRST,
     DETERMINERS,
     FINITE,
     IRREGULAR_PAST,
+    LOWERCASE,
     NP,
     PARTICIPLE_SUFFIX,
     POSSESSIVE,
     SUBJECT_PRONOUNS,
+    TIME_LEADS,
+    TIME_WORDS,
     WORD,
     speaker_nouns,
 )
@@ -43,6 +48,8 @@ def match_cue(d: Doc, unit: Unit, i: int) -> tuple[int, SpeechVerb] | None:
     """The speech cue starting at token i: (its width in tokens, the verb)."""
     if d.quoted[i] or not d.flags[i] & WORD:
         return None
+    if d.flags[i] & CAP and i > unit.lo and d.flags[i - 1] & WORD and not d.in_headline(i):
+        return None  # "a campaign called North East Says No": mid-sentence capitals make a name
     low = d.low
     verbs = speech_verbs()
     word = low[i]
@@ -132,36 +139,77 @@ def content_end(d: Doc, unit: Unit, cue_starts: Sequence[int], k: int, unit_end:
     return unit_end
 
 
-def looks_like_clause(d: Doc, k: int, limit: int) -> bool:
+def looks_like_clause(d: Doc, k: int, limit: int, *, fronted: bool = True) -> bool:
     """Do the words after a cue report a statement ("a monument will be ...") or name a thing?"""
     if k >= limit:
         return False
     words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
-    if low[k] in CLAUSE_OPENERS or low[k] in SUBJECT_PRONOUNS:
-        return True  # "said she plans to run", "say it underscores"
+    if low[k] in CLAUSE_OPENERS or low[k] in SUBJECT_PRONOUNS or _contracted_subject(low[k]):
+        return True  # "said she plans to run", "say it underscores", "said it's time"
     if low[k] == "to":
         return False  # "agreed to a buyout", "agreed to suspend sales": an infinitive or an object
-    # "say Scott deserves the seat", "said the transition reflects ...": a short noun phrase,
-    # then a verb in the present.
+    if _present_tense_after_noun(d, k, limit):
+        return True
+    for j in range(k, min(limit, k + 15)):
+        if quoted[j]:
+            continue
+        if words[j] in (";", ":"):
+            return False
+        if words[j] == "," and fronted and j - k <= 5 and _adverbial(d, k, j):
+            # "said too often, the ER becomes ...", "said in 2015, the firm had ...": a fronted
+            # adverbial, then the clause (but 'saying last week, "That ..."' leads in a quote).
+            return not (j + 1 < limit and quoted[j + 1]) and looks_like_clause(d, j + 1, limit, fronted=False)
+        if flags[j] & FINITE or low[j] in IRREGULAR_PAST and j > k:
+            return True  # "said a monument will ...", "said talks went on"
+    return False
+
+
+def _contracted_subject(word: str) -> bool:
+    """"it's", "they're", "there's": a subject and its verb in one token."""
+    for mark in ("'", "’"):
+        head, found, _ = word.partition(mark)
+        if found and (head in SUBJECT_PRONOUNS or head in ("there", "that", "here", "you")):
+            return True
+    return False
+
+
+def _present_tense_after_noun(d: Doc, k: int, limit: int) -> bool:
+    """"say Scott deserves the seat", "said the transition reflects ...": a short noun phrase,
+    then a verb in the present."""
+    words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
     nouns = speaker_nouns()
     for j in range(k + 1, min(limit, k + 6)):
         word = words[j]
         if quoted[j]:
             break
         if word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and flags[j - 1] & NP and word not in nouns:
-            if j + 1 >= limit or low[j + 1] not in ("of", "and", "or", "for", "in", "on", ",") and words[j + 1] not in (",", ".", ";"):
-                return True
-            break
+            # (not before "of", "in", ",": "the talks on", "business interests in" are nouns)
+            return j + 1 < limit and low[j + 1] not in ("of", "and", "or", "for", "in", "on", ",") and words[j + 1] not in (",", ".", ";")
         if not flags[j] & (NP | POSSESSIVE):
             break
-    for j in range(k, min(limit, k + 15)):
-        if quoted[j]:
-            continue
-        if words[j] in (";", ":"):
-            return False
-        if flags[j] & FINITE or low[j] in IRREGULAR_PAST and j > k:
-            return True  # "said a monument will ...", "said talks went on"
     return False
+
+
+FRONTED_LEADS = frozenset("too so now then still also however instead often in on at after before since for during by despite unlike".split())
+
+
+def _adverbial(d: Doc, k: int, comma: int) -> bool:
+    """Are the tokens [k, comma) a short adverbial ("too often", "in 2015", "last week")?"""
+    if comma <= k or not (d.flags[k] & ADVERB or d.low[k] in FRONTED_LEADS or d.low[k] in TIME_LEADS or d.low[k] in TIME_WORDS):
+        return False
+    return not any(d.flags[j] & FINITE for j in range(k, comma))
+
+
+def noun_then_verb(d: Doc, k: int, limit: int) -> bool:
+    """A short noun phrase, then a past or finite verb: "added underlying lending rose", the
+    only clause a verb that otherwise trails ("add", "continue") may take without "that"."""
+    j = k
+    # (nouns in -ing count: "added underlying lending rose")
+    while j < limit and j - k < 5 and (d.flags[j] & NP or d.low[j].endswith("ing") and d.flags[j] & LOWERCASE) and not d.quoted[j]:
+        if d.low[j] in CLAUSE_OPENERS or d.flags[j] & FINITE or d.low[j] in IRREGULAR_PAST:
+            break
+        j += 1
+    return k < j < limit and (d.flags[j] & FINITE or d.low[j] in IRREGULAR_PAST) and not d.quoted[j]
 
 
 # What may follow the comma after a trailing credit: asides (", according to ...", ", who ...",

@@ -10,10 +10,33 @@ from ..engines.base import Analysis
 from .words import FLAGS, LOWER
 
 
+def headline_end(analysis: Analysis) -> int:
+    """Where the article's headline ends (0 when it has none): a first paragraph of up to 20
+    words, followed by more, that does not end like a sentence ("Owen determined to stay in
+    Madrid") or is in title case ("Obama Says Museum Will Tell of 'Suffering.'")."""
+    paragraphs = analysis.paragraphs
+    if len(paragraphs) < 2:
+        return 0
+    start, end = paragraphs[0]
+    text = analysis.text
+    words = text[start:end].split()
+    if len(words) > 20:
+        return 0
+    last = text[end - 1]
+    sentence = last in ".!?…" or (last in "\"”’')" and end - 2 >= start and text[end - 2] in ".!?…")
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    title_case = len(content) >= 3 and sum(w[:1].isupper() or not w[:1].isalpha() for w in content) >= 0.8 * len(content)
+    return end if not sentence or title_case else 0
+
+
+# Words a title-case headline leaves in lower case.
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for from by with as is".split())
+
+
 class Doc:
     """Parallel arrays over the article's tokens (``words[i] == text[starts[i]:ends[i]]``)."""
 
-    __slots__ = ("text", "starts", "ends", "words", "low", "flags", "quoted", "heads", "deprels", "upos", "n")
+    __slots__ = ("text", "starts", "ends", "words", "low", "flags", "quoted", "heads", "deprels", "upos", "n", "headline_end")
 
     def __init__(self, analysis: Analysis) -> None:
         self.text = analysis.text
@@ -30,6 +53,10 @@ class Doc:
         self.deprels = parse.deprels if parse is not None else None
         self.upos = parse.upos if parse is not None else None
         self.n = len(analysis.words)
+        self.headline_end = headline_end(analysis)
+
+    def in_headline(self, index: int) -> bool:
+        return self.starts[index] < self.headline_end
 
     def span(self, lo: int, hi: int) -> tuple[int, int]:
         """Character span of the tokens [lo, hi)."""

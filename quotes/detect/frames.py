@@ -20,9 +20,9 @@ from typing import Sequence
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
 from .credits import Frame, dash_credit, find_that, opening_quote, read_according_to, trailing_via, via_span
-from .cues import Cue, content_end, cues_in, looks_like_clause, tail_is_adverbial
+from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
-from .marks import quote_inner, trim
+from .marks import is_title, quote_inner, trim
 from .phrases import authorless_document, object_of_verb, skip_adverbials, skip_back, subject_after, subject_before
 from .units import Unit, closes_quote, quote_at, quotes_within
 from .words import (
@@ -32,6 +32,7 @@ from .words import (
     CAP,
     DASHES,
     DETERMINERS,
+    FINITE,
     NP,
     OPENING_MARKS,
     PARTICIPLE_SUFFIX,
@@ -127,6 +128,8 @@ def _who(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVerb) -> _Who | 
             inherit = True  # ", saying ...", "- saying ...", "by saying ..." share the sentence's subject
         elif prev >= lo and (prev_text == "," or closes_quote(d, unit, prev) or prev_text in DASHES):
             mention = subject_after(d, unit, after, unit.hi)
+            if mention is not None and mention[1] < unit.hi and d.flags[mention[1]] & FINITE:
+                mention = None  # "Some, such as Ann Bell, said they would ...": a clause, not "said X"
             if mention is not None:
                 inverted = True
                 after = mention[1]
@@ -141,6 +144,19 @@ def _who(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVerb) -> _Who | 
         if mention is None and not inherit:
             return None
     return _Who(mention, inherit, inverted, after, participle, comma_before)
+
+
+# Verbs that give something a name: with a quoted title after them, they quote nobody.
+NAMING_VERBS = frozenset("call calls called calling dub dubs dubbed dubbing label labels labelled labeled labelling labeling brand brands branded branding".split())
+
+
+def _nickname(d: Doc, unit: Unit, verb: int, inner: Sequence) -> bool:
+    """'fans call him "The New Maradona"', 'dubbed the plan "Fast Track"': a title given right
+    after a naming verb and its object is a name, not quoted words."""
+    if len(inner) != 1 or d.low[verb] not in NAMING_VERBS or not is_title(d.text, inner[0]):
+        return False
+    mark = bisect.bisect_left(d.starts, inner[0].start, unit.lo, unit.hi)
+    return mark - verb <= 4 and "," not in d.words[verb:mark]
 
 
 def _passive(d: Doc, unit: Unit, first: int) -> bool:
@@ -256,8 +272,10 @@ def _lead_in(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int) -> Frame | bo
     first, last, verb = cue
     words, n = d.words, unit.hi
     lead_in = k + 1 < n and words[k] in (":", ",") and words[k + 1] in OPENING_MARKS and quote_at(unit, d.starts[k + 1]) is not None
-    if verb.trailing_only and not lead_in and not (k < n and d.low[k] == "that" and not d.quoted[k]):
-        return False  # "added to the list" is no speech, "added that ..." is
+    # (an inflected form only: "state media claimed" holds the noun "state")
+    clause = d.low[last] != verb.lemma and noun_then_verb(d, k, n)
+    if verb.trailing_only and not lead_in and not (k < n and d.low[k] == "that" and not d.quoted[k]) and not clause:
+        return False  # "added to the list" is no speech, "added that ...", "added sales rose" are
     j = k
     if j < n and words[j] in (":", ","):
         j += 1
@@ -308,7 +326,7 @@ def _object_quotes(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_sta
     if next_cue < len(cue_starts):
         end = min(end, d.starts[cue_starts[next_cue]])
     inner = quotes_within(unit, d.starts[k] if k < unit.hi else unit.end, end)
-    if not inner:
+    if not inner or _nickname(d, unit, last, inner):
         return None
     start = inner[0].inner_start
     stop = inner[-1].inner_end

@@ -16,10 +16,10 @@ import regex
 from ..model import Kind
 from .credits import Frame
 from .doc import Doc
-from .marks import Quote, quote_inner
-from .phrases import antecedent, clause_subject, head, subject_before
+from .marks import Quote, is_title, quote_inner
+from .phrases import antecedent, clause_subject, head, subject_after, subject_before
 from .units import Unit, overlapping_quotes, token_at
-from .words import CAN_SPEAK, CAP, POSSESSIVE, RELATIVES, SPEECH_NOUNS, WORD
+from .words import CAN_SPEAK, CAP, IRREGULAR_PAST, NP, POSSESSIVE, RELATIVES, SPEECH_FORM, SPEECH_NOUNS, WORD
 
 
 class Candidate(NamedTuple):
@@ -39,7 +39,9 @@ class Candidate(NamedTuple):
 
 
 HAS_LETTER = regex.compile(r"[^\W\d_]")
-TITLE_WORDS = ("of", "the", "and", "a", "in", "on", "for", "to")
+# Words before quoted words that name something rather than quote anyone.
+NAMING_WORDS = frozenset("so-called dubbed nicknamed named titled entitled called".split())
+NAMING_PAIRS = frozenset((("known", "as"), ("billed", "as"), ("referred", "to")))
 
 
 def last_char_before(text: str, start: int, i: int) -> str:
@@ -79,10 +81,11 @@ def quote_holder(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
     start, end = quote_inner(text, quote)
     if end - start < 2 or not HAS_LETTER.search(text, start, end):
         return None  # no words quoted
-    words = text[start:end].split()
-    if len(words) > 1 and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words):
+    if is_title(text, quote):
         return None  # “American Skin”, “War On Drugs”: a title
     q = token_at(d, unit, quote.start)
+    if q > unit.lo and (low[q - 1] in NAMING_WORDS or (q - 1 > unit.lo and (low[q - 2], low[q - 1]) in NAMING_PAIRS)):
+        return None  # "the so-called “anti-Davos”", "a plan known as “Fast Track”": a name
     # "Trump's claim that there were “thousands of shootings”": the owner of the words.
     for j in range(q - 1, max(q - 14, unit.lo), -1):
         if d.quoted[j] or d.words[j] in (",", ";", ":"):
@@ -96,10 +99,37 @@ def quote_holder(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
                 if owner is not None and owner[1] == k + 1:
                     return owner
             break
+    agent = passive_agent(d, unit, q, quote)
+    if agent is not None:
+        return agent
     np = clause_subject(d, unit, q)
     if np is None or np[1] > q or any(d.quoted[np[0] : np[1]]) or not flags[np[1] - 1] & CAN_SPEAK:
         return None
     return np
+
+
+BE_FORMS = frozenset("is are was were be been being".split())
+
+
+def passive_agent(d: Doc, unit: Unit, q: int, quote: Quote) -> tuple[int, int] | None:
+    """'Her comments were described as "irresponsible" by the council': in a passive, the
+    agent after "by" said the words, not the subject ("Her comments")."""
+    low = d.low
+    first = q
+    while first - 1 > unit.lo and (d.quoted[first - 1] or low[first - 1] in ("and", "or", ",")):
+        first -= 1  # back to the first of 'as "irresponsible" and "outrageous"'
+    passive = any(
+        low[j] in BE_FORMS and (low[j + 1].endswith("ed") or low[j + 1] in IRREGULAR_PAST) for j in range(max(unit.lo, first - 6), first - 1)
+    )
+    if not passive:
+        return None
+    j = token_at(d, unit, quote.end)
+    while j < unit.hi and j - q <= 20 and (d.quoted[j] or low[j] in ("and", "or", ",")):
+        j += 1  # 'as "irresponsible" and "outrageous" by ...'
+    if j + 1 >= unit.hi or low[j] != "by":
+        return None
+    agent = subject_after(d, unit, j + 1, unit.hi)
+    return agent if agent is not None and d.flags[head(d, agent)] & CAN_SPEAK else None
 
 
 def colon_speaker(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
@@ -112,7 +142,30 @@ def colon_speaker(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
     if np is not None and np[1] == c and d.flags[c - 1] & CAN_SPEAK and (np[0] == unit.lo or not d.flags[np[0] - 1] & WORD):
         return np
     np = clause_subject(d, unit, c)
-    return np if np is not None and np[1] <= c else None
+    return np if np is not None and np[1] <= c and d.flags[head(d, np)] & CAN_SPEAK else None
+
+
+def inner_tag(d: Doc, unit: Unit, quote: Quote) -> tuple[tuple[int, int], int] | None:
+    """A speech tag set off by commas inside one quote ('"Too often, he says, they get it."',
+    where the marks around the tag were left out): the speaker's tokens and the verb's index."""
+    words, flags = d.words, d.flags
+    lo = token_at(d, unit, quote.inner_start)
+    hi = token_at(d, unit, quote.inner_end)
+    for c in range(lo + 1, hi - 3):
+        if words[c] != ",":
+            continue
+        j = c + 1
+        while j < hi and j - c <= 4 and flags[j] & NP and not flags[j] & SPEECH_FORM:
+            j += 1
+        if c + 1 < j < hi - 1 and flags[j] & SPEECH_FORM and words[j + 1] == "," and flags[j - 1] & CAN_SPEAK:
+            return (c + 1, j), j
+    return None
+
+
+def after_copula_colon(d: Doc, unit: Unit, quote: Quote) -> bool:
+    """'The question is: "Should ...?"': the quote is what something is, not what anyone said."""
+    c = token_at(d, unit, quote.start) - 1
+    return c - 1 >= unit.lo and d.words[c] == ":" and d.low[c - 1] in ("is", "was", "are", "were", "be", "reads", "read")
 
 
 def frame_paragraph(d: Doc, units: Sequence[Unit], frames_of) -> tuple[list[tuple[Unit, Frame]], set[Quote]]:
@@ -220,8 +273,13 @@ class Linker:
                 credit = self._trailing_credit_before(unit, quote)
                 if credit is not None:
                     # '..., Mr Cook said, because the advice should be an "independent opinion"':
-                    # the words after a trailing credit are the credited speaker's too.
-                    candidates.append(Candidate(Kind.PARTIAL, quote_inner(d.text, quote), None, None, None, credit, "same-sentence", p_index))
+                    # the words after a trailing credit are the credited speaker's too; right
+                    # after its comma they are the second half of a split quote ('"We will
+                    # win," he said, "and soon."').
+                    cand = candidates[credit]
+                    tag_end = max(cand.cue[1], cand.mention[1] if cand.mention else 0)
+                    kind = Kind.DIRECT if d.text[tag_end : quote.start].strip() == "," else Kind.PARTIAL
+                    candidates.append(Candidate(kind, quote_inner(d.text, quote), None, None, None, credit, "same-sentence", p_index))
                 return
             holder = quote_holder(d, unit, quote)
             if holder is not None:
@@ -231,7 +289,16 @@ class Linker:
         if end <= start:
             return
         index = len(candidates)
+        tag = inner_tag(d, unit, quote)
+        if tag is not None:
+            # '"Too often, he says, they get it."': the tag stands inside the one quote.
+            mention, cue = tag
+            candidates.append(Candidate(Kind.DIRECT, (start, end), d.span(cue, cue + 1), d.span(*mention), None, None, "cue", p_index))
+            self._last_direct = index
+            return
         lead = colon_speaker(d, unit, quote)
+        if lead is None and after_copula_colon(d, unit, quote):
+            return
         if lead is not None:
             # 'Jones: "..."', 'She had posted: "..."': the colon credits its sentence's subject.
             candidates.append(Candidate(Kind.DIRECT, (start, end), None, d.span(*lead), None, None, "colon", p_index))

@@ -225,6 +225,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+TITLE_WORDS = frozenset(("of", "the", "and", "a", "in", "on", "for", "to"))
+
+
+def is_title(text: str, quote: Quote) -> bool:
+    """Are the quoted words a title or a name ("American Skin", "The New Maradona"): two or
+    more words, each capitalized or a small function word?"""
+    start, end = quote_inner(text, quote)
+    words = text[start:end].split()
+    return len(words) > 1 and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words)
+
+
 def quote_inner(text: str, quote: Quote) -> tuple[int, int]:
     """The quoted words without the marks and the punctuation at either end."""
     return trim(text, quote.inner_start, quote.inner_end)

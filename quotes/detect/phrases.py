@@ -17,12 +17,14 @@ from .words import (
     CAN_SPEAK,
     CAP,
     CLOSING_MARKS,
+    DASHES,
     DETERMINERS,
     FINITE,
     FINITE_WORDS,
     IRREGULAR_PAST,
     LEAD_PREPOSITIONS,
     LOWERCASE,
+    NAME_ABBREVIATION,
     NAME_PREPOSITIONS,
     NP,
     NP_PREPOSITIONS,
@@ -42,6 +44,8 @@ from .words import (
     speaker_nouns,
 )
 
+# Company suffixes whose period belongs to the name.
+COMPANY_SUFFIXES = frozenset("co inc corp ltd plc llc bros cos".split())
 CLAUSE_REACH = 40  # tokens a shared subject may stand before its cue
 # A finite verb does not follow these: "to claim", "that claims", "a series of tweets".
 NOT_BEFORE_VERBS = frozenset("to that which who of in on for with by from at about".split())
@@ -137,6 +141,9 @@ def _gather_left(d: Doc, unit: Unit, end: int, floor: int) -> int:
         if words[j] == "." and inner_dot(d, j, unit.lo, unit.hi):
             j -= 1  # "Mr. Podesta", "Benjamin J. Rhodes"
             continue
+        if words[j] == "." and j == end and j - 1 >= floor and low[j - 1] in COMPANY_SUFFIXES and d.ends[j - 1] == d.starts[j]:
+            j -= 1  # "Samsung Electronics Co. said": the period ends the company's name
+            continue
         if words[j] == ")" and j == end:
             opening = paren_open(d, j, floor)  # "Rep. Jim Jordan (R-Ohio)"
             if opening is not None:
@@ -161,7 +168,7 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
     end = skip_back(d, i - 1, floor, unit.hi)
     if end >= floor and low[end] in RELATIVES:
         return (end, end + 1)  # "McConnell, who in 2010 said", "the department which reported"
-    if end >= floor and words[end] == ",":
+    if end >= floor and (words[end] == "," or words[end] in DASHES):
         return name_before_apposition(d, unit, end, floor) if appositions else None
     first = _gather_left(d, unit, end, floor) + 1
     while first <= end and (low[first] in OPENERS or low[first] in ("and", "but", "or")):
@@ -227,24 +234,37 @@ def _widen(d: Doc, unit: Unit, first: int, end: int, floor: int) -> tuple[int, i
     return (first, end + 1)
 
 
+def _proper_name(d: Doc, a: int, b: int) -> bool:
+    """Are the tokens [a, b) one proper name of up to five words ("Ernie LeBlanc")?"""
+    if not 0 < b - a <= 5:
+        return False
+    return all(d.flags[x] & CAP or (d.words[x] == "." and d.flags[x - 1] & NAME_ABBREVIATION) for x in range(a, b))
+
+
 def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[int, int] | None:
     """'Jane Roe, a spokeswoman for the ministry, said': the name before the apposition.
 
     Up to three asides may stand between the name and its verb ("Quina Jones, 25, a nurse,
-    said", "Sanders, who lost the primaries, said"); the name itself is a capitalized run or a
+    said", "Sanders, who lost the primaries, said"), set off by commas or by dashes ("Kall --
+    co-editor of a book, Debating Trump -- said"); the name itself is a capitalized run or a
     speaker noun phrase that starts its clause.
     """
     words, low, flags = d.words, d.low, d.flags
     nouns = speaker_nouns()
     right = comma
+    marks = DASHES if words[comma] in DASHES else (",",)
+    while marks is DASHES and right - 1 >= floor and words[right - 1] in DASHES:
+        right -= 1  # "--" is two tokens
     for _ in range(3):
         k = right - 1
-        while k >= floor and words[k] != "," and right - k <= 25:
+        while k >= floor and words[k] not in marks and right - k <= 25:
             if words[k] in QUOTE_CHARS or words[k] in (";", ":"):
                 return None  # (a period inside a unit is an abbreviation's: "R-Ky.")
             k -= 1
-        if k < floor or words[k] != "," or k == right - 1:
+        if k < floor or words[k] not in marks or k == right - 1:
             return None
+        while marks is DASHES and k - 1 >= floor and words[k - 1] in DASHES:
+            k -= 1
         relative = any(low[x] in ("who", "whose", "which") for x in range(k + 1, right))
         if not relative and any(flags[x] & FINITE for x in range(k + 1, right)):
             return None
@@ -260,6 +280,8 @@ def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[
             before_name = low[a - 1] if a > floor else ""
             # (not after a preposition: "Cory James, 22, of Flint, Mich., said" is no "Flint")
             clean_start = a == floor or not flags[a - 1] & WORD or (before_name in BOUNDARY_WORDS and before_name not in NAME_PREPOSITIONS) or before_name in OPENERS
+            if clean_start and low[a] not in OPENERS and not flags[top] & CAP and _proper_name(d, k + 1, right):
+                return (k + 1, right)  # "His father, Ernie LeBlanc, says": the name in apposition speaks
             if clean_start and (flags[top] & CAP or low[top] in nouns) and low[a] not in OPENERS:
                 return np
         right = k

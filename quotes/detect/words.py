@@ -89,7 +89,9 @@ IRREGULAR_PAST = frozenset(
     """took sought made gave went came got put set led ran won lost held kept spoke began brought
     thought felt left met sent spent stood struck threw drew became broke chose fought found
     hit knew meant paid rose saw sat shook showed sold stole swore taught tore understood woke
-    wore withdrew""".split()
+    wore withdrew fell grew slid sank shrank spread shut cut bought built caught dealt drove fled
+    forgot froze hid hung lay lent let lit rang rode spun stuck swung bore beat bent bled bred
+    fed fit forbade overcame overtook undertook upheld wound""".split()
 )
 # Words in -ing and -ed that are adjectives inside a speaker's phrase, not verbs after it:
 # "the ruling party", "one of the leading rating agencies", "the retired general".
@@ -97,7 +99,7 @@ ADJECTIVAL = frozenset(
     """leading ruling governing rating opposing visiting outgoing incoming ongoing sitting acting
     presiding reigning founding managing consulting polling ageing aging retiring retired elected
     unnamed unidentified concerned disgruntled embattled beleaguered respected injured wounded
-    detained jailed appointed designated""".split()
+    detained jailed appointed designated underlying""".split()
 )
 # A leading phrase that ends at its comma before the subject ("Amid the uproar, ...").
 LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
@@ -202,13 +204,22 @@ def flags_of(word: str) -> int:
 _CACHE_LIMIT = 200_000
 
 
+# Invisible characters inside a word (see the rules engine's tokenizer) are not read.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def visible(word: str) -> str:
+    """The word without invisible characters ("Ja\u200bne" -> "Jane")."""
+    return word.translate(_INVISIBLE) if not word.isascii() else word
+
+
 class _Flags(dict):
     """word -> flags, filled on first sight (``map(FLAGS.__getitem__, words)`` stays in C)."""
 
     def __missing__(self, word: str) -> int:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        value = self[word] = flags_of(word)
+        value = self[word] = flags_of(visible(word))
         return value
 
 
@@ -218,7 +229,7 @@ class _Lower(dict):
     def __missing__(self, word: str) -> str:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        value = self[word] = word.lower()
+        value = self[word] = visible(word).lower()
         return value
 
 

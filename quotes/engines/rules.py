@@ -19,12 +19,19 @@ from .base import Analysis, Sentence
 # Words, numbers with inner punctuation (12,000  U.S.  Moscow's  back-to-back), or one
 # non-space character. Curly apostrophes count as word-internal so "Moscow’s" stays one token
 # and detection sees the possessive.
-TOKEN = regex.compile(r"\w+(?:[-'’.,]\w+)*\.?(?<=\w\.\w\.|\w)|[^\w\s]", regex.V1)
+# Invisible characters (soft hyphen, zero-width spaces and joiners, word joiner, a byte-order
+# mark inside the text) stay inside the word they stand in and are never tokens of their own,
+# so "Ja\u200bne said" still holds the word "Jane" for detection (its flags ignore them).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+TOKEN = regex.compile(
+    rf"\w[\w{INVISIBLE}]*(?:[-'’.,]\w[\w{INVISIBLE}]*)*\.?(?<=\w\.\w\.|\w)|[^\w\s{INVISIBLE}]", regex.V1
+)
 PARAGRAPH = regex.compile(r"[^\r\n]+")
 
 # A sentence may end after . ! ? (or an ellipsis), optionally followed by closing quotes or
-# brackets, when whitespace and then an opening character come next.
-SENTENCE_END = regex.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\d])")
+# brackets, when whitespace and then an opening character come next (a quote mark, or two
+# apostrophes as some archives print one, before a capital or a digit).
+SENTENCE_END = regex.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s+(?:''|[\"“‘'(\[])?[\p{Lu}\d])")
 
 # "Mr. Smith", "U.S. officials", "Sept. 11": a period after these does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -82,7 +89,7 @@ _START, _END, _GROUP = _MATCH.start, _MATCH.end, _MATCH.group
 # a paragraph into tokens. re and regex disagree on what \w and \s are for some characters
 # (combining marks, superscripts, newer Unicode), so re is used only on text made of characters
 # both agree on; any other character sends the paragraph to the regex pattern above.
-_TOKEN_RE = re.compile(r"(\w+(?:[-'’.,]\w+)*(?:\.(?<=\w\.\w\.)|(?<=\w))|[^\w\s])")
+_TOKEN_RE = re.compile(rf"(\w[\w{INVISIBLE}]*(?:[-'’.,]\w[\w{INVISIBLE}]*)*(?:\.(?<=\w\.\w\.)|(?<=\w))|[^\w\s{INVISIBLE}])")
 
 
 def _agreeing_characters() -> re.Pattern[str]:
