@@ -236,6 +236,8 @@ def test_who_speaks(text, expected):
         ("North Korean state media claimed the troops were heroes.", [("the troops were heroes", "North Korean state media")]),
         # Plural nouns after a noun are no verbs ("business interests in Russia").
         ("They might reveal extensive business interests in Russia.", []),
+        # A verb after "but" belongs to another clause.
+        ("They have promised a figure but have yet to say which taxes would rise.", []),
     ],
 )
 def test_clauses_without_that(text, expected):

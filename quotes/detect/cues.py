@@ -153,8 +153,8 @@ def looks_like_clause(d: Doc, k: int, limit: int, *, fronted: bool = True) -> bo
     for j in range(k, min(limit, k + 15)):
         if quoted[j]:
             continue
-        if words[j] in (";", ":"):
-            return False
+        if words[j] in (";", ":") or low[j] == "but":
+            return False  # ("promised a figure but have yet to ...": the verb is another clause's)
         if words[j] == "," and fronted and j - k <= 5 and _adverbial(d, k, j):
             # "said too often, the ER becomes ...", "said in 2015, the firm had ...": a fronted
             # adverbial, then the clause (but 'saying last week, "That ..."' leads in a quote).
