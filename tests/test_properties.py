@@ -127,3 +127,31 @@ def test_the_command_line_exits_0_or_2_with_one_line(data):
             assert err.getvalue().startswith("quotes: ")
     finally:
         os.unlink(path)
+
+
+# The rules engine cuts text with the standard library's re when every character is one re and
+# regex read alike, and with regex otherwise: both must give the same tokens.
+TOKEN_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcXYZ019 .,'’-\u00e9\u00fc\u0142\u03b1\u0436\u2014\u201c\u201d\u00ad\u200b\u200d!?()\n")),
+    max_size=200,
+)
+
+
+@FAST
+@given(TOKEN_TEXT)
+def test_both_tokenizers_agree(text):
+    from quotes.engines.rules import _DISAGREEING, _tokens
+
+    if _DISAGREEING.search(text) is not None:
+        return
+    assert _tokens(text, 0, len(text), True) == _tokens(text, 0, len(text), False)
+
+
+@FAST
+@given(TOKEN_TEXT)
+def test_token_arrays_index_the_text(text):
+    from quotes.engines import get_engine
+
+    analysis = get_engine("rules").analyze(text)
+    assert [text[s:e] for s, e in zip(analysis.starts, analysis.ends)] == list(analysis.words)
+    assert all(s.first_token <= s.last_token for s in analysis.sentences)
