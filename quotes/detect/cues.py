@@ -29,6 +29,7 @@ from .words import (
     NP,
     PARTICIPLE_SUFFIX,
     POSSESSIVE,
+    SPEECH_FORM,
     SUBJECT_PRONOUNS,
     TIME_LEADS,
     TIME_WORDS,
@@ -95,8 +96,25 @@ def cues_in(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Cue]:
 
 
 def cue_first_tokens(d: Doc) -> list[int]:
-    """Indices of the tokens flagged as a possible first word of a cue, in order."""
-    return list(itertools.compress(range(d.n), map(operator.and_, d.flags, itertools.repeat(CUE_FIRST))))
+    """Indices of the tokens that may start a cue, in order: flagged as a cue's first word, and
+    not ruled out by the look at their neighbours that ``match_cue`` would make anyway ("United
+    States", "make sure", "a point" start no cue). A paragraph without one is skipped whole."""
+    verbs = speech_verbs()
+    low, flags, text = d.low, d.flags, d.text
+    found = []
+    for i in itertools.compress(range(d.n), map(operator.and_, flags, itertools.repeat(CUE_FIRST))):
+        if flags[i] & CAP and i > 0 and flags[i - 1] & WORD and not d.in_headline(i) and "\n" not in text[d.ends[i - 1] : d.starts[i]]:
+            continue  # a capital after a word inside a paragraph: a name ("United States")
+        if not flags[i] & SPEECH_FORM:
+            # Only the first word of a longer cue ("point out", "according to"): its next word
+            # must follow.
+            nxt = low[i + 1] if i + 1 < d.n else ""
+            third = low[i + 2] if i + 2 < d.n else ""
+            if not ((low[i], nxt) in verbs or (low[i], nxt, third) in verbs or (low[i] == "according" and nxt == "to")
+                    or (low[i] in ("statement", "statements") and nxt in ("read", "reads", "said", "says"))):
+                continue
+        found.append(i)
+    return found
 
 
 def _coordination_cuts(d: Doc, unit: Unit, cue_starts: Sequence[int]) -> tuple[list[int], list[int]]:
