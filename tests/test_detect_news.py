@@ -293,3 +293,28 @@ def test_invisible_characters_stay_inside_words():
     assert attribution.speaker_mention.text == "Ja\u200bne\u200b Roe"
     assert attribution.content.text == "the plan\u200b would fail"
     assert text[attribution.content.start : attribution.content.end] == attribution.content.text
+
+
+def conduit_spans(text):
+    """The conduit span detection found for each candidate, as text."""
+    from quotes.detect import detect
+    from quotes.engines import get_engine
+
+    return [text[slice(*c.via)] if c.via else None for c in detect(get_engine("rules").analyze(text)).candidates]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An opening phrase names the occasion and the outlet the words were given to.
+        ('In a statement to Newsnight, Lord Hale said: "I was not pressed."', ["Newsnight"]),
+        ('Interviewed on BBC Radio 2\'s Jeremy Vine show, Mr Howe said: "It is true."', ["BBC Radio 2's Jeremy Vine show"]),
+        ("Speaking to the Times, she said the plan would work.", ["the Times"]),
+        ("He told Channel 4 News the plan was dead.", ["Channel 4 News"]),
+        # Negatives: an occasion without an outlet, and a place, name none.
+        ("In a statement, the firm said profits fell.", [None]),
+        ("In London, the minister said taxes would fall.", [None]),
+    ],
+)
+def test_conduits_named_before_the_speaker(text, expected):
+    assert conduit_spans(text) == expected

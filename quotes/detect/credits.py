@@ -96,8 +96,14 @@ def _name_run_ends(d: Doc, unit: Unit) -> list[int]:
     flags, low = d.flags, d.low
     ends = [unit.hi] * (unit.hi - unit.lo + 1)
     for j in range(unit.hi - 1, unit.lo - 1, -1):
-        ends[j - unit.lo] = ends[j - unit.lo + 1] if flags[j] & CAP or low[j] in ("the", "of") else j
+        # (a number after a capital stays in the name: "BBC Radio 2's", "Channel 4")
+        inside = flags[j] & CAP or low[j] in ("the", "of") or (low[j][:1].isdigit() and j > unit.lo and flags[j - 1] & CAP)
+        ends[j - unit.lo] = ends[j - unit.lo + 1] if inside else j
     return ends
+
+
+# Nouns after an outlet's name that belong to it: "BBC Radio 2's Jeremy Vine show".
+OUTLET_TAILS = frozenset(("show", "programme", "program", "website", "newspaper", "magazine", "channel", "station", "podcast", "blog"))
 
 
 def via_span(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
@@ -113,6 +119,8 @@ def via_span(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
         j -= 1
     if j == k:
         return None
+    if j < limit and d.low[j] in OUTLET_TAILS:
+        j += 1
     return (d.starts[k], d.ends[j - 1])
 
 
@@ -161,3 +169,31 @@ def trailing_via(d: Doc, unit: Unit, k: int) -> tuple[int, int] | None:
         ]
     at = bisect.bisect_left(hits, k)
     return _trailing_via_at(d, unit, hits[at], n) if at < len(hits) else None
+
+
+# Words that open a sentence with the occasion the words were given on, before the speaker:
+# "In a statement to Newsnight, Lord Goldsmith said", "Interviewed on BBC Radio 2, he said",
+# "Speaking to the BBC, she said", "Writing in the Times, he argued".
+OCCASION_NOUNS = frozenset(("statement", "interview", "letter", "email", "message", "remarks", "comments", "op-ed", "article"))
+OCCASION_PARTICIPLES = frozenset(("interviewed", "speaking", "writing", "talking", "appearing"))
+
+
+def leading_via(d: Doc, unit: Unit, before: int) -> tuple[int, int] | None:
+    """The outlet an opening phrase names, when that phrase ends with a comma before token
+    ``before`` (the speaker's first word)."""
+    low, lo = d.low, unit.lo
+    k = lo
+    if k < before and low[k] == "in" and k + 2 < before and low[k + 1] in ("a", "an", "his", "her", "their", "its") and low[k + 2] in OCCASION_NOUNS:
+        k += 3
+    elif k < before and low[k] in OCCASION_PARTICIPLES:
+        k += 1
+    else:
+        return None
+    if k + 1 >= before or low[k] not in ("to", "with", "on", "in", "by"):
+        return None
+    comma = next((j for j in range(k + 1, before) if d.words[j] == ","), None)
+    if comma is None or comma != before - 1:
+        return None
+    span = via_span(d, unit, k + 1, comma)
+    return span if span is not None and d.flags[k + 1] & CAP | (low[k + 1] == "the") else None
+

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
-from .credits import Frame, dash_credit, find_that, opening_quote, read_according_to, trailing_via, via_span
+from .credits import Frame, dash_credit, find_that, leading_via, opening_quote, read_according_to, trailing_via, via_span
 from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
 from .marks import is_title, quote_inner, trim
@@ -220,6 +220,8 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
         # "told Yonhap that ...", "told reporters on Monday that ...": the hearer, maybe an outlet.
         via = via_span(d, unit, k, n)
         k = listener_end(d, k, n)
+    if via is None and who.mention is not None and not who.inverted:
+        via = leading_via(d, unit, who.mention[0])  # "In a statement to Newsnight, X said"
     k = skip_adverbials(d, k, n)
     if k + 1 < n and d.low[k] == "to" and verb.lemma not in PROMISE_VERBS:
         # "admitted to jurors he was willing", "explained to the court that ...": a hearer
