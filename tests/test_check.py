@@ -142,7 +142,7 @@ def test_usage_errors_exit_2(capsys, bad):
 def test_json_output_on_the_anonymous_article(anonymous_article, capsys):
     assert main(["check", anonymous_article, "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["passed"] is False and data["articles"] == ["anonymous-only"]
+    assert data["passed"] is False and data["articles"] == [anonymous_article]
     rules = {f["rule"]: f for f in data["failures"]}
     assert set(rules) == {"anonymous-share", "named-sources"}
     assert "We will strike at dawn" in [e["quote"] for e in rules["anonymous-share"]["evidence"]]
