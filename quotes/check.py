@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import attrs
 import regex
@@ -190,9 +190,21 @@ def check_article(result: ArticleResult, limits: Thresholds = Thresholds()) -> l
 
 
 @attrs.frozen
+class Allowed:
+    """A failure the desk accepts (``config.Allow``), reported but not failing the run."""
+
+    failure: Failure
+    note: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.failure.to_dict(), "note": self.note}
+
+
+@attrs.frozen
 class CheckReport:
     articles: tuple[str, ...]
     failures: tuple[Failure, ...]
+    allowed: tuple[Allowed, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -203,21 +215,34 @@ class CheckReport:
             "passed": self.passed,
             "articles": list(self.articles),
             "failures": [f.to_dict() for f in self.failures],
+            "allowed": [a.to_dict() for a in self.allowed],
         }
 
 
-def check_all(results: Iterable[ArticleResult], limits: Thresholds = Thresholds()) -> CheckReport:
+def check_all(results: Iterable[ArticleResult], limits: Thresholds = Thresholds(), allow: Sequence[Any] = ()) -> CheckReport:
+    """Every article against every rule; a failure an entry of ``allow`` covers (anything with
+    ``covers(article, rule)`` and ``note``, as ``config.Allow``) is set apart as allowed."""
     names: list[str] = []
     failures: list[Failure] = []
+    allowed: list[Allowed] = []
     for result in results:
         names.append(result.name)
-        failures.extend(check_article(result, limits))
-    return CheckReport(tuple(names), tuple(failures))
+        for failure in check_article(result, limits):
+            entry = next((e for e in allow if e.covers(failure.article, failure.rule)), None)
+            if entry is None:
+                failures.append(failure)
+            else:
+                allowed.append(Allowed(failure, entry.note))
+    return CheckReport(tuple(names), tuple(failures), tuple(allowed))
 
 
 def _quote(text: str, width: int = 100) -> str:
     text = " ".join(text.split())
     return "“" + (text if len(text) <= width else text[: width - 1] + "…") + "”"
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
 
 
 def format_text(report: CheckReport) -> str:
@@ -227,13 +252,16 @@ def format_text(report: CheckReport) -> str:
         for e in f.evidence:
             lines.append(f"    line {e.line}, column {e.column}, in the paragraph {_quote(e.paragraph, 60)}")
             lines.append(f"      {e.speaker or '(no speaker)'}: {_quote(e.quote)}")
+    for a in report.allowed:
+        lines.append(f"allowed {a.failure.article}: {a.failure.rule}: {a.failure.message}"
+                     + (f" (allowed: {a.note})" if a.note else ""))
     n = len(report.articles)
+    allowed = f"; {_count(len(report.allowed), 'failure')} allowed" if report.allowed else ""
     if report.passed:
-        lines.append(f"all checks passed ({n} article{'s' if n != 1 else ''})")
+        lines.append(f"all checks passed ({_count(n, 'article')}{allowed})")
     else:
         failing = len({f.article for f in report.failures})
-        lines.append(f"{len(report.failures)} failure{'s' if len(report.failures) != 1 else ''} "
-                     f"in {failing} of {n} article{'s' if n != 1 else ''}")
+        lines.append(f"{_count(len(report.failures), 'failure')} in {failing} of {_count(n, 'article')}{allowed}")
     return "\n".join(lines) + "\n"
 
 

@@ -84,10 +84,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from . import check
+    from . import check, config
 
-    limits = check.Thresholds(max_anonymous_share=args.max_anonymous_share, min_named_sources=args.min_named_sources)
-    outcome = check.check_all(_analyze_all(args), limits)
+    settings = config.load(args.config) if args.config else config.CheckConfig()
+    limits = settings.thresholds(args.max_anonymous_share, args.min_named_sources)
+    outcome = check.check_all(_analyze_all(args), limits, allow=settings.allow)
     sys.stdout.write(check.format_json(outcome) if args.format == "json" else check.format_text(outcome))
     return 0 if outcome.passed else CHECK_FAILED
 
@@ -183,10 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="newsroom checks; exit 1 when an article fails one")
     _input_options(p)
     _engine_options(p)
-    p.add_argument("--max-anonymous-share", type=_share, default=0.5, metavar="SHARE",
+    p.add_argument("--max-anonymous-share", type=_share, metavar="SHARE",
                    help="fail when more than this share of an article's sources are anonymous (default: 0.5)")
-    p.add_argument("--min-named-sources", type=_count, default=1, metavar="N",
+    p.add_argument("--min-named-sources", type=_count, metavar="N",
                    help="fail when an article has fewer named sources (default: 1)")
+    p.add_argument("--config", metavar="FILE.toml",
+                   help="thresholds and allowed failures agreed by the desk; the options above override it")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=cmd_check)
 
