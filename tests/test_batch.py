@@ -251,7 +251,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
     ("\ud800", None, "lone surrogate"),
 ])
 def test_text_of_a_field(value, text, error):
-    got, why = batch._text(value, source="in", encoding=None, warn=None)
+    got, why = batch.read._text(value, source="in", encoding=None, warn=None)
     assert got == text
     assert (error in why) if error else why is None
 

@@ -1,0 +1,127 @@
+"""Analysing batch rows, in this process or a pool of them, always in input order."""
+from __future__ import annotations
+
+import collections
+import contextlib
+import gc
+import multiprocessing
+import signal
+from typing import Any, Iterable, Iterator
+
+import attrs
+
+from ..errors import QuotesError
+from ..model import ArticleResult, Kind, SpeakerType
+from ..render import CONTRACT_FIELDS, attribution_row
+from .read import InputRow
+
+ATTRIBUTION_FIELDS = CONTRACT_FIELDS + ("row",)
+SUMMARY_FIELDS = (
+    "row", "article", "chars", "attributions",
+    *(k.value for k in Kind),
+    *(t.value for t in SpeakerType),
+    "named", "anonymous", "unattributed", "sources", "named_sources", "anonymous_sources",
+    "error",
+)
+
+
+@attrs.frozen
+class RowResult:
+    summary: dict[str, Any]
+    attributions: tuple[dict[str, Any], ...]
+
+
+def summary_row(row: InputRow, result: ArticleResult | None, error: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = dict.fromkeys(SUMMARY_FIELDS, 0)
+    out.update(row=row.row, article=row.id, chars=len(row.text) if row.text else 0, error=error or "")
+    if result is not None:
+        s = result.summary
+        out.update(dict(s.by_kind))
+        out.update(dict(s.by_type))
+        named_sources = {a.speaker.id for a in result.attributions if a.speaker and a.speaker.named}
+        anonymous_sources = {a.speaker.id for a in result.attributions if a.speaker and not a.speaker.named}
+        out.update(attributions=s.attributions, named=s.named, anonymous=s.anonymous, unattributed=s.unattributed,
+                   sources=s.sources, named_sources=len(named_sources), anonymous_sources=len(anonymous_sources))
+    return out
+
+
+def analyze_row(row: InputRow, *, engine: str = "rules", model_dir: str | None = None) -> RowResult:
+    """One input row to its summary row and attribution rows; never raises for a bad row."""
+    if row.error is not None or row.text is None:
+        return RowResult(summary_row(row, None, row.error or "no text"), ())
+    from .. import analyze
+
+    try:
+        result = analyze(row.text, engine=engine, name=row.id, model_dir=model_dir)
+    except QuotesError:
+        raise  # an engine that cannot run is the run's problem, not this row's
+    except Exception as error:  # noqa: BLE001 - one article must not sink a batch of thousands
+        return RowResult(summary_row(row, None, f"analysis failed: {type(error).__name__}: {error}"), ())
+    rows = tuple({**attribution_row(row.id, a), "row": row.row} for a in result.attributions)
+    return RowResult(summary_row(row, result), rows)
+
+
+def _analyze_chunk(chunk: list[InputRow], engine: str, model_dir: str | None) -> list[RowResult]:
+    return [analyze_row(r, engine=engine, model_dir=model_dir) for r in chunk]
+
+
+def _ignore_sigint() -> None:
+    # Workers leave Ctrl-C to the parent, which stops them and keeps the output whole.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
+
+
+# An analysis makes tens of thousands of short-lived tuples that reference counting frees; at
+# the default gen-0 threshold (700) the cycle collector runs every few sentences and finds
+# nothing. A higher one made the batch about a quarter faster on PolNeAR, with the same peak
+# memory (benchmarks/batch_throughput.py).
+BATCH_GC_THRESHOLDS = (50_000, 50, 100)
+
+
+@contextlib.contextmanager
+def _batch_gc() -> Iterator[None]:
+    previous = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[InputRow]]:
+    chunk: list[InputRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def analyze_rows(
+    rows: Iterable[InputRow],
+    *,
+    jobs: int = 1,
+    engine: str = "rules",
+    model_dir: str | None = None,
+    chunksize: int = 8,
+    in_flight: int | None = None,
+) -> Iterator[RowResult]:
+    """Results in input order. With ``jobs`` > 1 the rows go to a process pool in chunks, at
+    most ``in_flight`` chunks at a time: ``Pool.imap`` would read the whole input ahead (its
+    feeder thread has no back-pressure), so the window is kept here instead."""
+    if jobs <= 1:
+        for row in rows:
+            yield analyze_row(row, engine=engine, model_dir=model_dir)
+        return
+    window = in_flight or 4 * jobs
+    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint) as pool:
+        pending: collections.deque = collections.deque()
+        chunks = _chunks(rows, chunksize)
+        for chunk in chunks:
+            pending.append(pool.apply_async(_analyze_chunk, (chunk, engine, model_dir)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

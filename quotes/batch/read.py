@@ -1,0 +1,200 @@
+"""Reading batch input: CSV or JSON Lines rows, one at a time, each with its text or why it
+has none. Only a problem with the whole input (it cannot be opened, the text or id column does
+not exist) raises."""
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import sys
+from typing import IO, Any, Callable, Iterator, Sequence
+
+import attrs
+
+from ..articles import decode, unreadable
+from ..errors import InputError, QuotesError
+
+FORMATS = ("csv", "jsonl")
+
+
+def raise_field_size_limit() -> int:
+    """Let one CSV field hold a whole (huge) article: as large as this platform's C long."""
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return limit
+        except OverflowError:
+            limit //= 2
+
+
+@attrs.frozen
+class InputRow:
+    """One input row: its 1-based position, its id and either its text or why there is none."""
+
+    row: int
+    id: str
+    text: str | None
+    error: str | None = None
+
+
+def detect_format(path: str, head: bytes) -> str:
+    """By extension, else by the first non-blank byte: ``{`` is JSON Lines, anything else CSV."""
+    lower = path.lower()
+    if lower.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    if lower.endswith((".csv", ".tsv")):
+        return "csv"
+    return "jsonl" if head.lstrip()[:1] == b"{" else "csv"
+
+
+@contextlib.contextmanager
+def open_input(path: str) -> Iterator[io.BufferedReader]:
+    if path == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        raise unreadable(path, error, folder_hint="batch reads a CSV or JSON Lines file") from None
+    with handle:
+        yield handle
+
+
+def read_rows(
+    stream: IO[bytes],
+    *,
+    source: str,
+    text_column: str,
+    id_column: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Iterator[InputRow]:
+    """Input rows, one at a time, from a binary stream of CSV or JSON Lines."""
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+    fmt = format or detect_format(source, buffered.peek(64)[:64])
+    if fmt == "csv":
+        return _csv_rows(buffered, source=source, text_column=text_column, id_column=id_column,
+                         encoding=encoding, warn=warn)
+    if fmt == "jsonl":
+        return _jsonl_rows(buffered, source=source, text_column=text_column, id_column=id_column,
+                           encoding=encoding, warn=warn)
+    raise QuotesError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _missing_column(source: str, column: str, existing: Sequence[str], what: str = "columns") -> QuotesError:
+    names = ", ".join(repr(c) for c in existing) or "none"
+    return QuotesError(f"{source}: no column {column!r}; the {what} are: {names}")
+
+
+def _text(value: Any, *, source: str, encoding: str | None, warn) -> tuple[str | None, str | None]:
+    """(text, error) for one field. Bytes that are not UTF-8 arrive as surrogate escapes and
+    are decoded the way files are (``articles.decode``: cp1252 fallback, binary refused)."""
+    if value is None:
+        return None, "no text (field missing or null)"
+    if not isinstance(value, str):
+        return None, f"text is a JSON {type(value).__name__}, not a string"
+    try:
+        text = decode(value.encode("utf-8", "surrogateescape"), source=source, encoding=encoding, warn=warn)
+    except UnicodeEncodeError:
+        # A lone surrogate that did not come from a byte (JSON "\ud800"): not text either.
+        return None, "text has an invalid character (lone surrogate)"
+    except QuotesError as error:
+        return None, str(error).removeprefix(f"{source}: ")
+    if not text.strip():
+        return None, "empty text"
+    return text, None
+
+
+def _csv_rows(stream, *, source, text_column, id_column, encoding, warn) -> Iterator[InputRow]:
+    raise_field_size_limit()
+    # surrogateescape keeps undecodable bytes until we know which field they are in, so one
+    # bad row does not stop the file; utf-8-sig drops a byte-order mark from the first header.
+    text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    # strict: a quoted field still open at the end of the file (a truncated last line) or
+    # garbage after a closing quote is an error for that row, not silently accepted text.
+    reader = csv.reader(text_stream, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(f"{source}: empty input, no header row") from None
+    except csv.Error as error:
+        raise InputError(f"{source}: cannot read the CSV header: {error}") from None
+    header = [h.strip() for h in header]
+    if text_column not in header:
+        raise _missing_column(source, text_column, header)
+    if id_column is not None and id_column not in header:
+        raise _missing_column(source, id_column, header)
+    unknown_id = _unknown_id(id_column)
+    text_at = header.index(text_column)
+    id_at = header.index(id_column) if id_column is not None else None
+    position = 0
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            position += 1
+            yield InputRow(position, unknown_id(position), None, f"malformed CSV at line {reader.line_num}: {error}")
+            continue
+        if not fields:
+            continue  # a blank line is no row in CSV (the csv module yields [] for it)
+        position += 1
+        row_id = _id(fields[id_at] if id_at is not None and id_at < len(fields) else None, position)
+        if len(fields) != len(header):
+            yield InputRow(position, row_id, None,
+                           f"row has {len(fields)} fields, the header has {len(header)} (line {reader.line_num})")
+            continue
+        text, error = _text(fields[text_at], source=f"{source} row {position}", encoding=encoding, warn=warn)
+        yield InputRow(position, row_id, text, error)
+
+
+def _unknown_id(id_column: str | None) -> Callable[[int], str]:
+    # A row too broken to read has no id; without an id column the id is the row number.
+    return (lambda position: "") if id_column is not None else str
+
+
+def _id(value: Any, position: int) -> str:
+    if value is None:
+        return str(position)
+    if isinstance(value, str):
+        # An id goes into CSV cells: keep it printable even if its bytes were not UTF-8.
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, (int, float)) else str(value)
+
+
+def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn) -> Iterator[InputRow]:
+    checked = False
+    position = 0
+    unknown_id = _unknown_id(id_column)
+    for line_number, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue  # blank lines separate nothing in JSON Lines
+        position += 1
+        if line_number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            value = json.loads(raw.decode("utf-8", "surrogateescape"))
+        except json.JSONDecodeError as error:
+            tail = "" if raw.endswith(b"\n") else " (truncated last line?)"
+            yield InputRow(position, unknown_id(position), None, f"malformed JSON at line {line_number} column {error.colno}: {error.msg}{tail}")
+            continue
+        if not isinstance(value, dict):
+            yield InputRow(position, unknown_id(position), None, f"line {line_number} is a JSON {type(value).__name__}, not an object")
+            continue
+        if not checked:
+            # The first object stands for the file: a column it lacks is a usage error.
+            if text_column not in value:
+                raise _missing_column(source, text_column, list(value), what="first object's keys")
+            if id_column is not None and id_column not in value:
+                raise _missing_column(source, id_column, list(value), what="first object's keys")
+            checked = True
+        row_id = _id(value.get(id_column) if id_column is not None else None, position)
+        if text_column not in value:
+            yield InputRow(position, row_id, None, f"no {text_column!r} field on line {line_number}")
+            continue
+        text, error = _text(value[text_column], source=f"{source} row {position}", encoding=encoding, warn=warn)
+        yield InputRow(position, row_id, text, error)
