@@ -76,6 +76,70 @@ def test_one_summary_row_per_input_row_in_order(tmp_path, capsys, name, expected
     assert len(attributions) == sum(int(r["attributions"]) for r in summary)
 
 
+# Rows that once ended a whole run with a traceback, and rows close to them that are fine:
+# (family, JSON Lines line, article written, a substring of the error or "" for none, attributions?)
+GOOD = '"We will win," Jane Roe said.'
+BAD_ROWS = [
+    ("good before", json.dumps({"id": "ok1", "body": GOOD}), "ok1", "", True),
+    ("deep nesting", '{"id": "deep", "body": ' + "[" * 100_000 + "]" * 100_000 + "}", "", "nested too deep", False),
+    ("deep nesting, object", '{"id": "deep2", "x": ' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "}", "", "nested too deep", False),
+    ("shallow nesting elsewhere", json.dumps({"id": "nest", "x": [[[[1]]]], "body": GOOD}), "nest", "", True),
+    ("huge integer", '{"id": "bigint", "body": "x", "n": ' + "9" * 5000 + "}", "", "a number too long to read", False),
+    ("huge integer id", '{"id": ' + "7" * 5000 + ', "body": "x"}', "", "a number too long to read", False),
+    ("long integer within the limit", '{"id": ' + "7" * 40 + ", \"body\": " + json.dumps(GOOD) + "}", "7" * 40, "", True),
+    ("huge float text", '{"id": "bigfloat", "body": 1e999999}', "bigfloat", "text is a JSON float", False),
+    ("huge float id", '{"id": 1e999999, "body": ' + json.dumps(GOOD) + "}", "inf", "", True),
+    ("lone high surrogate text", '{"id": "s1", "body": "\\ud800 Jane said so."}', "s1", "lone surrogate", False),
+    ("lone low surrogate text", '{"id": "s2", "body": "\\udc80 Jane said so."}', "s2", "lone surrogate", False),
+    ("reversed surrogate pair text", '{"id": "s3", "body": "\\udc00\\ud800"}', "s3", "lone surrogate", False),
+    ("surrogate pair text", '{"id": "s4", "body": "\\ud83d\\ude00 ' + GOOD.replace('"', '\\"') + '"}', "s4", "", True),
+    ("lone surrogate id", '{"id": "\\ud800", "body": ' + json.dumps(GOOD) + "}", "\ufffd", "", True),
+    ("row is an array", '["id", "body"]', "", "is a JSON list, not an object", False),
+    ("row is a string", '"just text"', "", "is a JSON str, not an object", False),
+    ("text is a number", '{"id": "num", "body": 5}', "num", "text is a JSON int", False),
+    ("text is null", '{"id": "null", "body": null}', "null", "no text", False),
+    ("text is a list", '{"id": "list", "body": ["a"]}', "list", "text is a JSON list", False),
+    ("text is an object", '{"id": "obj", "body": {"a": 1}}', "obj", "text is a JSON dict", False),
+    ("analyzer raises", json.dumps({"id": "boom", "body": "BOOM " + GOOD}), "boom", "analysis failed: RuntimeError: boom", False),
+    ("good after", json.dumps({"id": "ok2", "body": GOOD}), "ok2", "", True),
+]
+
+
+@pytest.fixture(scope="module", params=[1, 2], ids=["jobs1", "jobs2"])
+def bad_rows_run(request, tmp_path_factory):
+    """One batch over every BAD_ROWS line, with an analyzer that raises on 'BOOM'; the pool
+    forks after the patch, so workers raise too."""
+    import quotes
+
+    folder = tmp_path_factory.mktemp(f"bad{request.param}")
+    source = folder / "bad.jsonl"
+    source.write_text("".join(line + "\n" for _, line, *_ in BAD_ROWS), encoding="utf-8")
+    real = quotes.analyze
+
+    def analyze(text, **kwargs):
+        if text.startswith("BOOM"):
+            raise RuntimeError("boom")
+        return real(text, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "analyze", analyze)
+        code, attributions, summary = run(folder, str(source), "--text-column", "body", "--id-column", "id",
+                                          "--jobs", str(request.param))
+    return code, attributions, summary
+
+
+@pytest.mark.parametrize("n", range(len(BAD_ROWS)), ids=[family for family, *_ in BAD_ROWS])
+def test_a_row_never_stops_the_batch(bad_rows_run, n):
+    code, attributions, summary = bad_rows_run
+    assert code == 0 and len(summary) == len(BAD_ROWS)
+    _, _, article, error, found = BAD_ROWS[n]
+    row = summary[n]
+    assert int(row["row"]) == n + 1 and row["article"] == article
+    assert (error in row["error"]) if error else row["error"] == "", row["error"]
+    assert (int(row["attributions"]) > 0) == found
+    assert len([a for a in attributions if a["row"] == row["row"]]) == int(row["attributions"])
+
+
 def test_attributions_csv_has_the_contract_fields_first(tmp_path):
     code, attributions, _ = run(tmp_path, str(FIXTURES / "mixed.csv"), "--text-column", "body", "--id-column", "id")
     assert tuple(attributions[0])[: len(CONTRACT_FIELDS)] == CONTRACT_FIELDS

@@ -10,10 +10,10 @@ from typing import Any, Iterable, Iterator
 
 import attrs
 
-from ..errors import QuotesError
+from ..errors import EngineUnavailable
 from ..model import ArticleResult, Kind, SpeakerType
 from ..render import CONTRACT_FIELDS, attribution_row
-from .read import InputRow
+from .read import InputRow, printable
 
 ATTRIBUTION_FIELDS = CONTRACT_FIELDS + ("row",)
 SUMMARY_FIELDS = (
@@ -53,11 +53,11 @@ def analyze_row(row: InputRow, *, engine: str = "rules", model_dir: str | None =
 
     try:
         result = analyze(row.text, engine=engine, name=row.id, model_dir=model_dir)
-    except QuotesError:
+        rows = tuple({**attribution_row(row.id, a), "row": row.row} for a in result.attributions)
+    except EngineUnavailable:
         raise  # an engine that cannot run is the run's problem, not this row's
     except Exception as error:  # noqa: BLE001 - one article must not sink a batch of thousands
-        return RowResult(summary_row(row, None, f"analysis failed: {type(error).__name__}: {error}"), ())
-    rows = tuple({**attribution_row(row.id, a), "row": row.row} for a in result.attributions)
+        return RowResult(summary_row(row, None, printable(f"analysis failed: {type(error).__name__}: {error}")), ())
     return RowResult(summary_row(row, result), rows)
 
 

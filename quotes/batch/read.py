@@ -12,7 +12,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 import attrs
 
-from ..articles import decode, unreadable
+from ..articles import SURROGATE, decode, unreadable
 from ..errors import InputError, QuotesError
 
 FORMATS = ("csv", "jsonl")
@@ -89,13 +89,18 @@ def _missing_column(source: str, column: str, existing: Sequence[str], what: str
     return QuotesError(f"{source}: no column {column!r}; the {what} are: {names}")
 
 
-def _text(value: Any, *, source: str, encoding: str | None, warn) -> tuple[str | None, str | None]:
+def _text(value: Any, *, source: str, encoding: str | None, warn,
+          escaped_bytes: bool = True) -> tuple[str | None, str | None]:
     """(text, error) for one field. Bytes that are not UTF-8 arrive as surrogate escapes and
-    are decoded the way files are (``articles.decode``: cp1252 fallback, binary refused)."""
+    are decoded the way files are (``articles.decode``: cp1252 fallback, binary refused). When
+    the row's bytes were all UTF-8 (``escaped_bytes`` False), a surrogate can only come from a
+    JSON escape ("\\udc80") and is not text."""
     if value is None:
         return None, "no text (field missing or null)"
     if not isinstance(value, str):
         return None, f"text is a JSON {type(value).__name__}, not a string"
+    if not escaped_bytes and SURROGATE.search(value):
+        return None, "text has an invalid character (lone surrogate)"
     try:
         text = decode(value.encode("utf-8", "surrogateescape"), source=source, encoding=encoding, warn=warn)
     except UnicodeEncodeError:
@@ -143,12 +148,16 @@ def _csv_rows(stream, *, source, text_column, id_column, encoding, warn) -> Iter
         if not fields:
             continue  # a blank line is no row in CSV (the csv module yields [] for it)
         position += 1
-        row_id = _id(fields[id_at] if id_at is not None and id_at < len(fields) else None, position)
-        if len(fields) != len(header):
-            yield InputRow(position, row_id, None,
-                           f"row has {len(fields)} fields, the header has {len(header)} (line {reader.line_num})")
+        try:
+            row_id = _id(fields[id_at] if id_at is not None and id_at < len(fields) else None, position)
+            if len(fields) != len(header):
+                yield InputRow(position, row_id, None,
+                               f"row has {len(fields)} fields, the header has {len(header)} (line {reader.line_num})")
+                continue
+            text, error = _text(fields[text_at], source=f"{source} row {position}", encoding=encoding, warn=warn)
+        except Exception as error:  # noqa: BLE001 - whatever a row holds, the run goes on
+            yield InputRow(position, unknown_id(position), None, f"cannot read line {reader.line_num}: {_why(error)}")
             continue
-        text, error = _text(fields[text_at], source=f"{source} row {position}", encoding=encoding, warn=warn)
         yield InputRow(position, row_id, text, error)
 
 
@@ -162,8 +171,8 @@ def _id(value: Any, position: int) -> str:
         return str(position)
     if isinstance(value, str):
         # An id goes into CSV cells: keep it printable even if its bytes were not UTF-8.
-        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, (int, float)) else str(value)
+        return printable(value)
+    return printable(json.dumps(value, ensure_ascii=False) if not isinstance(value, (int, float)) else str(value))
 
 
 def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn) -> Iterator[InputRow]:
@@ -177,13 +186,9 @@ def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn) -> It
         if line_number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:
-            value = json.loads(raw.decode("utf-8", "surrogateescape"))
-        except json.JSONDecodeError as error:
-            tail = "" if raw.endswith(b"\n") else " (truncated last line?)"
-            yield InputRow(position, unknown_id(position), None, f"malformed JSON at line {line_number} column {error.colno}: {error.msg}{tail}")
-            continue
-        if not isinstance(value, dict):
-            yield InputRow(position, unknown_id(position), None, f"line {line_number} is a JSON {type(value).__name__}, not an object")
+            value, escaped_bytes = _json_object(raw, line_number)
+        except _BadRow as bad:
+            yield InputRow(position, unknown_id(position), None, str(bad))
             continue
         if not checked:
             # The first object stands for the file: a column it lacks is a usage error.
@@ -192,9 +197,54 @@ def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn) -> It
             if id_column is not None and id_column not in value:
                 raise _missing_column(source, id_column, list(value), what="first object's keys")
             checked = True
-        row_id = _id(value.get(id_column) if id_column is not None else None, position)
-        if text_column not in value:
-            yield InputRow(position, row_id, None, f"no {text_column!r} field on line {line_number}")
+        try:
+            row_id = _id(value.get(id_column) if id_column is not None else None, position)
+            if text_column not in value:
+                yield InputRow(position, row_id, None, f"no {text_column!r} field on line {line_number}")
+                continue
+            text, error = _text(value[text_column], source=f"{source} row {position}", encoding=encoding, warn=warn,
+                                escaped_bytes=escaped_bytes)
+        except Exception as error:  # noqa: BLE001 - whatever a row holds, the run goes on
+            yield InputRow(position, unknown_id(position), None, f"cannot read line {line_number}: {_why(error)}")
             continue
-        text, error = _text(value[text_column], source=f"{source} row {position}", encoding=encoding, warn=warn)
         yield InputRow(position, row_id, text, error)
+
+
+class _BadRow(Exception):
+    """A line that is not a JSON object; the message is the row's error."""
+
+
+def _json_object(raw: bytes, line_number: int) -> tuple[dict[str, Any], bool]:
+    """The line's object, and whether bytes that are not UTF-8 were kept as surrogate escapes."""
+    try:
+        line, escaped_bytes = raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        line, escaped_bytes = raw.decode("utf-8", "surrogateescape"), True
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        tail = "" if raw.endswith(b"\n") else " (truncated last line?)"
+        raise _BadRow(f"malformed JSON at line {line_number} column {error.colno}: {error.msg}{tail}") from None
+    except Exception as error:  # noqa: BLE001 - RecursionError, ValueError and whatever else json raises
+        raise _BadRow(f"cannot read line {line_number}: {_why(error)}") from None
+    if not isinstance(value, dict):
+        raise _BadRow(f"line {line_number} is a JSON {type(value).__name__}, not an object")
+    return value, escaped_bytes
+
+
+def _why(error: Exception) -> str:
+    """One line for an exception a row raised while being read."""
+    if isinstance(error, RecursionError):
+        return "nested too deep to read"
+    if isinstance(error, ValueError) and "integer string conversion" in str(error):
+        return f"a number too long to read (over {sys.get_int_max_str_digits()} digits)"
+    return printable(f"{type(error).__name__}: {error}")
+
+
+def printable(text: str) -> str:
+    """Text for a CSV cell in UTF-8: bytes kept as surrogate escapes are decoded as UTF-8 where
+    they can be, and any other lone surrogate becomes U+FFFD."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return SURROGATE.sub("\ufffd", text)
