@@ -105,11 +105,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
         attributions_path=args.attributions,
         summary_path=args.summary,
         format=args.input_format,
+        delimiter=args.delimiter,
         encoding=args.encoding,
         jobs=args.jobs,
         engine=args.engine,
         model_dir=args.model_dir,
         warn=_warn,
+        say=_warn,
     )
     if sys.stderr.isatty():
         _warn(f"{stats.rows} rows, {stats.attributions} attributions, {stats.errors} rows with errors")
@@ -201,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", required=True, metavar="OUT.csv", help="one row per input row, in input order")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to use (default: 1)")
     p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
+    p.add_argument("--delimiter", metavar="CHAR", help="CSV column separator, e.g. ';' or tab (default: sniffed)")
     p.add_argument("--encoding", help="decode text fields with this encoding (default: UTF-8, else cp1252)")
     _engine_options(p)
     p.set_defaults(run=cmd_batch)

@@ -19,6 +19,7 @@ import pytest
 
 from quotes import batch
 from quotes.cli import main
+from quotes.errors import QuotesError
 from quotes.render import CONTRACT_FIELDS
 
 from .conftest import ROOT
@@ -138,6 +139,76 @@ def test_a_row_never_stops_the_batch(bad_rows_run, n):
     assert (error in row["error"]) if error else row["error"] == "", row["error"]
     assert (int(row["attributions"]) > 0) == found
     assert len([a for a in attributions if a["row"] == row["row"]]) == int(row["attributions"])
+
+
+ARTICLE = ('Officials said the vote, held on Monday; was fair.\n"We will win," Jane Roe said. '
+           'Rates rose 3%|4% and\tfell.')
+
+
+def _csv_bytes(delimiter: str, header: list[str], rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([header, *rows])
+    return out.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("delimiter, header, column, expected", [
+    # the usual exports, with articles that hold every candidate delimiter and span lines
+    (",", ["id", "text"], "text", ","),
+    (";", ["id", "text"], "text", ";"),  # once: "no column 'text'; the columns are: 'id;text'"
+    ("\t", ["id", "headline", "text"], "text", "\t"),
+    ("|", ["id", "text", "source"], "text", "|"),
+    (";", ["text", "id"], "text", ";"),
+    # a header whose names hold another candidate: the text column decides
+    (";", ["id", "a,b", "text"], "text", ";"),
+    (",", ["id", "a;b", "text"], "text", ","),
+    # one column: no delimiter is needed, and a comma is the default
+    (",", ["text"], "text", ","),
+    (";", ["text"], "text", ","),
+    # negative: no candidate gives the text column; the sniffer's guess stands, for the error
+    (";", ["id", "body"], "text", ";"),
+])
+def test_sniff_delimiter(delimiter, header, column, expected):
+    rows = [[f"r{i}" if h != column else ARTICLE for h in header] for i in range(3)]
+    assert batch.sniff_delimiter(_csv_bytes(delimiter, header, rows)[: batch.read.SNIFF_BYTES], column) == expected
+
+
+@pytest.mark.parametrize("value, delimiter", [
+    (";", ";"), (",", ","), ("|", "|"), ("\t", "\t"), ("tab", "\t"), ("TAB", "\t"), ("\\t", "\t"),
+    ("semicolon", ";"), (":", ":"),
+    ("", None), (";;", None), ('"', None), ("\n", None), ("\r", None), ("tabs", None),
+])
+def test_parse_delimiter(value, delimiter):
+    if delimiter is None:
+        with pytest.raises(QuotesError, match="--delimiter must be one character"):
+            batch.parse_delimiter(value)
+    else:
+        assert batch.parse_delimiter(value) == delimiter
+
+
+@pytest.mark.parametrize("delimiter, args, said, code", [
+    (";", [], "columns separated by semicolons (sniffed; --delimiter to choose)", 0),
+    ("\t", [], "columns separated by tabs", 0),
+    (",", [], "columns separated by commas", 0),
+    (";", ["--delimiter", ";"], None, 0),  # chosen, so not said
+    ("\t", ["--delimiter", "tab"], None, 0),
+    # negative: the wrong delimiter chosen by hand names the columns it found, and how
+    (";", ["--delimiter", ","], "no column 'text'; the columns are: 'id;text' (separated by commas)", 2),
+])
+def test_a_csv_with_any_delimiter_is_read(tmp_path, capsys, delimiter, args, said, code):
+    source = tmp_path / "in.csv"
+    source.write_bytes(_csv_bytes(delimiter, ["id", "text"], [["a", ARTICLE], ["b", "Officials said so."]]))
+    got = run(tmp_path, str(source), "--text-column", "text", "--id-column", "id", *args)
+    err = capsys.readouterr().err
+    assert got[0] == code
+    if code == 0:
+        assert [(r["article"], r["error"]) for r in got[2]] == [("a", ""), ("b", "")]
+        assert int(got[2][0]["attributions"]) >= 2
+    assert (said in err) if said else "sniffed" not in err
+
+
+def test_delimiter_is_for_csv_only(tmp_path, capsys):
+    assert run(tmp_path, str(FIXTURES / "mixed.jsonl"), "--text-column", "body", "--delimiter", ";")[0] == 2
+    assert "--delimiter is for CSV input" in capsys.readouterr().err
 
 
 def test_attributions_csv_has_the_contract_fields_first(tmp_path):

@@ -17,13 +17,14 @@ from typing import Callable, Iterator
 
 from ..errors import QuotesError
 from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows, summary_row
-from .read import FORMATS, InputRow, detect_format, open_input, raise_field_size_limit, read_rows
+from .read import (FORMATS, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit, read_rows,
+                   sniff_delimiter)
 from .write import BatchStats, RowWriter, open_output, run_batch
 
 __all__ = [
     "ATTRIBUTION_FIELDS", "FORMATS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult", "RowWriter",
     "analyze_row", "analyze_rows", "batch_file", "detect_format", "open_input", "open_output",
-    "raise_field_size_limit", "read_rows", "run_batch", "summary_row",
+    "parse_delimiter", "raise_field_size_limit", "read_rows", "run_batch", "sniff_delimiter", "summary_row",
 ]
 
 
@@ -35,15 +36,20 @@ def batch_file(
     summary_path: str,
     id_column: str | None = None,
     format: str | None = None,
+    delimiter: str | None = None,
     encoding: str | None = None,
     jobs: int = 1,
     engine: str = "rules",
     model_dir: str | None = None,
     progress: bool | None = None,
     warn: Callable[[str], None] | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> BatchStats:
     """The whole command: read INPUT, write the two CSVs. Column errors surface before any
-    output file is created."""
+    output file is created. ``warn`` hears about rows read with a fallback, ``say`` what the
+    run found out by itself (the CSV delimiter); ``delimiter`` is as ``--delimiter`` takes it."""
+    if delimiter is not None:
+        delimiter = parse_delimiter(delimiter)
     if attributions_path == summary_path and attributions_path != os.devnull:
         raise QuotesError("--attributions and --summary must be different files")
     if "-" == attributions_path == summary_path:
@@ -51,7 +57,7 @@ def batch_file(
     with open_input(input_path) as stream:
         source = "stdin" if input_path == "-" else input_path
         rows = read_rows(stream, source=source, text_column=text_column, id_column=id_column,
-                         format=format, encoding=encoding, warn=warn)
+                         format=format, delimiter=delimiter, encoding=encoding, warn=warn, say=say)
         first = next(rows, None)  # reads the header: a missing column raises here
         everything = rows if first is None else _prepend(first, rows)
         with open_output(attributions_path) as attributions_out, open_output(summary_path) as summary_out:

@@ -62,6 +62,79 @@ def open_input(path: str) -> Iterator[io.BufferedReader]:
         yield handle
 
 
+class InputBytes(io.RawIOBase):
+    """A binary input read once, front to back: its first bytes can be looked at before the
+    reading starts (``head``), and ``position`` counts the bytes handed on so far (progress)."""
+
+    def __init__(self, stream: IO[bytes]):
+        super().__init__()
+        self._stream = stream
+        self._read = getattr(stream, "read1", stream.read)
+        self._pending = b""
+        self.position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def head(self, size: int) -> bytes:
+        """Up to ``size`` first bytes (fewer only at the end of the input), still to be read."""
+        while len(self._pending) < size:
+            more = self._stream.read(size - len(self._pending))
+            if not more:
+                break
+            self._pending += more
+        return self._pending[:size]
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._pending:
+            data, self._pending = self._pending[: len(buffer)], self._pending[len(buffer) :]
+        else:
+            data = self._read(len(buffer))
+        buffer[: len(data)] = data
+        self.position += len(data)
+        return len(data)
+
+
+SNIFF_BYTES = 16 * 1024  # what the format and the CSV delimiter are told from
+DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
+
+
+def parse_delimiter(value: str) -> str:
+    """``--delimiter``: one character, or 'tab' (also a typed backslash-t)."""
+    named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+    delimiter = named.get(value.lower(), value)
+    if len(delimiter) != 1 or delimiter in "\"\r\n":
+        raise QuotesError(f"--delimiter must be one character other than a quote mark or a line break "
+                          f"(or 'tab'), not {value!r}")
+    return delimiter
+
+
+def sniff_delimiter(head: bytes, text_column: str) -> str:
+    """The CSV delimiter, from the input's first bytes: what ``csv.Sniffer`` (limited to
+    comma, semicolon, tab and pipe) finds in them, or else in the header line alone, as long as
+    it makes a header with the text column; else the first of those four that does; else the
+    sniffer's guess, else a comma. Articles quoted over many lines defeat the sniffer on the
+    whole sample, which is why the header line and the text column have a say."""
+    sample = head.decode("utf-8", "replace").removeprefix("\ufeff")
+    guesses = []
+    for text in (sample, sample.split("\n", 1)[0] + "\n"):
+        try:
+            guesses.append(csv.Sniffer().sniff(text, delimiters="".join(DELIMITERS)).delimiter)
+        except csv.Error:
+            pass
+    for delimiter in (*guesses, *DELIMITERS):
+        if text_column in _header(sample, delimiter):
+            return delimiter
+    return guesses[0] if guesses else ","
+
+
+def _header(sample: str, delimiter: str) -> list[str]:
+    try:
+        return [h.strip() for h in next(csv.reader(io.StringIO(sample), delimiter=delimiter), [])]
+    except csv.Error:
+        return []
+
+
 def read_rows(
     stream: IO[bytes],
     *,
@@ -69,24 +142,35 @@ def read_rows(
     text_column: str,
     id_column: str | None = None,
     format: str | None = None,
+    delimiter: str | None = None,
     encoding: str | None = None,
     warn: Callable[[str], None] | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> Iterator[InputRow]:
-    """Input rows, one at a time, from a binary stream of CSV or JSON Lines."""
-    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
-    fmt = format or detect_format(source, buffered.peek(64)[:64])
+    """Input rows, one at a time, from a binary stream of CSV or JSON Lines. ``warn`` hears
+    about rows read with a fallback; ``say`` hears which delimiter was sniffed."""
+    counted = stream if isinstance(stream, InputBytes) else InputBytes(stream)
+    head = counted.head(SNIFF_BYTES)
+    buffered = io.BufferedReader(counted)
+    fmt = format or detect_format(source, head[:64])
     if fmt == "csv":
+        sniffed = delimiter is None
         return _csv_rows(buffered, source=source, text_column=text_column, id_column=id_column,
-                         encoding=encoding, warn=warn)
+                         delimiter=sniff_delimiter(head, text_column) if sniffed else delimiter, encoding=encoding,
+                         warn=warn, say=say if sniffed else None)
     if fmt == "jsonl":
+        if delimiter is not None:
+            raise QuotesError(f"{source}: --delimiter is for CSV input, and this is JSON Lines")
         return _jsonl_rows(buffered, source=source, text_column=text_column, id_column=id_column,
                            encoding=encoding, warn=warn)
     raise QuotesError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def _missing_column(source: str, column: str, existing: Sequence[str], what: str = "columns") -> QuotesError:
+def _missing_column(source: str, column: str, existing: Sequence[str], what: str = "columns",
+                    delimiter: str | None = None) -> QuotesError:
     names = ", ".join(repr(c) for c in existing) or "none"
-    return QuotesError(f"{source}: no column {column!r}; the {what} are: {names}")
+    split = f" (separated by {DELIMITERS.get(delimiter, repr(delimiter))})" if delimiter else ""
+    return QuotesError(f"{source}: no column {column!r}; the {what} are: {names}{split}")
 
 
 def _text(value: Any, *, source: str, encoding: str | None, warn,
@@ -113,14 +197,14 @@ def _text(value: Any, *, source: str, encoding: str | None, warn,
     return text, None
 
 
-def _csv_rows(stream, *, source, text_column, id_column, encoding, warn) -> Iterator[InputRow]:
+def _csv_rows(stream, *, source, text_column, id_column, delimiter, encoding, warn, say) -> Iterator[InputRow]:
     raise_field_size_limit()
     # surrogateescape keeps undecodable bytes until we know which field they are in, so one
     # bad row does not stop the file; utf-8-sig drops a byte-order mark from the first header.
     text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     # strict: a quoted field still open at the end of the file (a truncated last line) or
     # garbage after a closing quote is an error for that row, not silently accepted text.
-    reader = csv.reader(text_stream, strict=True)
+    reader = csv.reader(text_stream, strict=True, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -129,9 +213,12 @@ def _csv_rows(stream, *, source, text_column, id_column, encoding, warn) -> Iter
         raise InputError(f"{source}: cannot read the CSV header: {error}") from None
     header = [h.strip() for h in header]
     if text_column not in header:
-        raise _missing_column(source, text_column, header)
+        raise _missing_column(source, text_column, header, delimiter=delimiter)
     if id_column is not None and id_column not in header:
-        raise _missing_column(source, id_column, header)
+        raise _missing_column(source, id_column, header, delimiter=delimiter)
+    if say is not None:  # said once the header is known good: an error stays one line
+        say(f"{source}: CSV with columns separated by {DELIMITERS.get(delimiter, repr(delimiter))} "
+            "(sniffed; --delimiter to choose)")
     unknown_id = _unknown_id(id_column)
     text_at = header.index(text_column)
     id_at = header.index(id_column) if id_column is not None else None
