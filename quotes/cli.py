@@ -111,10 +111,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         engine=args.engine,
         model_dir=args.model_dir,
         warn=_warn,
-        say=_warn,
+        say=None if args.quiet else _warn,
+        progress=False if args.quiet else None,
     )
-    if sys.stderr.isatty():
-        _warn(f"{stats.rows} rows, {stats.attributions} attributions, {stats.errors} rows with errors")
+    if not args.quiet:
+        _warn(stats.line())
     return 0
 
 
@@ -204,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to use (default: 1)")
     p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV column separator, e.g. ';' or tab (default: sniffed)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, delimiter or summary line on stderr")
     p.add_argument("--encoding", help="decode text fields with this encoding (default: UTF-8, else cp1252)")
     _engine_options(p)
     p.set_defaults(run=cmd_batch)

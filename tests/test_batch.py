@@ -370,9 +370,47 @@ def test_an_interrupted_run_leaves_only_whole_rows(tmp_path):
     assert [int(r["row"]) for r in done] == list(range(1, len(done) + 1))
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
-    run(tmp_path, str(FIXTURES / "mixed.jsonl"), "--text-column", "body")
-    assert capsys.readouterr().err == ""
+CLEAN = {"in.jsonl": "".join(json.dumps({"id": i, "body": b}) + "\n" for i, b in enumerate([GOOD, "", GOOD])),
+         "in.csv": 'id,body\n1,"""We will win,"" Jane Roe said."\n2,\n', "one.csv": 'id,body\n1,"""Yes,"" Jane Roe said."\n'}
+
+
+@pytest.mark.parametrize("name, args, err", [
+    # not a terminal: no progress bar, but the summary line always, so logs have it
+    ("in.jsonl", [], "quotes: 3 rows, 2 attributions, 1 row with errors\n"),
+    ("in.csv", [], "quotes: {path}: CSV with columns separated by commas (sniffed; --delimiter to choose)\n"
+                   "quotes: 2 rows, 1 attribution, 1 row with errors\n"),
+    ("one.csv", ["--delimiter", ","], "quotes: 1 row, 1 attribution, 0 rows with errors\n"),
+    # --quiet: nothing at all on a clean run
+    ("in.jsonl", ["--quiet"], ""),
+    ("in.csv", ["--quiet"], ""),
+])
+def test_stderr_has_the_summary_line_unless_quiet(tmp_path, capsys, name, args, err):
+    path = tmp_path / name
+    path.write_text(CLEAN[name], encoding="utf-8")
+    assert run(tmp_path, str(path), "--text-column", "body", *args)[0] == 0
+    assert capsys.readouterr().err == err.format(path=path)
+
+
+def test_quiet_still_warns_about_rows(tmp_path, capsys):
+    run(tmp_path, str(FIXTURES / "mixed.csv"), "--text-column", "body", "--quiet")
+    assert capsys.readouterr().err.splitlines() == [
+        f"quotes: {FIXTURES / 'mixed.csv'} row 5: not valid UTF-8 at byte 0; read as cp1252 (use --encoding to choose)"]
+
+
+@pytest.mark.parametrize("stdin, bar", [
+    (False, ["100%", "B/s", "10 rows]"]),  # a file: bytes read of its size, with the time left
+    (True, [" rows/s]", "10 rows ["]),  # a pipe has no size: rows counted
+])
+def test_progress_bar_counts_bytes_of_a_file(tmp_path, capsys, monkeypatch, stdin, bar):
+    path = str(FIXTURES / "mixed.jsonl")
+    if stdin:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO((FIXTURES / "mixed.jsonl").read_bytes())))
+    batch.batch_file("-" if stdin else path, text_column="body", attributions_path=os.devnull,
+                     summary_path=str(tmp_path / "s.csv"), progress=True)
+    err = capsys.readouterr().err
+    assert all(b in err for b in bar), err
+    size = os.path.getsize(path)
+    assert (f"{size}/{size}" in err) is (not stdin)
 
 
 @pytest.mark.parametrize("value, text, error", [

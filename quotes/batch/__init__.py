@@ -17,9 +17,9 @@ from typing import Callable, Iterator
 
 from ..errors import QuotesError
 from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows, summary_row
-from .read import (FORMATS, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit, read_rows,
+from .read import (FORMATS, InputBytes, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit, read_rows,
                    sniff_delimiter)
-from .write import BatchStats, RowWriter, open_output, run_batch
+from .write import BatchStats, RowWriter, input_size, open_output, run_batch
 
 __all__ = [
     "ATTRIBUTION_FIELDS", "FORMATS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult", "RowWriter",
@@ -56,13 +56,15 @@ def batch_file(
         raise QuotesError("only one of --attributions and --summary can be - (stdout)")
     with open_input(input_path) as stream:
         source = "stdin" if input_path == "-" else input_path
-        rows = read_rows(stream, source=source, text_column=text_column, id_column=id_column,
+        counted = InputBytes(stream)
+        rows = read_rows(counted, source=source, text_column=text_column, id_column=id_column,
                          format=format, delimiter=delimiter, encoding=encoding, warn=warn, say=say)
         first = next(rows, None)  # reads the header: a missing column raises here
         everything = rows if first is None else _prepend(first, rows)
         with open_output(attributions_path) as attributions_out, open_output(summary_path) as summary_out:
             return run_batch(everything, attributions_out, summary_out, jobs=jobs, engine=engine,
-                             model_dir=model_dir, progress=progress)
+                             model_dir=model_dir, progress=progress, size=input_size(stream),
+                             position=lambda: counted.position)
 
 
 def _prepend(first: InputRow, rest: Iterator[InputRow]) -> Iterator[InputRow]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import os
 import signal
+import stat
 import sys
 import threading
-from typing import IO, Any, Iterable, Iterator, Sequence
+from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -87,6 +89,13 @@ class BatchStats:
     attributions: int
     chars: int
 
+    def line(self) -> str:
+        """'1438 rows, 10865 attributions, 0 rows with errors'"""
+        def count(n: int, what: str) -> str:
+            return f"{n} {what}{'s' if n != 1 else ''}"
+
+        return f"{count(self.rows, 'row')}, {count(self.attributions, 'attribution')}, {count(self.errors, 'row')} with errors"
+
 
 def run_batch(
     rows: Iterable[InputRow],
@@ -98,16 +107,21 @@ def run_batch(
     model_dir: str | None = None,
     progress: bool | None = None,
     chunksize: int = 8,
+    size: int | None = None,
+    position: Callable[[], int] | None = None,
 ) -> BatchStats:
-    """Analyse every row and write both CSVs as rows finish; returns the counts."""
-    from tqdm import tqdm
+    """Analyse every row and write both CSVs as rows finish; returns the counts.
 
+    The progress bar (on stderr; by default when it is a terminal) counts rows, or, given the
+    input's ``size`` in bytes and a ``position`` that says how many have been read, bytes, with
+    a total and the time left."""
     attribution_writer = RowWriter(attributions_out, ATTRIBUTION_FIELDS)
     summary_writer = RowWriter(summary_out, SUMMARY_FIELDS)
     if progress is None:
         progress = sys.stderr.isatty()
+    by_bytes = size is not None and position is not None
     n = errors = found = chars = 0
-    with _batch_gc(), tqdm(disable=not progress, unit=" rows", file=sys.stderr, dynamic_ncols=True) as bar:
+    with _batch_gc(), _progress_bar(progress, size if by_bytes else None) as bar:
         for result in analyze_rows(rows, jobs=jobs, engine=engine, model_dir=model_dir, chunksize=chunksize):
             # Attributions first: a summary row promises its attribution rows are written.
             attribution_writer.write(*result.attributions)
@@ -116,5 +130,27 @@ def run_batch(
             errors += bool(result.summary["error"])
             found += len(result.attributions)
             chars += result.summary["chars"]
-            bar.update()
+            if by_bytes:
+                bar.set_postfix_str(f"{n} rows", refresh=False)
+                bar.update(position() - bar.n)  # type: ignore[misc]
+            else:
+                bar.update()
     return BatchStats(rows=n, errors=errors, attributions=found, chars=chars)
+
+
+def _progress_bar(show: bool, size: int | None):
+    from tqdm import tqdm
+
+    if size is None:
+        return tqdm(disable=not show, unit=" rows", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(disable=not show, total=size, unit="B", unit_scale=True, unit_divisor=1024,
+                file=sys.stderr, dynamic_ncols=True)
+
+
+def input_size(stream: IO[bytes]) -> int | None:
+    """The size in bytes of an input that is a regular file (also stdin redirected from one)."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
