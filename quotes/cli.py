@@ -17,6 +17,7 @@ from .errors import QuotesError
 
 USAGE_ERROR = 2
 CHECK_FAILED = 1
+TERMINATED = 128 + 15  # the shell's status for SIGTERM; Ctrl-C is 130
 
 
 def _warn(message: str) -> None:
@@ -98,7 +99,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise QuotesError(f"--jobs must be 1 or more, not {args.jobs}")
-    stats = batch.batch_file(
+    try:
+        stats = _run_batch(batch, args)
+    except batch.Terminated:
+        _warn("terminated")
+        return TERMINATED
+    if not args.quiet:
+        _warn(stats.line())
+    return 0
+
+
+def _run_batch(batch, args: argparse.Namespace):
+    return batch.batch_file(
         args.input,
         text_column=args.text_column,
         id_column=args.id_column,
@@ -114,9 +126,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
         say=None if args.quiet else _warn,
         progress=False if args.quiet else None,
     )
-    if not args.quiet:
-        _warn(stats.line())
-    return 0
 
 
 def _share(value: str) -> float:

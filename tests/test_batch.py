@@ -344,22 +344,73 @@ def test_an_interrupt_during_a_write_waits_for_the_whole_row():
     assert out.getvalue() == "a,b\n"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_an_interrupted_run_leaves_only_whole_rows(tmp_path):
-    source = tmp_path / "in.csv"
+@pytest.fixture(scope="module")
+def large_input(tmp_path_factory):
+    source = tmp_path_factory.mktemp("large") / "in.csv"
     _generated(source, 20_000)
-    summary, attributions = tmp_path / "s.csv", tmp_path / "a.csv"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "quotes", "batch", str(source), "--text-column", "body", "--id-column", "id",
-         "--attributions", str(attributions), "--summary", str(summary)],
-        stderr=subprocess.PIPE, cwd=ROOT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not summary.exists() or summary.stat().st_size < 20_000):
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err
+    return source
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux /proc), or [] where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("jobs, sig, whom, code", [
+    (1, signal.SIGINT, "process", 130),
+    (2, signal.SIGINT, "process", 130),
+    (2, signal.SIGINT, "group", 130),  # Ctrl-C on a terminal reaches the workers too
+    (1, signal.SIGTERM, "process", 143),  # kill PID
+    (2, signal.SIGTERM, "process", 143),
+    (2, signal.SIGTERM, "group", 143),  # a service manager stopping the whole group
+    (2, signal.SIGKILL, "process", -signal.SIGKILL),  # nothing can be deferred: only quiet workers asked
+], ids=lambda v: getattr(v, "name", str(v)))
+def test_a_killed_or_interrupted_run_ends_quietly_with_whole_rows(tmp_path, large_input, jobs, sig, whom, code):
+    summary, attributions, err = tmp_path / "s.csv", tmp_path / "a.csv", tmp_path / "err.txt"
+    with err.open("wb") as err_out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "quotes", "batch", str(large_input), "--text-column", "body", "--id-column", "id",
+             "--attributions", str(attributions), "--summary", str(summary), "--jobs", str(jobs)],
+            stderr=err_out, cwd=ROOT, start_new_session=True,
+        )
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not summary.exists() or summary.stat().st_size < 20_000):
+            time.sleep(0.05)
+        workers = _children(process.pid)
+        if whom == "group":
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
+        assert process.wait(timeout=60) == code
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and any(_running(w) for w in workers):
+            time.sleep(0.1)
+        assert not any(_running(w) for w in workers), "workers outlived the run"
+    finally:  # the test stops what it started, whatever happened
+        for pid in [process.pid, *workers]:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    said = err.read_text(encoding="utf-8")
+    assert "Traceback" not in said and "Error" not in said, said
+    if sig == signal.SIGKILL:
+        return  # a row being written when SIGKILL lands is cut: no process can prevent that
+    assert said.splitlines()[-1] == ("quotes: interrupted" if sig == signal.SIGINT else "quotes: terminated")
     for path, fields in ((summary, batch.SUMMARY_FIELDS), (attributions, batch.ATTRIBUTION_FIELDS)):
         data = path.read_text(encoding="utf-8")
         assert data.endswith("\n")
@@ -368,6 +419,10 @@ def test_an_interrupted_run_leaves_only_whole_rows(tmp_path):
     done = list(csv.DictReader(summary.open(encoding="utf-8")))
     assert 0 < len(done) < 20_000
     assert [int(r["row"]) for r in done] == list(range(1, len(done) + 1))
+    # every attribution written belongs to a summary row written (attributions go first, so at
+    # most the rows of one more input row may be there)
+    written = {r["row"] for r in csv.DictReader(attributions.open(encoding="utf-8"))}
+    assert {int(r) for r in written} <= set(range(1, len(done) + 2))
 
 
 CLEAN = {"in.jsonl": "".join(json.dumps({"id": i, "body": b}) + "\n" for i, b in enumerate([GOOD, "", GOOD])),

@@ -17,12 +17,13 @@ from typing import Callable, Iterator
 
 from ..errors import QuotesError
 from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows, summary_row
+from .pool import Terminated, sigterm_unwinds
 from .read import (FORMATS, InputBytes, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit, read_rows,
                    sniff_delimiter)
 from .write import BatchStats, RowWriter, input_size, open_output, run_batch
 
 __all__ = [
-    "ATTRIBUTION_FIELDS", "FORMATS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult", "RowWriter",
+    "ATTRIBUTION_FIELDS", "FORMATS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult", "RowWriter", "Terminated",
     "analyze_row", "analyze_rows", "batch_file", "detect_format", "open_input", "open_output",
     "parse_delimiter", "raise_field_size_limit", "read_rows", "run_batch", "sniff_delimiter", "summary_row",
 ]
@@ -61,7 +62,8 @@ def batch_file(
                          format=format, delimiter=delimiter, encoding=encoding, warn=warn, say=say)
         first = next(rows, None)  # reads the header: a missing column raises here
         everything = rows if first is None else _prepend(first, rows)
-        with open_output(attributions_path) as attributions_out, open_output(summary_path) as summary_out:
+        with sigterm_unwinds(), open_output(attributions_path) as attributions_out, \
+                open_output(summary_path) as summary_out:
             return run_batch(everything, attributions_out, summary_out, jobs=jobs, engine=engine,
                              model_dir=model_dir, progress=progress, size=input_size(stream),
                              position=lambda: counted.position)

@@ -1,11 +1,8 @@
-"""Analysing batch rows, in this process or a pool of them, always in input order."""
+"""Analysing batch rows, in this process or in worker processes (pool.py), always in input order."""
 from __future__ import annotations
 
-import collections
 import contextlib
 import gc
-import multiprocessing
-import signal
 from typing import Any, Iterable, Iterator
 
 import attrs
@@ -65,12 +62,6 @@ def _analyze_chunk(chunk: list[InputRow], engine: str, model_dir: str | None) ->
     return [analyze_row(r, engine=engine, model_dir=model_dir) for r in chunk]
 
 
-def _ignore_sigint() -> None:
-    # Workers leave Ctrl-C to the parent, which stops them and keeps the output whole.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.set_threshold(*BATCH_GC_THRESHOLDS)
-
-
 # An analysis makes tens of thousands of short-lived tuples that reference counting frees; at
 # the default gen-0 threshold (700) the cycle collector runs every few sentences and finds
 # nothing. A higher one made the batch about a quarter faster on PolNeAR, with the same peak
@@ -108,20 +99,18 @@ def analyze_rows(
     chunksize: int = 8,
     in_flight: int | None = None,
 ) -> Iterator[RowResult]:
-    """Results in input order. With ``jobs`` > 1 the rows go to a process pool in chunks, at
-    most ``in_flight`` chunks at a time: ``Pool.imap`` would read the whole input ahead (its
-    feeder thread has no back-pressure), so the window is kept here instead."""
+    """Results in input order. With ``jobs`` > 1 the rows go to worker processes in chunks, at
+    most ``in_flight`` chunks (default 4 per job) at a time, so the input is not read ahead."""
     if jobs <= 1:
         for row in rows:
             yield analyze_row(row, engine=engine, model_dir=model_dir)
         return
-    window = in_flight or 4 * jobs
-    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint) as pool:
-        pending: collections.deque = collections.deque()
-        chunks = _chunks(rows, chunksize)
-        for chunk in chunks:
-            pending.append(pool.apply_async(_analyze_chunk, (chunk, engine, model_dir)))
-            if len(pending) >= window:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    from .pool import Workers
+
+    with Workers(jobs, _analyze_chunk, (engine, model_dir), initializer=_set_batch_gc) as workers:
+        for results in workers.ordered(_chunks(rows, chunksize), in_flight or 4 * jobs):
+            yield from results
+
+
+def _set_batch_gc() -> None:
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)

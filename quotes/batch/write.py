@@ -121,8 +121,10 @@ def run_batch(
         progress = sys.stderr.isatty()
     by_bytes = size is not None and position is not None
     n = errors = found = chars = 0
-    with _batch_gc(), _progress_bar(progress, size if by_bytes else None) as bar:
-        for result in analyze_rows(rows, jobs=jobs, engine=engine, model_dir=model_dir, chunksize=chunksize):
+    results = analyze_rows(rows, jobs=jobs, engine=engine, model_dir=model_dir, chunksize=chunksize)
+    # closing(): an interrupt stops the pool here and now, not whenever the generator is collected.
+    with _batch_gc(), contextlib.closing(results), _progress_bar(progress, size if by_bytes else None) as bar:
+        for result in results:
             # Attributions first: a summary row promises its attribution rows are written.
             attribution_writer.write(*result.attributions)
             summary_writer.write(result.summary)
