@@ -29,6 +29,12 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model-dir", help="stanza model folder (default: $STANZA_RESOURCES_DIR)")
 
 
+def _raw_csv_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw-csv", action="store_true",
+                        help="write CSV cells exactly; by default a cell that begins like a formula (= + - @) "
+                             "gets a leading apostrophe so spreadsheets do not run it")
+
+
 def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a text file, a folder of .txt files, or - for stdin")
     parser.add_argument("--encoding", help="decode input with this encoding (default: UTF-8, else cp1252 with a warning)")
@@ -46,7 +52,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             out.write(render.to_jsonl(render.attribution_rows(result)))
     elif args.format == "csv":
         rows = [row for result in _analyze_all(args) for row in render.attribution_rows(result)]
-        out.write(render.to_csv(rows, render.CONTRACT_FIELDS))
+        out.write(render.to_csv(rows, render.CONTRACT_FIELDS, raw=args.raw_csv))
     elif args.format == "json":
         results = [render.result_dict(result) for result in _analyze_all(args)]
         json.dump(results if len(results) != 1 else results[0], out, ensure_ascii=False, indent=2)
@@ -76,7 +82,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     built = report.reports_for(results)
     if args.format == "csv":
-        sys.stdout.write(report.to_report_csv(built))
+        sys.stdout.write(report.to_report_csv(built, raw=args.raw_csv))
     elif args.format == "json":
         sys.stdout.write(report.to_json(built))
     else:
@@ -125,6 +131,7 @@ def _run_batch(batch, args: argparse.Namespace):
         warn=_warn,
         say=None if args.quiet else _warn,
         progress=False if args.quiet else None,
+        raw_csv=args.raw_csv,
     )
 
 
@@ -185,12 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     _engine_options(p)
     p.add_argument("--format", choices=("table", "csv", "json", "jsonl", "html"), default="table")
+    _raw_csv_option(p)
     p.set_defaults(run=cmd_analyze)
 
     p = commands.add_parser("report", help="sourcing tables: per speaker, type and affiliation, and shares")
     _input_options(p)
     _engine_options(p)
     p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    _raw_csv_option(p)
     p.set_defaults(run=cmd_report)
 
     p = commands.add_parser("check", help="newsroom checks; exit 1 when an article fails one")
@@ -215,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV column separator, e.g. ';' or tab (default: sniffed)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, delimiter or summary line on stderr")
+    _raw_csv_option(p)
     p.add_argument("--encoding", help="decode text fields with this encoding (default: UTF-8, else cp1252)")
     _engine_options(p)
     p.set_defaults(run=cmd_batch)

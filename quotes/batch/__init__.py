@@ -45,6 +45,7 @@ def batch_file(
     progress: bool | None = None,
     warn: Callable[[str], None] | None = None,
     say: Callable[[str], None] | None = None,
+    raw_csv: bool = False,
 ) -> BatchStats:
     """The whole command: read INPUT, write the two CSVs. Column errors surface before any
     output file is created. ``warn`` hears about rows read with a fallback, ``say`` what the
@@ -66,7 +67,7 @@ def batch_file(
                 open_output(summary_path) as summary_out:
             return run_batch(everything, attributions_out, summary_out, jobs=jobs, engine=engine,
                              model_dir=model_dir, progress=progress, size=input_size(stream),
-                             position=lambda: counted.position)
+                             position=lambda: counted.position, raw_csv=raw_csv)
 
 
 def _prepend(first: InputRow, rest: Iterator[InputRow]) -> Iterator[InputRow]:

@@ -14,6 +14,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 import attrs
 
 from ..errors import InputError
+from ..render import csv_cells
 from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, _batch_gc, analyze_rows
 from .read import InputRow
 
@@ -45,11 +46,13 @@ class _DeferInterrupt:
 
 
 class RowWriter:
-    """A CSV file written one whole, flushed row at a time."""
+    """A CSV file written one whole, flushed row at a time; cells spreadsheet-safe unless ``raw``
+    (``render.csv_cells``)."""
 
-    def __init__(self, handle: IO[str], fields: Sequence[str]):
+    def __init__(self, handle: IO[str], fields: Sequence[str], *, raw: bool = False):
         self.handle = handle
         self.fields = tuple(fields)
+        self.raw = raw
         self._buffer = io.StringIO()
         self._writer = csv.DictWriter(self._buffer, fieldnames=self.fields, extrasaction="ignore", lineterminator="\n")
         self._writer.writeheader()
@@ -65,7 +68,7 @@ class RowWriter:
 
     def write(self, *rows: dict[str, Any]) -> None:
         if rows:
-            self._writer.writerows(rows)
+            self._writer.writerows(csv_cells(row, raw=self.raw) for row in rows)
             self._emit()
 
 
@@ -109,14 +112,15 @@ def run_batch(
     chunksize: int = 8,
     size: int | None = None,
     position: Callable[[], int] | None = None,
+    raw_csv: bool = False,
 ) -> BatchStats:
     """Analyse every row and write both CSVs as rows finish; returns the counts.
 
     The progress bar (on stderr; by default when it is a terminal) counts rows, or, given the
     input's ``size`` in bytes and a ``position`` that says how many have been read, bytes, with
     a total and the time left."""
-    attribution_writer = RowWriter(attributions_out, ATTRIBUTION_FIELDS)
-    summary_writer = RowWriter(summary_out, SUMMARY_FIELDS)
+    attribution_writer = RowWriter(attributions_out, ATTRIBUTION_FIELDS, raw=raw_csv)
+    summary_writer = RowWriter(summary_out, SUMMARY_FIELDS, raw=raw_csv)
     if progress is None:
         progress = sys.stderr.isatty()
     by_bytes = size is not None and position is not None
