@@ -219,7 +219,8 @@ class CheckReport:
         }
 
 
-def check_all(results: Iterable[ArticleResult], limits: Thresholds = Thresholds(), allow: Sequence[Any] = ()) -> CheckReport:
+def check_all(results: Iterable[ArticleResult], limits: Thresholds = Thresholds(),
+              allow: Sequence[Any] = ()) -> CheckReport:
     """Every article against every rule; a failure an entry of ``allow`` covers (anything with
     ``covers(article, rule)`` and ``note``, as ``config.Allow``) is set apart as allowed."""
     names: list[str] = []

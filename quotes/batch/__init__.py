@@ -9,6 +9,10 @@ cannot be analysed (empty text, binary data, malformed CSV or JSON, a missing fi
 analyzer crash) gets its reason in the ``error`` column and the run goes on. Only a problem with
 the whole input (it cannot be opened, the text or id column does not exist) stops the run, as a
 ``QuotesError``.
+
+By stage: ``read`` (CSV or JSON Lines rows, delimiter, decoding), ``jobs`` (a row to its
+output rows), ``pool`` (worker processes for ``jobs`` > 1, and stopping on a signal) and
+``write`` (whole, flushed, spreadsheet-safe CSV rows; the progress bar).
 """
 from __future__ import annotations
 
@@ -18,8 +22,8 @@ from typing import Callable, Iterator
 from ..errors import QuotesError
 from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows, summary_row
 from .pool import Terminated, sigterm_unwinds
-from .read import (FORMATS, InputBytes, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit, read_rows,
-                   sniff_delimiter)
+from .read import (FORMATS, InputBytes, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit,
+                   read_rows, sniff_delimiter)
 from .write import BatchStats, RowWriter, input_size, open_output, run_batch
 
 __all__ = [

@@ -97,7 +97,8 @@ class BatchStats:
         def count(n: int, what: str) -> str:
             return f"{n} {what}{'s' if n != 1 else ''}"
 
-        return f"{count(self.rows, 'row')}, {count(self.attributions, 'attribution')}, {count(self.errors, 'row')} with errors"
+        return (f"{count(self.rows, 'row')}, {count(self.attributions, 'attribution')}, "
+                f"{count(self.errors, 'row')} with errors")
 
 
 def run_batch(
