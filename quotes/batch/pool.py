@@ -3,9 +3,10 @@
 ``multiprocessing.Pool`` shares one task queue and one result queue between all workers, each
 guarded by a lock across processes. A worker that dies holding one (a SIGTERM sent to the
 whole process group, as a service manager does, lands while a worker reads or writes) leaves
-``Pool.terminate()`` waiting for ever. Here each worker has its own task queue and its own
-result pipe, so nothing another process waits on can be left locked: a stop kills the workers
-and is done.
+``Pool.terminate()`` waiting for ever. Here each worker has a pipe each way and nothing is
+shared, so nothing another process waits on can be left locked: a stop kills the workers and
+is done. (``multiprocessing.Queue`` is not used either: an interrupt landing just after its
+put has taken its lock can leave the lock held, and closing the queue then waits for ever.)
 
 Stopping: the parent turns SIGINT into KeyboardInterrupt (Python's default) and, while a batch
 runs, SIGTERM into ``Terminated`` (``sigterm_unwinds``); either unwinds the parent, which kills
@@ -73,7 +74,7 @@ def _stop_signals_blocked() -> Iterator[None]:
 
 
 def _serve(tasks, results, work: Callable, args: tuple, initializer: Callable | None, parent: int) -> None:
-    """A worker: take a task, send back ``work(task, *args)``, until the ``None`` sentinel."""
+    """A worker: take a task, send back ``work(task, *args)``, until ``None`` or the end."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGPIPE"):
@@ -86,7 +87,10 @@ def _serve(tasks, results, work: Callable, args: tuple, initializer: Callable | 
     if initializer is not None:
         initializer()
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.recv()
+        except EOFError:
+            return
         if task is None:
             return
         results.send(work(task, *args))
@@ -102,15 +106,35 @@ _DIED = object()  # in a worker's inbox: its result pipe closed, the process is 
 
 
 class _Worker:
+    """One process, a pipe each way, and two queue.SimpleQueues on the parent's side: an outbox
+    a thread sends from (so the parent never blocks on a task) and an inbox ``_collect`` fills
+    (so the worker never blocks on a result). The main thread touches only the SimpleQueues,
+    whose put and get are single C calls: an interrupt cannot leave a lock of theirs held."""
+
     def __init__(self, context, work: Callable, args: tuple, initializer: Callable | None):
-        self.tasks = context.Queue()  # its feeder thread puts: the parent never blocks on a task
-        self.results, child_end = context.Pipe(duplex=False)
-        self.inbox: queue.SimpleQueue = queue.SimpleQueue()  # results read off the pipe, in order
+        child_tasks, self.tasks = context.Pipe(duplex=False)
+        self.results, child_results = context.Pipe(duplex=False)
+        self.outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self.inbox: queue.SimpleQueue = queue.SimpleQueue()
         self.process = context.Process(target=_serve, daemon=True, name="quotes-worker",
-                                       args=(self.tasks, child_end, work, args, initializer, os.getpid()))
-        with _stop_signals_blocked():
+                                       args=(child_tasks, child_results, work, args, initializer, os.getpid()))
+        with _stop_signals_blocked():  # the stop signals belong to the main thread
             self.process.start()
-        child_end.close()  # so a dead worker is an end of file here, not a wait for ever
+            threading.Thread(target=self._send, name="quotes-tasks", daemon=True).start()
+        # The parent keeps no copy of the worker's ends: a dead worker is an end of file or a
+        # broken pipe here, not a wait for ever.
+        child_tasks.close()
+        child_results.close()
+
+    def _send(self) -> None:
+        while True:
+            task = self.outbox.get()
+            try:
+                self.tasks.send(task)
+            except OSError:  # the worker is gone
+                return
+            if task is None:
+                return
 
     def receive(self) -> Any:
         result = self.inbox.get()
@@ -148,7 +172,7 @@ class Workers:
         try:
             for _ in range(jobs):
                 self._workers.append(_Worker(context, work, args, initializer))
-            with _stop_signals_blocked():  # the stop signals belong to the main thread
+            with _stop_signals_blocked():
                 threading.Thread(target=_collect, args=(list(self._workers),), name="quotes-results",
                                  daemon=True).start()
         except BaseException:
@@ -169,7 +193,7 @@ class Workers:
         waiting: collections.deque[_Worker] = collections.deque()
         for n, task in enumerate(tasks):
             worker = self._workers[n % len(self._workers)]
-            worker.tasks.put(task)
+            worker.outbox.put(task)
             waiting.append(worker)
             if len(waiting) >= in_flight:
                 yield waiting.popleft().receive()
@@ -178,16 +202,14 @@ class Workers:
 
     def _finish(self) -> None:
         for worker in self._workers:
-            worker.tasks.put(None)
+            worker.outbox.put(None)
         for worker in self._workers:
             worker.process.join()
-            worker.tasks.close()
 
     def _stop(self) -> None:
         for worker in self._workers:
-            worker.tasks.cancel_join_thread()  # no waiting to flush tasks nobody will read
-            worker.tasks.close()
             if worker.process.is_alive():
                 worker.process.kill()
         for worker in self._workers:
             worker.process.join(5)
+            worker.outbox.put(None)  # its sender thread, if waiting, finds the pipe broken and ends
