@@ -22,7 +22,7 @@ Warn = Callable[[str], None]
 
 @attrs.frozen
 class Article:
-    name: str  # the file's stem, or "stdin"
+    name: str  # the path as given (inside a folder: relative to it), or "stdin"
     text: str
     source: str  # where it came from, for messages
 
@@ -31,13 +31,15 @@ class Article:
         return cls(name, decode(data, source=source, encoding=encoding, warn=warn), source)
 
     @classmethod
-    def from_path(cls, path: str | os.PathLike, *, encoding: str | None = None, warn: Warn | None = None) -> "Article":
+    def from_path(cls, path: str | os.PathLike, *, name: str | None = None, encoding: str | None = None,
+                  warn: Warn | None = None) -> "Article":
+        """``name`` defaults to the path as given."""
         path = Path(path)
         try:
             data = path.read_bytes()
         except OSError as error:
             raise unreadable(path, error, folder_hint="give its .txt files or the folder itself") from None
-        return cls.from_bytes(data, name=path.stem, source=str(path), encoding=encoding, warn=warn)
+        return cls.from_bytes(data, name=name or os.fspath(path), source=str(path), encoding=encoding, warn=warn)
 
 
 def unreadable(path: str | os.PathLike, error: OSError, *, folder_hint: str) -> InputError:
@@ -145,21 +147,60 @@ def _mostly_binary(sample: bytes) -> bool:
     return sample.count(0) * 10 >= len(sample) or b"\x00\x00\x00" in sample
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given, folders as their .txt files (sorted), '-' as stdin."""
+@attrs.frozen
+class ArticlePath:
+    """One input to read: a file (``path``), or stdin (``path == "-"``), and its article name."""
+
+    path: str
+    name: str
+
+
+def expand_paths(paths: list[str], *, warn: Warn | None = None) -> Iterator[ArticlePath]:
+    """Files as given, folders as the .txt files anywhere under them, '-' as stdin.
+
+    An article is named by its path as given; a file found in a folder by its path relative to
+    that folder, with '/' separators (``business/001.txt``), so a folder's names do not depend
+    on where it lives. A folder's files come in sorted order (by path, folder by folder); hidden
+    files and folders (a name starting with '.') are skipped. After a folder's last file,
+    ``warn`` hears how many were read from it. Two inputs with the same name are said on
+    ``warn``: their rows could not be told apart.
+    """
+    seen: set[str] = set()
     for given in paths:
         if given != "-" and os.path.isdir(given):
-            found = sorted(p for p in Path(given).iterdir() if p.suffix == ".txt" and p.is_file())
+            found = folder_files(given)
             if not found:
-                raise InputError(f"{given}: folder has no .txt files")
-            yield from (str(p) for p in found)
+                raise InputError(f"{given}: no .txt files in this folder or its subfolders")
+            for relative in found:
+                yield _named(ArticlePath(os.path.join(given, *relative.split("/")), relative), seen, warn)
+            if warn is not None:
+                warn(f"read {len(found)} file{'s' if len(found) != 1 else ''} from {given}")
         else:
-            yield given
+            yield _named(ArticlePath(given, "stdin" if given == "-" else given), seen, warn)
+
+
+def folder_files(folder: str) -> list[str]:
+    """The .txt files under ``folder`` as sorted relative paths with '/' separators. Symbolic
+    links to folders are not followed (no cycles)."""
+    found: list[tuple[str, ...]] = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        inside = Path(top).relative_to(folder).parts
+        found.extend((*inside, f) for f in files
+                     if f.endswith(".txt") and not f.startswith(".") and os.path.isfile(os.path.join(top, f)))
+    return ["/".join(parts) for parts in sorted(found)]
+
+
+def _named(source: "ArticlePath", seen: set[str], warn: Warn | None) -> "ArticlePath":
+    if source.name in seen and warn is not None:
+        warn(f"two inputs are named {source.name!r}; their results cannot be told apart")
+    seen.add(source.name)
+    return source
 
 
 def read_articles(paths: list[str], *, encoding: str | None = None, warn: Warn | None = None) -> Iterator[Article]:
-    for path in expand_paths(paths):
-        if path == "-":
+    for source in expand_paths(paths, warn=warn):
+        if source.path == "-":
             yield Article.from_bytes(sys.stdin.buffer.read(), name="stdin", source="stdin", encoding=encoding, warn=warn)
         else:
-            yield Article.from_path(path, encoding=encoding, warn=warn)
+            yield Article.from_path(source.path, name=source.name, encoding=encoding, warn=warn)

@@ -1,24 +1,76 @@
 """Newsroom checks: rules an article's sourcing should pass before it runs.
 
 Each rule is a small function from one ``ArticleResult`` (and its thresholds) to failures;
-each failure names the article, the rule and the evidence (the quotes that show it).
+each failure names the article, the rule (a stable id, below), the numbers it measured and the
+evidence: the quotes that show it, each with its line, column and paragraph.
 
-- ``unattributed-direct-quote``: a direct quote nobody is credited with.
+- ``unattributed-direct-quote``: a direct quote nobody is credited with. Its evidence says why
+  (``REASONS``): no cue claims it, its cue names nobody, or its speaker is a pronoun with
+  nothing to point to.
 - ``anonymous-share``: more than ``max_anonymous_share`` of the article's attributed sources
   (distinct speakers with at least one attribution) are anonymous. An article with no
-  attributed sources has no share and passes this rule (``named-sources`` catches it).
-- ``named-sources``: fewer than ``min_named_sources`` named sources.
+  attributed sources has no share and passes this rule (``too-few-named-sources`` catches it).
+- ``too-few-named-sources``: fewer than ``min_named_sources`` named sources.
 """
 from __future__ import annotations
 
+import bisect
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import attrs
+import regex
 
 from .model import ArticleResult, Attribution, Kind
 
-RULES = ("unattributed-direct-quote", "anonymous-share", "named-sources")
+RULES = ("unattributed-direct-quote", "anonymous-share", "too-few-named-sources")
+
+# Why a quote has no speaker: id -> what it means (the id is in the JSON output).
+REASONS = {
+    "no-cue": "no speech verb or credit claims it, and no neighbouring quote lends a speaker",
+    "cue-without-speaker": "its cue names nobody",
+    "unresolved-pronoun": "its speaker is a pronoun with nothing to point to",
+    "unresolved-mention": "its speaker mention could not be joined to a source",
+}
+
+
+def reason(a: Attribution) -> tuple[str, str] | None:
+    """(reason id, words) for an attribution without a speaker; None when it has one."""
+    if a.speaker is not None:
+        return None
+    if a.speaker_mention is None:
+        if a.cue is None:
+            return "no-cue", REASONS["no-cue"]
+        return "cue-without-speaker", f"its cue {_quote(a.cue.text)} names nobody"
+    from .resolve import parse_mention
+
+    mention = _quote(a.speaker_mention.text)
+    if parse_mention(a.speaker_mention.text).pronoun is not None:
+        return "unresolved-pronoun", f"the pronoun {mention} has no one named before it to point to"
+    return "unresolved-mention", f"{mention} could not be joined to a source"
+
+
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class Lines:
+    """Line and column (both from 1, columns in characters) of offsets into one text; CRLF,
+    CR and LF each end a line. A paragraph is a line, as the rules engine reads articles."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def paragraph(self, offset: int, words: int = 8) -> str:
+        """The first words of the paragraph (line) that holds ``offset``."""
+        line = bisect.bisect_right(self.starts, offset)
+        stop = self.starts[line] if line < len(self.starts) else len(self.text)
+        found = self.text[self.starts[line - 1] : stop].split()
+        return " ".join(found[:words]) + (" …" if len(found) > words else "")
 
 
 @attrs.frozen
@@ -26,11 +78,18 @@ class Evidence:
     quote: str
     start: int
     end: int
+    line: int
+    column: int
+    paragraph: str  # the first words of the paragraph the quote starts in
     speaker: str | None
+    reason: str | None = None  # a REASONS id when the quote has no speaker
 
     @classmethod
-    def of(cls, a: Attribution) -> "Evidence":
-        return cls(a.content.text, a.content.start, a.content.end, a.speaker.name if a.speaker else None)
+    def of(cls, a: Attribution, lines: Lines) -> "Evidence":
+        line, column = lines.line_column(a.content.start)
+        why = reason(a)
+        return cls(a.content.text, a.content.start, a.content.end, line, column, lines.paragraph(a.content.start),
+                   a.speaker.name if a.speaker else None, why[0] if why else None)
 
 
 @attrs.frozen
@@ -39,12 +98,14 @@ class Failure:
     rule: str
     message: str
     evidence: tuple[Evidence, ...]
+    numbers: dict[str, int | float] = attrs.field(factory=dict)  # what the rule measured and its limit
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article,
             "rule": self.rule,
             "message": self.message,
+            "numbers": dict(self.numbers),
             "evidence": [attrs.asdict(e) for e in self.evidence],
         }
 
@@ -71,12 +132,17 @@ def _first_by_source(result: ArticleResult, *, named: bool) -> dict[int, Attribu
 
 
 def unattributed_direct_quotes(result: ArticleResult, limits: Thresholds) -> list[Failure]:
-    return [
-        Failure(result.name, "unattributed-direct-quote",
-                f"direct quote at {a.content.start}-{a.content.end} has no speaker", (Evidence.of(a),))
-        for a in result.attributions
-        if a.kind is Kind.DIRECT and a.speaker is None
-    ]
+    lines = Lines(result.text)
+    failures = []
+    for a in result.attributions:
+        if a.kind is Kind.DIRECT and a.speaker is None:
+            evidence = Evidence.of(a, lines)
+            why = reason(a)
+            failures.append(Failure(
+                result.name, "unattributed-direct-quote",
+                f"direct quote has no speaker: {why[1] if why else ''}",
+                (evidence,)))
+    return failures
 
 
 def anonymous_share(result: ArticleResult, limits: Thresholds) -> list[Failure]:
@@ -89,10 +155,13 @@ def anonymous_share(result: ArticleResult, limits: Thresholds) -> list[Failure]:
     if share <= limits.max_anonymous_share:
         return []
     names = ", ".join(a.speaker.name for a in anonymous.values() if a.speaker)
+    lines = Lines(result.text)
     return [Failure(
         result.name, "anonymous-share",
         f"{len(anonymous)} of {total} sources are anonymous ({share:.0%} > {limits.max_anonymous_share:.0%}): {names}",
-        tuple(Evidence.of(a) for a in anonymous.values()),
+        tuple(Evidence.of(a, lines) for a in anonymous.values()),
+        {"anonymous_sources": len(anonymous), "sources": total, "anonymous_share": share,
+         "max_anonymous_share": limits.max_anonymous_share},
     )]
 
 
@@ -104,10 +173,12 @@ def named_sources(result: ArticleResult, limits: Thresholds) -> list[Failure]:
     # The evidence is what the article leans on instead: its other attributions' first quotes.
     others = _first_by_source(result, named=False)
     unattributed = [a for a in result.attributions if a.speaker is None][:1]
+    lines = Lines(result.text)
     return [Failure(
-        result.name, "named-sources",
+        result.name, "too-few-named-sources",
         f"{len(named)} named sources, at least {limits.min_named_sources} asked (named: {found})",
-        tuple(Evidence.of(a) for a in [*named.values(), *others.values(), *unattributed]),
+        tuple(Evidence.of(a, lines) for a in [*named.values(), *others.values(), *unattributed]),
+        {"named_sources": len(named), "min_named_sources": limits.min_named_sources},
     )]
 
 
@@ -119,9 +190,21 @@ def check_article(result: ArticleResult, limits: Thresholds = Thresholds()) -> l
 
 
 @attrs.frozen
+class Allowed:
+    """A failure the desk accepts (``config.Allow``), reported but not failing the run."""
+
+    failure: Failure
+    note: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.failure.to_dict(), "note": self.note}
+
+
+@attrs.frozen
 class CheckReport:
     articles: tuple[str, ...]
     failures: tuple[Failure, ...]
+    allowed: tuple[Allowed, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -132,16 +215,26 @@ class CheckReport:
             "passed": self.passed,
             "articles": list(self.articles),
             "failures": [f.to_dict() for f in self.failures],
+            "allowed": [a.to_dict() for a in self.allowed],
         }
 
 
-def check_all(results: Iterable[ArticleResult], limits: Thresholds = Thresholds()) -> CheckReport:
+def check_all(results: Iterable[ArticleResult], limits: Thresholds = Thresholds(),
+              allow: Sequence[Any] = ()) -> CheckReport:
+    """Every article against every rule; a failure an entry of ``allow`` covers (anything with
+    ``covers(article, rule)`` and ``note``, as ``config.Allow``) is set apart as allowed."""
     names: list[str] = []
     failures: list[Failure] = []
+    allowed: list[Allowed] = []
     for result in results:
         names.append(result.name)
-        failures.extend(check_article(result, limits))
-    return CheckReport(tuple(names), tuple(failures))
+        for failure in check_article(result, limits):
+            entry = next((e for e in allow if e.covers(failure.article, failure.rule)), None)
+            if entry is None:
+                failures.append(failure)
+            else:
+                allowed.append(Allowed(failure, entry.note))
+    return CheckReport(tuple(names), tuple(failures), tuple(allowed))
 
 
 def _quote(text: str, width: int = 100) -> str:
@@ -149,20 +242,27 @@ def _quote(text: str, width: int = 100) -> str:
     return "“" + (text if len(text) <= width else text[: width - 1] + "…") + "”"
 
 
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
+
+
 def format_text(report: CheckReport) -> str:
     lines: list[str] = []
     for f in report.failures:
         lines.append(f"FAIL {f.article}: {f.rule}: {f.message}")
         for e in f.evidence:
-            who = e.speaker or "(no speaker)"
-            lines.append(f"    {e.start}-{e.end} {who}: {_quote(e.quote)}")
+            lines.append(f"    line {e.line}, column {e.column}, in the paragraph {_quote(e.paragraph, 60)}")
+            lines.append(f"      {e.speaker or '(no speaker)'}: {_quote(e.quote)}")
+    for a in report.allowed:
+        lines.append(f"allowed {a.failure.article}: {a.failure.rule}: {a.failure.message}"
+                     + (f" (allowed: {a.note})" if a.note else ""))
     n = len(report.articles)
+    allowed = f"; {_count(len(report.allowed), 'failure')} allowed" if report.allowed else ""
     if report.passed:
-        lines.append(f"all checks passed ({n} article{'s' if n != 1 else ''})")
+        lines.append(f"all checks passed ({_count(n, 'article')}{allowed})")
     else:
         failing = len({f.article for f in report.failures})
-        lines.append(f"{len(report.failures)} failure{'s' if len(report.failures) != 1 else ''} "
-                     f"in {failing} of {n} article{'s' if n != 1 else ''}")
+        lines.append(f"{_count(len(report.failures), 'failure')} in {failing} of {_count(n, 'article')}{allowed}")
     return "\n".join(lines) + "\n"
 
 

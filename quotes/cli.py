@@ -20,6 +20,7 @@ from .tables import DEFAULT_WIDTH
 
 USAGE_ERROR = 2
 CHECK_FAILED = 1
+TERMINATED = 128 + 15  # the shell's status for SIGTERM; Ctrl-C is 130
 
 
 def _warn(message: str) -> None:
@@ -59,6 +60,12 @@ def _table_width(args: argparse.Namespace) -> int:
     return max(MIN_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
 
 
+def _raw_csv_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw-csv", action="store_true",
+                        help="write CSV cells exactly; by default a cell that begins like a formula (= + - @) "
+                             "gets a leading apostrophe so spreadsheets do not run it")
+
+
 def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a text file, a folder of .txt files, or - for stdin")
     parser.add_argument("--encoding", help="decode input with this encoding (default: UTF-8, else cp1252 with a warning)")
@@ -76,7 +83,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             out.write(render.to_jsonl(render.attribution_rows(result)))
     elif args.format == "csv":
         rows = [row for result in _analyze_all(args) for row in render.attribution_rows(result)]
-        out.write(render.to_csv(rows, render.CONTRACT_FIELDS))
+        out.write(render.to_csv(rows, render.CONTRACT_FIELDS, raw=args.raw_csv))
     elif args.format == "json":
         results = [render.result_dict(result) for result in _analyze_all(args)]
         json.dump(results if len(results) != 1 else results[0], out, ensure_ascii=False, indent=2)
@@ -101,7 +108,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     built = report.reports_for(results)
     if args.format == "csv":
-        sys.stdout.write(report.to_report_csv(built))
+        sys.stdout.write(report.to_report_csv(built, raw=args.raw_csv))
     elif args.format == "json":
         sys.stdout.write(report.to_json(built))
     else:
@@ -110,10 +117,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from . import check
+    from . import check, config
 
-    limits = check.Thresholds(max_anonymous_share=args.max_anonymous_share, min_named_sources=args.min_named_sources)
-    outcome = check.check_all(_analyze_all(args), limits)
+    settings = config.load(args.config) if args.config else config.CheckConfig()
+    limits = settings.thresholds(args.max_anonymous_share, args.min_named_sources)
+    outcome = check.check_all(_analyze_all(args), limits, allow=settings.allow)
     sys.stdout.write(check.format_json(outcome) if args.format == "json" else check.format_text(outcome))
     return 0 if outcome.passed else CHECK_FAILED
 
@@ -123,22 +131,34 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise QuotesError(f"--jobs must be 1 or more, not {args.jobs}")
-    stats = batch.batch_file(
+    try:
+        stats = _run_batch(batch, args)
+    except batch.Terminated:
+        _warn("terminated")
+        return TERMINATED
+    if not args.quiet:
+        _warn(stats.line())
+    return 0
+
+
+def _run_batch(batch, args: argparse.Namespace):
+    return batch.batch_file(
         args.input,
         text_column=args.text_column,
         id_column=args.id_column,
         attributions_path=args.attributions,
         summary_path=args.summary,
         format=args.input_format,
+        delimiter=args.delimiter,
         encoding=args.encoding,
         jobs=args.jobs,
         engine=args.engine,
         model_dir=args.model_dir,
         warn=_warn,
+        say=None if args.quiet else _warn,
+        progress=False if args.quiet else None,
+        raw_csv=args.raw_csv,
     )
-    if sys.stderr.isatty():
-        _warn(f"{stats.rows} rows, {stats.attributions} attributions, {stats.errors} rows with errors")
-    return 0
 
 
 def _share(value: str) -> float:
@@ -215,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "attribution; json: everything; html: a self-contained page for a class")
     _width_option(p)
     _output_option(p)
+    _raw_csv_option(p)
     p.set_defaults(run=cmd_analyze)
 
     p = _command(commands, "report", "sourcing tables: per speaker, type and affiliation, and shares",
@@ -227,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table (default); csv: one row per table row; json; html: a self-contained page")
     _width_option(p)
     _output_option(p)
+    _raw_csv_option(p)
     p.set_defaults(run=cmd_report)
 
     p = _command(commands, "check", "newsroom checks; exit 1 when an article fails one",
@@ -235,10 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
                  "quotes check articles/ --format json -o checks.json")
     _input_options(p)
     _engine_options(p)
-    p.add_argument("--max-anonymous-share", type=_share, default=0.5, metavar="SHARE",
+    p.add_argument("--max-anonymous-share", type=_share, metavar="SHARE",
                    help="fail when more than this share of an article's sources are anonymous (default: 0.5)")
-    p.add_argument("--min-named-sources", type=_count, default=1, metavar="N",
+    p.add_argument("--min-named-sources", type=_count, metavar="N",
                    help="fail when an article has fewer named sources (default: 1)")
+    p.add_argument("--config", metavar="FILE.toml",
+                   help="thresholds and allowed failures agreed by the desk; the options above override it")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (default): one line per failure and its quotes; json: for scripts")
     _output_option(p)
@@ -255,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", required=True, metavar="OUT.csv", help="one row per input row, in input order")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to use (default: 1)")
     p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
+    p.add_argument("--delimiter", metavar="CHAR", help="CSV column separator, e.g. ';' or tab (default: sniffed)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, delimiter or summary line on stderr")
+    _raw_csv_option(p)
     p.add_argument("--encoding", help="decode text fields with this encoding (default: UTF-8, else cp1252)")
     _engine_options(p)
     p.set_defaults(run=cmd_batch)

@@ -15,3 +15,7 @@ class EngineUnavailable(QuotesError):
 
 class GoldFormatError(QuotesError):
     """An annotation file for `quotes evaluate` is not in a format we read."""
+
+
+class ConfigError(QuotesError):
+    """A configuration file (``quotes check --config``) is missing, not TOML or holds a bad key or value."""

@@ -95,11 +95,31 @@ def to_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-def to_csv(rows: list[dict[str, Any]], fields: Iterable[str] | None = None) -> str:
+# A cell that begins with one of these is run as a formula when the file is opened in Excel,
+# LibreOffice or Google Sheets (CSV injection: OWASP; ASVS 1.2.10 adds NUL). A quote such as
+# "=HYPERLINK(...)" or "-5% ..." is the article's own text, so CSV output neutralizes such cells
+# with a leading apostrophe, which spreadsheets read as "this is text" and do not show.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` as a CSV cell no spreadsheet runs: a string that begins like a formula gets a
+    leading apostrophe; anything else (numbers too: -5 is a number, not a formula) is as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_cells(row: dict[str, Any], *, raw: bool = False) -> dict[str, Any]:
+    """A row for every CSV quotes writes: cells made spreadsheet-safe, or as they are (``raw``)."""
+    return row if raw else {key: spreadsheet_safe(value) for key, value in row.items()}
+
+
+def to_csv(rows: list[dict[str, Any]], fields: Iterable[str] | None = None, *, raw: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(fields or (rows[0].keys() if rows else CONTRACT_FIELDS)), extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(csv_cells(row, raw=raw) for row in rows)
     return buffer.getvalue()
 
 

@@ -308,8 +308,8 @@ def to_json(reports: Sequence[Report]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_report_csv(reports: Sequence[Report]) -> str:
-    return to_csv([row for r in reports for row in report_rows(r)], ROW_FIELDS)
+def to_report_csv(reports: Sequence[Report], *, raw: bool = False) -> str:
+    return to_csv([row for r in reports for row in report_rows(r)], ROW_FIELDS, raw=raw)
 
 
 def _pct(x: float | None) -> str:

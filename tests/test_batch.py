@@ -19,6 +19,7 @@ import pytest
 
 from quotes import batch
 from quotes.cli import main
+from quotes.errors import QuotesError
 from quotes.render import CONTRACT_FIELDS
 
 from .conftest import ROOT
@@ -74,6 +75,140 @@ def test_one_summary_row_per_input_row_in_order(tmp_path, capsys, name, expected
     for a in attributions:
         assert by_row[a["row"]]["error"] == "" and by_row[a["row"]]["article"] == a["article"]
     assert len(attributions) == sum(int(r["attributions"]) for r in summary)
+
+
+# Rows that once ended a whole run with a traceback, and rows close to them that are fine:
+# (family, JSON Lines line, article written, a substring of the error or "" for none, attributions?)
+GOOD = '"We will win," Jane Roe said.'
+BAD_ROWS = [
+    ("good before", json.dumps({"id": "ok1", "body": GOOD}), "ok1", "", True),
+    ("deep nesting", '{"id": "deep", "body": ' + "[" * 100_000 + "]" * 100_000 + "}", "", "nested too deep", False),
+    ("deep nesting, object", '{"id": "deep2", "x": ' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "}", "", "nested too deep", False),
+    ("shallow nesting elsewhere", json.dumps({"id": "nest", "x": [[[[1]]]], "body": GOOD}), "nest", "", True),
+    ("huge integer", '{"id": "bigint", "body": "x", "n": ' + "9" * 5000 + "}", "", "a number too long to read", False),
+    ("huge integer id", '{"id": ' + "7" * 5000 + ', "body": "x"}', "", "a number too long to read", False),
+    ("long integer within the limit", '{"id": ' + "7" * 40 + ", \"body\": " + json.dumps(GOOD) + "}", "7" * 40, "", True),
+    ("huge float text", '{"id": "bigfloat", "body": 1e999999}', "bigfloat", "text is a JSON float", False),
+    ("huge float id", '{"id": 1e999999, "body": ' + json.dumps(GOOD) + "}", "inf", "", True),
+    ("lone high surrogate text", '{"id": "s1", "body": "\\ud800 Jane said so."}', "s1", "lone surrogate", False),
+    ("lone low surrogate text", '{"id": "s2", "body": "\\udc80 Jane said so."}', "s2", "lone surrogate", False),
+    ("reversed surrogate pair text", '{"id": "s3", "body": "\\udc00\\ud800"}', "s3", "lone surrogate", False),
+    ("surrogate pair text", '{"id": "s4", "body": "\\ud83d\\ude00 ' + GOOD.replace('"', '\\"') + '"}', "s4", "", True),
+    ("lone surrogate id", '{"id": "\\ud800", "body": ' + json.dumps(GOOD) + "}", "\ufffd", "", True),
+    ("row is an array", '["id", "body"]', "", "is a JSON list, not an object", False),
+    ("row is a string", '"just text"', "", "is a JSON str, not an object", False),
+    ("text is a number", '{"id": "num", "body": 5}', "num", "text is a JSON int", False),
+    ("text is null", '{"id": "null", "body": null}', "null", "no text", False),
+    ("text is a list", '{"id": "list", "body": ["a"]}', "list", "text is a JSON list", False),
+    ("text is an object", '{"id": "obj", "body": {"a": 1}}', "obj", "text is a JSON dict", False),
+    ("analyzer raises", json.dumps({"id": "boom", "body": "BOOM " + GOOD}), "boom", "analysis failed: RuntimeError: boom", False),
+    ("good after", json.dumps({"id": "ok2", "body": GOOD}), "ok2", "", True),
+]
+
+
+@pytest.fixture(scope="module", params=[1, 2], ids=["jobs1", "jobs2"])
+def bad_rows_run(request, tmp_path_factory):
+    """One batch over every BAD_ROWS line, with an analyzer that raises on 'BOOM'; the pool
+    forks after the patch, so workers raise too."""
+    import quotes
+
+    folder = tmp_path_factory.mktemp(f"bad{request.param}")
+    source = folder / "bad.jsonl"
+    source.write_text("".join(line + "\n" for _, line, *_ in BAD_ROWS), encoding="utf-8")
+    real = quotes.analyze
+
+    def analyze(text, **kwargs):
+        if text.startswith("BOOM"):
+            raise RuntimeError("boom")
+        return real(text, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "analyze", analyze)
+        code, attributions, summary = run(folder, str(source), "--text-column", "body", "--id-column", "id",
+                                          "--jobs", str(request.param))
+    return code, attributions, summary
+
+
+@pytest.mark.parametrize("n", range(len(BAD_ROWS)), ids=[family for family, *_ in BAD_ROWS])
+def test_a_row_never_stops_the_batch(bad_rows_run, n):
+    code, attributions, summary = bad_rows_run
+    assert code == 0 and len(summary) == len(BAD_ROWS)
+    _, _, article, error, found = BAD_ROWS[n]
+    row = summary[n]
+    assert int(row["row"]) == n + 1 and row["article"] == article
+    assert (error in row["error"]) if error else row["error"] == "", row["error"]
+    assert (int(row["attributions"]) > 0) == found
+    assert len([a for a in attributions if a["row"] == row["row"]]) == int(row["attributions"])
+
+
+ARTICLE = ('Officials said the vote, held on Monday; was fair.\n"We will win," Jane Roe said. '
+           'Rates rose 3%|4% and\tfell.')
+
+
+def _csv_bytes(delimiter: str, header: list[str], rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([header, *rows])
+    return out.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("delimiter, header, column, expected", [
+    # the usual exports, with articles that hold every candidate delimiter and span lines
+    (",", ["id", "text"], "text", ","),
+    (";", ["id", "text"], "text", ";"),  # once: "no column 'text'; the columns are: 'id;text'"
+    ("\t", ["id", "headline", "text"], "text", "\t"),
+    ("|", ["id", "text", "source"], "text", "|"),
+    (";", ["text", "id"], "text", ";"),
+    # a header whose names hold another candidate: the text column decides
+    (";", ["id", "a,b", "text"], "text", ";"),
+    (",", ["id", "a;b", "text"], "text", ","),
+    # one column: no delimiter is needed, and a comma is the default
+    (",", ["text"], "text", ","),
+    (";", ["text"], "text", ","),
+    # negative: no candidate gives the text column; the sniffer's guess stands, for the error
+    (";", ["id", "body"], "text", ";"),
+])
+def test_sniff_delimiter(delimiter, header, column, expected):
+    rows = [[f"r{i}" if h != column else ARTICLE for h in header] for i in range(3)]
+    assert batch.sniff_delimiter(_csv_bytes(delimiter, header, rows)[: batch.read.SNIFF_BYTES], column) == expected
+
+
+@pytest.mark.parametrize("value, delimiter", [
+    (";", ";"), (",", ","), ("|", "|"), ("\t", "\t"), ("tab", "\t"), ("TAB", "\t"), ("\\t", "\t"),
+    ("semicolon", ";"), (":", ":"),
+    ("", None), (";;", None), ('"', None), ("\n", None), ("\r", None), ("tabs", None),
+])
+def test_parse_delimiter(value, delimiter):
+    if delimiter is None:
+        with pytest.raises(QuotesError, match="--delimiter must be one character"):
+            batch.parse_delimiter(value)
+    else:
+        assert batch.parse_delimiter(value) == delimiter
+
+
+@pytest.mark.parametrize("delimiter, args, said, code", [
+    (";", [], "columns separated by semicolons (sniffed; --delimiter to choose)", 0),
+    ("\t", [], "columns separated by tabs", 0),
+    (",", [], "columns separated by commas", 0),
+    (";", ["--delimiter", ";"], None, 0),  # chosen, so not said
+    ("\t", ["--delimiter", "tab"], None, 0),
+    # negative: the wrong delimiter chosen by hand names the columns it found, and how
+    (";", ["--delimiter", ","], "no column 'text'; the columns are: 'id;text' (separated by commas)", 2),
+])
+def test_a_csv_with_any_delimiter_is_read(tmp_path, capsys, delimiter, args, said, code):
+    source = tmp_path / "in.csv"
+    source.write_bytes(_csv_bytes(delimiter, ["id", "text"], [["a", ARTICLE], ["b", "Officials said so."]]))
+    got = run(tmp_path, str(source), "--text-column", "text", "--id-column", "id", *args)
+    err = capsys.readouterr().err
+    assert got[0] == code
+    if code == 0:
+        assert [(r["article"], r["error"]) for r in got[2]] == [("a", ""), ("b", "")]
+        assert int(got[2][0]["attributions"]) >= 2
+    assert (said in err) if said else "sniffed" not in err
+
+
+def test_delimiter_is_for_csv_only(tmp_path, capsys):
+    assert run(tmp_path, str(FIXTURES / "mixed.jsonl"), "--text-column", "body", "--delimiter", ";")[0] == 2
+    assert "--delimiter is for CSV input" in capsys.readouterr().err
 
 
 def test_attributions_csv_has_the_contract_fields_first(tmp_path):
@@ -209,22 +344,73 @@ def test_an_interrupt_during_a_write_waits_for_the_whole_row():
     assert out.getvalue() == "a,b\n"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_an_interrupted_run_leaves_only_whole_rows(tmp_path):
-    source = tmp_path / "in.csv"
+@pytest.fixture(scope="module")
+def large_input(tmp_path_factory):
+    source = tmp_path_factory.mktemp("large") / "in.csv"
     _generated(source, 20_000)
-    summary, attributions = tmp_path / "s.csv", tmp_path / "a.csv"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "quotes", "batch", str(source), "--text-column", "body", "--id-column", "id",
-         "--attributions", str(attributions), "--summary", str(summary)],
-        stderr=subprocess.PIPE, cwd=ROOT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not summary.exists() or summary.stat().st_size < 20_000):
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err
+    return source
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux /proc), or [] where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("jobs, sig, whom, code", [
+    (1, signal.SIGINT, "process", 130),
+    (2, signal.SIGINT, "process", 130),
+    (2, signal.SIGINT, "group", 130),  # Ctrl-C on a terminal reaches the workers too
+    (1, signal.SIGTERM, "process", 143),  # kill PID
+    (2, signal.SIGTERM, "process", 143),
+    (2, signal.SIGTERM, "group", 143),  # a service manager stopping the whole group
+    (2, signal.SIGKILL, "process", -signal.SIGKILL),  # nothing can be deferred: only quiet workers asked
+], ids=lambda v: getattr(v, "name", str(v)))
+def test_a_killed_or_interrupted_run_ends_quietly_with_whole_rows(tmp_path, large_input, jobs, sig, whom, code):
+    summary, attributions, err = tmp_path / "s.csv", tmp_path / "a.csv", tmp_path / "err.txt"
+    with err.open("wb") as err_out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "quotes", "batch", str(large_input), "--text-column", "body", "--id-column", "id",
+             "--attributions", str(attributions), "--summary", str(summary), "--jobs", str(jobs)],
+            stderr=err_out, cwd=ROOT, start_new_session=True,
+        )
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not summary.exists() or summary.stat().st_size < 20_000):
+            time.sleep(0.05)
+        workers = _children(process.pid)
+        if whom == "group":
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
+        assert process.wait(timeout=60) == code
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and any(_running(w) for w in workers):
+            time.sleep(0.1)
+        assert not any(_running(w) for w in workers), "workers outlived the run"
+    finally:  # the test stops what it started, whatever happened
+        for pid in [process.pid, *workers]:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    said = err.read_text(encoding="utf-8")
+    assert "Traceback" not in said and "Error" not in said, said
+    if sig == signal.SIGKILL:
+        return  # a row being written when SIGKILL lands is cut: no process can prevent that
+    assert said.splitlines()[-1] == ("quotes: interrupted" if sig == signal.SIGINT else "quotes: terminated")
     for path, fields in ((summary, batch.SUMMARY_FIELDS), (attributions, batch.ATTRIBUTION_FIELDS)):
         data = path.read_text(encoding="utf-8")
         assert data.endswith("\n")
@@ -233,11 +419,53 @@ def test_an_interrupted_run_leaves_only_whole_rows(tmp_path):
     done = list(csv.DictReader(summary.open(encoding="utf-8")))
     assert 0 < len(done) < 20_000
     assert [int(r["row"]) for r in done] == list(range(1, len(done) + 1))
+    # every attribution written belongs to a summary row written (attributions go first, so at
+    # most the rows of one more input row may be there)
+    written = {r["row"] for r in csv.DictReader(attributions.open(encoding="utf-8"))}
+    assert {int(r) for r in written} <= set(range(1, len(done) + 2))
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
-    run(tmp_path, str(FIXTURES / "mixed.jsonl"), "--text-column", "body")
-    assert capsys.readouterr().err == ""
+CLEAN = {"in.jsonl": "".join(json.dumps({"id": i, "body": b}) + "\n" for i, b in enumerate([GOOD, "", GOOD])),
+         "in.csv": 'id,body\n1,"""We will win,"" Jane Roe said."\n2,\n', "one.csv": 'id,body\n1,"""Yes,"" Jane Roe said."\n'}
+
+
+@pytest.mark.parametrize("name, args, err", [
+    # not a terminal: no progress bar, but the summary line always, so logs have it
+    ("in.jsonl", [], "quotes: 3 rows, 2 attributions, 1 row with errors\n"),
+    ("in.csv", [], "quotes: {path}: CSV with columns separated by commas (sniffed; --delimiter to choose)\n"
+                   "quotes: 2 rows, 1 attribution, 1 row with errors\n"),
+    ("one.csv", ["--delimiter", ","], "quotes: 1 row, 1 attribution, 0 rows with errors\n"),
+    # --quiet: nothing at all on a clean run
+    ("in.jsonl", ["--quiet"], ""),
+    ("in.csv", ["--quiet"], ""),
+])
+def test_stderr_has_the_summary_line_unless_quiet(tmp_path, capsys, name, args, err):
+    path = tmp_path / name
+    path.write_text(CLEAN[name], encoding="utf-8")
+    assert run(tmp_path, str(path), "--text-column", "body", *args)[0] == 0
+    assert capsys.readouterr().err == err.format(path=path)
+
+
+def test_quiet_still_warns_about_rows(tmp_path, capsys):
+    run(tmp_path, str(FIXTURES / "mixed.csv"), "--text-column", "body", "--quiet")
+    assert capsys.readouterr().err.splitlines() == [
+        f"quotes: {FIXTURES / 'mixed.csv'} row 5: not valid UTF-8 at byte 0; read as cp1252 (use --encoding to choose)"]
+
+
+@pytest.mark.parametrize("stdin, bar", [
+    (False, ["100%", "B/s", "10 rows]"]),  # a file: bytes read of its size, with the time left
+    (True, [" rows/s]", "10 rows ["]),  # a pipe has no size: rows counted
+])
+def test_progress_bar_counts_bytes_of_a_file(tmp_path, capsys, monkeypatch, stdin, bar):
+    path = str(FIXTURES / "mixed.jsonl")
+    if stdin:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO((FIXTURES / "mixed.jsonl").read_bytes())))
+    batch.batch_file("-" if stdin else path, text_column="body", attributions_path=os.devnull,
+                     summary_path=str(tmp_path / "s.csv"), progress=True)
+    err = capsys.readouterr().err
+    assert all(b in err for b in bar), err
+    size = os.path.getsize(path)
+    assert (f"{size}/{size}" in err) is (not stdin)
 
 
 @pytest.mark.parametrize("value, text, error", [
@@ -251,7 +479,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
     ("\ud800", None, "lone surrogate"),
 ])
 def test_text_of_a_field(value, text, error):
-    got, why = batch._text(value, source="in", encoding=None, warn=None)
+    got, why = batch.read._text(value, source="in", encoding=None, warn=None)
     assert got == text
     assert (error in why) if error else why is None
 

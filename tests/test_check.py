@@ -35,11 +35,11 @@ ATTRIBUTIONS = {
 
 @pytest.mark.parametrize("article, max_share, min_named, failing", [
     # positive cases: the rule fires
-    ("anonymous-only", 0.5, 1, ["anonymous-share", "named-sources"]),
+    ("anonymous-only", 0.5, 1, ["anonymous-share", "too-few-named-sources"]),
     ("one-of-each", 0.4, 1, ["anonymous-share"]),  # 50% anonymous > 40%
     ("two-named-one-anonymous", 0.3, 1, ["anonymous-share"]),  # 33% > 30%
-    ("named-only", 0.5, 2, ["named-sources"]),
-    ("nothing", 0.5, 1, ["named-sources"]),  # no sources: no share, but too few named
+    ("named-only", 0.5, 2, ["too-few-named-sources"]),
+    ("nothing", 0.5, 1, ["too-few-named-sources"]),  # no sources: no share, but too few named
     ("unattributed-direct", 0.5, 1, ["unattributed-direct-quote"]),
     # negative cases: it does not
     ("named-only", 0.5, 1, []),
@@ -59,7 +59,7 @@ def test_rules(article, max_share, min_named, failing):
 @pytest.mark.parametrize("article, rule, quotes", [
     ("unattributed-direct", "unattributed-direct-quote", ["No comment"]),
     ("anonymous-only", "anonymous-share", ["the count was late", "It was fair"]),
-    ("named-only", "named-sources", ["We will win"]),
+    ("named-only", "too-few-named-sources", ["We will win"]),
 ])
 def test_failures_carry_the_quotes_as_evidence(article, rule, quotes):
     result = make_result(article, TEXT, ATTRIBUTIONS[article])
@@ -67,6 +67,72 @@ def test_failures_carry_the_quotes_as_evidence(article, rule, quotes):
     assert [e.quote for e in failure.evidence] == quotes
     for e in failure.evidence:
         assert TEXT[e.start:e.end] == e.quote
+
+
+# (kind, words, speaker, via, cue, mention) -> the reason the quote has no speaker, or None
+REASON_TEXT = 'Jane Roe spoke. "Hello there." He said: "Not now." Told "again" somebody. "Fine," the mayor said.'
+
+
+@pytest.mark.parametrize("spec, reason", [
+    (("direct", "Hello there", None), "no-cue"),  # no cue, no mention: no frame claims it
+    (("direct", "Not now", None, None, "said", None), "cue-without-speaker"),
+    (("direct", "Not now", None, None, "said", "He"), "unresolved-pronoun"),
+    (("direct", "Hello there", None, None, None, "He"), "unresolved-pronoun"),  # lent by a neighbour
+    (("direct", "again", None, None, "Told", "somebody"), "unresolved-mention"),
+    # negative: a quote with a speaker has no reason, whatever its mention
+    (("direct", "Fine", "Jane Roe", None, "said", "the mayor"), None),
+    (("direct", "Not now", "Jane Roe", None, "said", "He"), None),
+])
+def test_why_a_quote_has_no_speaker(spec, reason):
+    result = make_result("r", REASON_TEXT, [spec])
+    assert (check.reason(result.attributions[0]) or (None,))[0] == reason
+    failures = check.check_article(result, check.Thresholds(1.0, 0))
+    if reason is None:
+        assert failures == []
+    else:
+        [failure] = failures
+        assert failure.evidence[0].reason == reason and failure.rule == "unattributed-direct-quote"
+
+
+LOCATED = 'First line.\r\nSecond "one" here.\n\nA fourth line with words: "two"\rFifth "three"'
+
+
+@pytest.mark.parametrize("words, line, column, paragraph", [
+    ("one", 2, 9, "Second \"one\" here."),  # CRLF ends line 1; columns count from 1
+    ("two", 4, 28, "A fourth line with words: \"two\""),  # the blank line counts
+    ("three", 5, 8, "Fifth \"three\""),  # a lone CR ends a line too
+])
+def test_evidence_says_line_column_and_paragraph(words, line, column, paragraph):
+    result = make_result("loc", LOCATED, [("direct", words, None)])
+    [failure] = check.check_article(result, check.Thresholds(1.0, 0))
+    e = failure.evidence[0]
+    assert (e.line, e.column, e.paragraph) == (line, column, paragraph)
+    assert LOCATED.splitlines()[line - 1][column - 1 : column - 1 + len(words)] == words
+
+
+@pytest.mark.parametrize("text, first_words", [
+    ("one two three", "one two three"),
+    ("  a b c d e f g h i j  ", "a b c d e f g h …"),  # eight words, then an ellipsis
+    ("", ""),
+])
+def test_a_paragraphs_first_words(text, first_words):
+    assert check.Lines(text).paragraph(0) == first_words
+
+
+@pytest.mark.parametrize("article, limits, rule, numbers", [
+    ("anonymous-only", (0.5, 1), "anonymous-share",
+     {"anonymous_sources": 2, "sources": 2, "anonymous_share": 1.0, "max_anonymous_share": 0.5}),
+    ("two-named-one-anonymous", (0.3, 1), "anonymous-share",
+     {"anonymous_sources": 1, "sources": 3, "anonymous_share": 1 / 3, "max_anonymous_share": 0.3}),
+    ("named-only", (0.5, 2), "too-few-named-sources", {"named_sources": 1, "min_named_sources": 2}),
+    ("nothing", (0.5, 1), "too-few-named-sources", {"named_sources": 0, "min_named_sources": 1}),
+    ("unattributed-direct", (0.5, 1), "unattributed-direct-quote", {}),
+])
+def test_failures_carry_their_numbers(article, limits, rule, numbers):
+    result = make_result(article, TEXT, ATTRIBUTIONS[article])
+    failure = next(f for f in check.check_article(result, check.Thresholds(*limits)) if f.rule == rule)
+    assert failure.numbers == numbers
+    assert failure.to_dict()["numbers"] == numbers
 
 
 @pytest.mark.parametrize("share, named", [(-0.1, 1), (1.5, 1), (0.5, -1)])
@@ -80,6 +146,7 @@ def test_text_output_names_article_rule_and_quote():
     text = check.format_text(check.check_all(results))
     assert "FAIL anonymous-only: anonymous-share: 2 of 2 sources are anonymous" in text
     assert "“the count was late”" in text
+    assert "    line 1, column 46, in the paragraph “\"We will win,\" Jane Roe said. Officials said …”" in text
     assert text.rstrip().endswith("2 failures in 1 of 1 article")
 
 
@@ -142,7 +209,13 @@ def test_usage_errors_exit_2(capsys, bad):
 def test_json_output_on_the_anonymous_article(anonymous_article, capsys):
     assert main(["check", anonymous_article, "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["passed"] is False and data["articles"] == ["anonymous-only"]
+    assert data["passed"] is False and data["articles"] == [anonymous_article]
     rules = {f["rule"]: f for f in data["failures"]}
-    assert set(rules) == {"anonymous-share", "named-sources"}
+    assert set(rules) == {"anonymous-share", "too-few-named-sources"}
     assert "We will strike at dawn" in [e["quote"] for e in rules["anonymous-share"]["evidence"]]
+    assert rules["too-few-named-sources"]["numbers"] == {"named_sources": 0, "min_named_sources": 1}
+    share = rules["anonymous-share"]["numbers"]
+    assert share["anonymous_share"] == 1.0 and share["max_anonymous_share"] == 0.5
+    first = rules["anonymous-share"]["evidence"][0]
+    assert (first["line"], first["column"], first["reason"]) == (1, 2, None)
+    assert first["paragraph"].startswith('"We will strike at dawn,"')

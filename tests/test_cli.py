@@ -36,7 +36,7 @@ def test_jsonl_has_the_contract_on_every_line(capsys):
     for n, line in enumerate(lines):
         row = json.loads(line)
         assert tuple(row)[: len(CONTRACT_FIELDS)] == CONTRACT_FIELDS
-        assert row["article"] == "north-korea-kursk" and row["index"] == n
+        assert row["article"] == SEED and row["index"] == n  # a file is named by its path as given
         assert text[row["start"] : row["end"]] == row["text"]
 
 

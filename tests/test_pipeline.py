@@ -4,6 +4,7 @@ import json
 import pytest
 
 import quotes
+from quotes.cli import main
 from quotes.render import CONTRACT_FIELDS, attribution_rows
 
 from .conftest import ROOT
@@ -14,13 +15,20 @@ GOLD = ROOT / "fixtures" / "seed" / "north-korea-kursk.gold.json"
 
 
 def test_seed_matches_the_golden_file(seed_text):
-    rows = attribution_rows(quotes.analyze(seed_text, name="north-korea-kursk"))
+    rows = attribution_rows(quotes.analyze(seed_text, name="seeds/north-korea-kursk.txt"))
     expected = [json.loads(line) for line in EXPECTED.read_text(encoding="utf-8").splitlines()]
     assert rows == expected
 
 
+def test_the_golden_file_is_what_the_command_prints_from_the_checkout(capsys, monkeypatch):
+    # `quotes analyze seeds/north-korea-kursk.txt --format jsonl > fixtures/seed/...` remakes it.
+    monkeypatch.chdir(ROOT)
+    assert main(["analyze", "seeds/north-korea-kursk.txt", "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out == EXPECTED.read_text(encoding="utf-8")
+
+
 def test_every_row_carries_the_contract_fields_in_order(seed_text):
-    for row in attribution_rows(quotes.analyze(seed_text, name="north-korea-kursk")):
+    for row in attribution_rows(quotes.analyze(seed_text, name="seeds/north-korea-kursk.txt")):
         assert tuple(row)[: len(CONTRACT_FIELDS)] == CONTRACT_FIELDS
 
 

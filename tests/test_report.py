@@ -176,7 +176,7 @@ def test_table_fits_80_columns_and_names_every_speaker(one):
 
 @pytest.mark.parametrize("fmt, marker", [
     ("table", "13 sources: named 8 (62%), anonymous 5 (38%)"),
-    ("csv", "north-korea-kursk,speaker,Kim Jong Un,person,True,North Korea,North Korean state media,1,2,1,1,4"),
+    ("csv", f"{SEED},speaker,Kim Jong Un,person,True,North Korea,North Korean state media,1,2,1,1,4"),
     ("html", "<svg"),
 ])
 def test_report_command_formats(capsys, fmt, marker):
@@ -187,7 +187,7 @@ def test_report_command_formats(capsys, fmt, marker):
 def test_report_json_for_many_articles_has_each_and_the_total(capsys):
     assert main(["report", SEED, SEED, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [a["article"] for a in data["articles"]] == ["north-korea-kursk"] * 2
+    assert [a["article"] for a in data["articles"]] == [SEED] * 2
     assert data["total"]["articles"] == 2
     assert data["total"]["attributions"] == 2 * data["articles"][0]["attributions"]
     kim = next(s for s in data["total"]["speakers"] if s["name"] == "Kim Jong Un")
@@ -200,8 +200,8 @@ def test_analyze_prints_each_articles_attributions_then_what_report_prints(capsy
     analyzed = capsys.readouterr().out
     assert main(["report", *paths, "--width", "80"]) == 0
     reported = capsys.readouterr().out
-    seed = analyze(open(SEED, encoding="utf-8").read(), name="north-korea-kursk")
-    head = "== north-korea-kursk ==\n"
+    seed = analyze(open(SEED, encoding="utf-8").read(), name=SEED)
+    head = f"== {SEED} ==\n"
     assert analyzed == reported.replace(head, head + render.attributions_table(seed, 80) + "\n\n")
     assert ("== (total) == (2 articles)" in analyzed) is (len(paths) > 1)
 
