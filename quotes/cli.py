@@ -212,18 +212,7 @@ def _output_option(parser: argparse.ArgumentParser) -> None:
                         help="write to FILE instead of standard output (replacing it, as > FILE would)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="quotes", description="Who speaks in the news, and through whom.",
-        epilog=_examples("quotes analyze seeds/north-korea-kursk.txt",
-                         "quotes report articles/ --format html -o page.html",
-                         "quotes analyze --help"),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('quotes').__version__}",
-                        help="print the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", help="one of these; COMMAND --help for more")
-    commands.required = True
-
+def _add_analyze(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "analyze", "list every attribution in articles, then their sourcing tables",
                  "quotes analyze seeds/north-korea-kursk.txt",
                  "quotes analyze articles/ --format jsonl -o attributions.jsonl",
@@ -238,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     _raw_csv_option(p)
     p.set_defaults(run=cmd_analyze)
 
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "report", "sourcing tables: per speaker, type and affiliation, and shares",
                  "quotes report seeds/north-korea-kursk.txt",
                  "quotes report articles/ --format csv -o sourcing.csv",
@@ -251,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     _raw_csv_option(p)
     p.set_defaults(run=cmd_report)
 
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "check", "newsroom checks; exit 1 when an article fails one",
                  "quotes check articles/",
                  "quotes check story.txt --max-anonymous-share 0.3 --min-named-sources 2",
@@ -268,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     _output_option(p)
     p.set_defaults(run=cmd_check)
 
+
+def _add_batch(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "batch", "analyse a CSV or JSON Lines file, streamed, into two CSVs",
                  "quotes batch stories.csv --text-column body --id-column id "
                  "--attributions attributions.csv --summary summary.csv",
@@ -286,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_options(p)
     p.set_defaults(run=cmd_batch)
 
+
+def _add_evaluate(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "evaluate", "score against annotations (brat folder, .gold.json, or a folder of them)",
                  "quotes evaluate --gold fixtures/seed/north-korea-kursk.gold.json",
                  "quotes evaluate --gold bbc-gold/ --misses",
@@ -305,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     _output_option(p)
     p.set_defaults(run=cmd_evaluate)
 
+
+def _add_models(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "models", "manage stanza's English models",
                  "quotes models download",
                  "quotes models download --dir ~/stanza_resources")
@@ -318,6 +317,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in EXTRA_COMMANDS:
         register(commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotes", description="Who speaks in the news, and through whom.",
+        epilog=_examples("quotes analyze seeds/north-korea-kursk.txt",
+                         "quotes report articles/ --format html -o page.html",
+                         "quotes analyze --help"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__import__('quotes').__version__}",
+                        help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", help="one of these; COMMAND --help for more")
+    commands.required = True
+    _add_analyze(commands)
+    _add_report(commands)
+    _add_check(commands)
+    _add_batch(commands)
+    _add_evaluate(commands)
+    _add_models(commands)
     return parser
 
 
