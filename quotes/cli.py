@@ -315,9 +315,6 @@ def _add_models(commands: argparse._SubParsersAction) -> None:
     d.add_argument("--dir", help="where to put them (default: $STANZA_RESOURCES_DIR or stanza's default)")
     d.set_defaults(run=cmd_models)
 
-    for register in EXTRA_COMMANDS:
-        register(commands)
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -336,6 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_batch(commands)
     _add_evaluate(commands)
     _add_models(commands)
+    for register in EXTRA_COMMANDS:
+        register(commands)
     return parser
 
 
