@@ -67,7 +67,7 @@ def _raw_csv_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a text file, a folder of .txt files, or - for stdin")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a text file, a folder (every .txt file under it, recursively), or - for stdin")
     parser.add_argument("--encoding", help="decode input with this encoding (default: UTF-8, else cp1252 with a warning)")
 
 
