@@ -1,0 +1,314 @@
+"""Resolution: from speaker mentions to one canonical entity per source, with a reason.
+
+Receives: the ``Analysis`` and detection's ``Detection`` (candidates with their speaker
+mention, conduit span and links to neighbours; the person names in the prose). Hands on:
+``Attribution``s with their speaker, conduit, ``reason`` and ``confidence``, and the
+article's speakers, in text order.
+
+Every mention is read in text order, the names in the prose among them:
+
+    mentions      what one mention says (name, role, type, gender, head, age)
+    context       what the words around it add (apposition, subject position, mended spans)
+    entities      the registry: joins a mention to the entity it names, canonical names,
+                  salience (who was last the subject, who last spoke)
+    pronouns      he/she/they/it/who -> the most salient compatible entity
+    descriptions  "the 25-year-old", "the Salford MP", "the agency" -> who they describe
+    conduits      the span after "told" / "in a statement to": an outlet (via) or a hearer
+    reasons       why each attribution got its speaker, and the confidence that follows
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import NamedTuple
+
+import attrs
+
+from ..detect import Candidate, Detection
+from ..engines.base import Analysis
+from ..model import Attribution, Span, Speaker, SpeakerType
+from . import reasons
+from .conduits import conduit_name, reporting_conduit
+from . import types as T
+from .context import Sentences, apposition, conduit_after, expand_acronym, is_company_named, mend, mend_via
+from .descriptions import resolve_description
+from .entities import Entity, Registry, acronym_letters
+from .mentions import ParsedMention, affiliation_of, parse_mention, parse_name
+from .pronouns import resolve_pronoun
+from .reasons import CONFIDENCE, Link
+
+__all__ = ["CONFIDENCE", "ParsedMention", "parse_mention", "resolve"]
+
+PERSON = SpeakerType.PERSON
+
+
+class _Event(NamedTuple):
+    start: int
+    what: str  # "name" (a person named in the prose), "speaker", "via"
+    index: int  # the candidate's index, -1 for a name
+    span: tuple[int, int]
+
+
+def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]], sentences: Sentences) -> tuple[list[_Event], int]:
+    """Every mention in text order, and where the last mention that may point back starts.
+
+    Speakers and conduits all; of the names in the prose those no speaker mention holds (a
+    speaker span holding a name is that mention) and that can matter: a name that shares a
+    word with a speaker's mention (it may give the speaker's full name), or that stands as a
+    subject before a pronoun or description (it may be what they point back to), or just
+    before a "who". The others are skipped unread."""
+    events: list[_Event] = []
+    covered: list[tuple[int, int]] = []
+    speaker_words: set[str] = set()
+    last_pointer = -1
+    relatives: set[int] = set()
+    for index, cand in enumerate(candidates):
+        if cand.mention is not None:
+            span = mend(text, *cand.mention)
+            events.append(_Event(span[0], "speaker", index, span))
+            covered.append(span)
+            words = text[span[0] : span[1]].split()
+            speaker_words.update(words)
+            if words and words[0].lower() in POINTERS:
+                last_pointer = span[0]
+                if words[0].lower() == "who":
+                    relatives.add(span[0])
+        via = mend_via(text, *cand.via) if cand.via is not None else None
+        if via is None and cand.cue is not None and text[cand.cue[0] : cand.cue[1]].lower() in ("told", "tells", "telling"):
+            via = conduit_after(text, cand.cue[1])
+        if via is not None:
+            events.append(_Event(via[0], "via", index, via))
+    covered.sort()
+    starts = [s for s, _ in covered]
+    furthest = list(itertools.accumulate((e for _, e in covered), max))
+    for span in names:
+        at = bisect.bisect_right(starts, span[0]) - 1
+        if at >= 0 and furthest[at] >= span[1]:
+            continue
+        shares = not speaker_words.isdisjoint(_name_words(text[span[0] : span[1]]))
+        subject = span[0] < last_pointer and sentences.is_subject(*span)
+        if shares or subject or (relatives and any(span[1] < r <= span[1] + 3 for r in relatives)):
+            events.append(_Event(span[0], "subject" if subject else "name", -1, span))
+    events.sort(key=lambda e: (e.start, e.what not in ("name", "subject")))
+    return events, last_pointer
+
+
+# First words of a mention that may point back: pronouns and definite descriptions.
+POINTERS = frozenset({"he", "she", "they", "it", "we", "who", "which", "the", "his", "her", "their", "its"})
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words as a speaker mention may write them ("Owen's" also as "Owen")."""
+    words = name.split()
+    return words + [w[:-2] for w in words if w.endswith(("'s", "’s"))]
+
+
+def _spelled_name(text: str) -> str:
+    return text if "&" in text else T.strip_possessive(text)
+
+
+def _with_context(parsed: ParsedMention, text: str, end: int) -> ParsedMention:
+    """What an apposition after a name adds: a person's role and age ("Jane Roe, 25, a
+    spokeswoman for the ministry,"); an organization's description ("S&P, a ratings
+    agency,"), which also says that a name alone ("Telcona, a mobile firm,") is no person."""
+    if not parsed.named or parsed.type not in (PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA):
+        return parsed
+    role, age = apposition(text, end)
+    if role and parsed.role is None:
+        head = T.strip_possessive(role.split()[-1])
+        if parsed.type is PERSON and Registry.weak_person(parsed) and T.is_org_word(head) and not T.is_role_word(head):
+            parsed = attrs.evolve(parsed, type=SpeakerType.ORGANIZATION)
+        if parsed.type is PERSON or not T.is_role_word(head):
+            parsed = attrs.evolve(parsed, role=role, affiliation=parsed.affiliation or affiliation_of(role.split()))
+    if age is not None and parsed.age is None and parsed.type is PERSON:
+        parsed = attrs.evolve(parsed, age=age)
+    return parsed
+
+
+def _coref_antecedent(analysis: Analysis, span: Span) -> tuple[int, int] | None:
+    """The nearest earlier non-pronoun mention in the pronoun's coreference chain, if any."""
+    for chain in analysis.coref:
+        if any(start <= span.start and span.end <= end for start, end in chain.mentions):
+            earlier = [(s, e) for s, e in chain.mentions if e <= span.start and parse_mention(analysis.text[s:e]).pronoun is None]
+            if earlier:
+                return earlier[-1]
+            representative = chain.mentions[chain.representative]
+            if representative[1] <= span.start or representative[0] >= span.end:
+                return representative
+    return None
+
+
+class _Reader:
+    """Reads the article's mentions in order into the registry."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.text = analysis.text
+        self.registry = Registry()
+        self.sentences = Sentences(analysis.text, [s.start for s in analysis.sentences])
+        self.last_pointer = -1  # where the last mention that may point back starts
+        # A name written again as before names the same entity, until a new person arrives
+        # who might take a short form ("Roe" after a second Roe): the entity by name text.
+        self._named_as: dict[str, Entity] = {}
+        self._people = 0
+
+    def name(self, parsed: ParsedMention, span: Span, *, subject: bool) -> tuple[Entity, str]:
+        """Join a named (or unnamed but described) mention to its entity, or make one."""
+        entity, how = self.registry.find(parsed)
+        if entity is None:
+            parsed = self._what_the_article_says(parsed)
+            entity = self.registry.new(parsed, span) if subject else self._quiet_new(parsed, span)
+            return entity, "new"
+        return self.registry.join(entity, parsed, span, subject=subject), how
+
+    def _what_the_article_says(self, parsed: ParsedMention) -> ParsedMention:
+        """A new organization known by an acronym takes the name the article spells out
+        ("ONS" -> "Office for National Statistics"); a name alone that the article calls a
+        company somewhere ("mobile firm Telcona") is one."""
+        if parsed.type is SpeakerType.ORGANIZATION and parsed.named and T.is_acronym(parsed.name):
+            spelled = expand_acronym(self.text, acronym_letters(parsed.name))
+            if spelled is not None:
+                return attrs.evolve(parsed, name=_spelled_name(self.text[spelled[0] : spelled[1]]))
+        if Registry.weak_person(parsed) and is_company_named(self.text, parsed.name):
+            return attrs.evolve(parsed, type=SpeakerType.ORGANIZATION)
+        return parsed
+
+    def _quiet_new(self, parsed: ParsedMention, span: Span) -> Entity:
+        entity = self.registry.new(parsed, span)
+        self.registry.salient.pop(entity.id, None)  # named as an object: not yet salient
+        return entity
+
+    def prose_name(self, span: Span, subject: bool) -> None:
+        if len(self.registry.entities) == self._people and span.text in self._named_as:
+            self.registry.join(self._named_as[span.text], None, span, subject=subject)
+            return
+        parsed = _with_context(parse_name(span.text), self.text, span.end)
+        if parsed.type is PERSON:
+            entity, _ = self.name(parsed, span, subject=subject)
+            if len(self.registry.entities) != self._people:
+                self._named_as.clear()
+                self._people = len(self.registry.entities)
+            self._named_as[span.text] = entity
+
+    def via(self, span: Span) -> tuple[str | None, Entity | None]:
+        parsed = parse_mention(span.text)
+        outlet = conduit_name(parsed)
+        if outlet is None:
+            return None, None
+        entity, _ = self.name(parsed, span, subject=False)
+        return outlet, entity
+
+    def speaker(self, span: Span) -> Link:
+        parsed = _with_context(parse_mention(span.text), self.text, span.end)
+        registry = self.registry
+        if parsed.pronoun is not None:
+            link = self._pronoun(parsed, span)
+        elif not parsed.speaks:
+            return Link(None, f"mention '{span.text}' cannot speak", 0.0)
+        elif parsed.description and (link := resolve_description(parsed, registry)) is not None:
+            registry.join(link.entity, parsed, span)
+        elif parsed.named:
+            entity, how = self.name(parsed, span, subject=True)
+            link = reasons.named(entity, span.text.strip(), how)
+        else:
+            entity, _ = self.name(parsed, span, subject=True)
+            kind = "description-unresolved" if parsed.description else "unnamed"
+            link = Link.of(entity, kind, f"description '{span.text.strip()}', no one earlier fits" if parsed.description else "unnamed source at cue")
+        if link.entity is not None:
+            link.entity.spoke = span.start
+        return link
+
+    def _pronoun(self, parsed: ParsedMention, span: Span) -> Link:
+        antecedent = _coref_antecedent(self.analysis, span)
+        if antecedent is not None:
+            # The engine's coreference chain names the pronoun's antecedent: trust it first.
+            found = Span.of(self.text, *antecedent)
+            entity, _ = self.name(parse_mention(found.text), found, subject=True)
+            if entity is not None:
+                if parsed.gender is not None and entity.gender is None:
+                    entity.gender = parsed.gender
+                self.registry.join(entity, None, span)
+                return Link.of(entity, "pronoun-coref", f"pronoun '{parsed.text}' -> {entity.name} (coreference)")
+        link = resolve_pronoun(parsed, self.registry, span.start)
+        if link.entity is not None:
+            self.registry.join(link.entity, None, span)
+        return link
+
+
+def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int, tuple[str, Entity]]) -> tuple[dict[int, Link], dict[int, str | None]]:
+    """Each candidate's final link and conduit: frames' mentions, fallbacks for mentions that
+    cannot speak, outlets reporting words they were given, and quotes sharing a neighbour's."""
+    final: dict[int, Link] = {}
+    conduit: dict[int, str | None] = {}
+    via_entities = {i: entity for i, (_, entity) in vias.items()}
+    for index, cand in enumerate(candidates):
+        link = links.get(index, reasons.NONE)
+        via = vias[index][0] if index in vias else None
+        if cand.mention is not None and link.entity is None and link.reason.endswith("cannot speak") and index > 0:
+            before = final.get(index - 1)
+            if before is not None and before.entity is not None and candidates[index - 1].paragraph >= cand.paragraph - 1:
+                link = Link(before.entity, f"{link.reason}: speaker of the attribution before, {before.entity.name}", CONFIDENCE["cannot-speak-fallback"])
+        elif cand.how in ("colon", "clause", "previous-sentence") and cand.mention is not None:
+            why = {"colon": "name before a colon", "clause": "subject of the clause holding the quoted words", "previous-sentence": "free quote: subject of the sentence before"}[cand.how]
+            link = reasons.capped(link, cand.how, why)
+        reported = reporting_conduit(index, candidates, link, via_entities, final)
+        if reported is not None:
+            link, outlet = reported
+            via = outlet.name
+        final[index] = link
+        conduit[index] = via
+    # Quotes that share a neighbour's speaker (links may point forward: '"A." "B," he said.').
+    for index, cand in enumerate(candidates):
+        if cand.shares_speaker_with is not None:
+            final[index] = reasons.shared(final.get(cand.shares_speaker_with, reasons.NONE).entity, cand.how)
+            if cand.how in ("same-paragraph", "continuation") and conduit[index] is None:
+                conduit[index] = conduit.get(cand.shares_speaker_with)  # the same interview
+    return final, conduit
+
+
+def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
+    """Attributions with their speakers, and the article's speakers, in text order."""
+    text = analysis.text
+    candidates = detection.candidates
+    reader = _Reader(analysis)
+    events, reader.last_pointer = _events(text, candidates, detection.names, reader.sentences)
+    links: dict[int, Link] = {}
+    vias: dict[int, tuple[str, Entity]] = {}
+    mentions: dict[int, tuple[int, int]] = {}
+    for event in events:
+        span = Span.of(text, *event.span)
+        if event.what in ("name", "subject"):
+            reader.prose_name(span, event.what == "subject")
+        elif event.what == "via":
+            outlet, entity = reader.via(span)
+            if outlet is not None and entity is not None:
+                vias[event.index] = (outlet, entity)
+        else:
+            mentions[event.index] = event.span
+            links[event.index] = reader.speaker(span)
+    final, conduit = _finish(candidates, links, vias)
+    frozen = {e.id: e.freeze() for e in reader.registry.entities}
+    result = []
+    for index, cand in enumerate(candidates):
+        link = final[index]
+        mention = mentions.get(index)
+        hop = cand.shares_speaker_with
+        while mention is None and hop is not None:
+            # A quote that shares a neighbour's speaker is credited through that mention.
+            mention, hop = mentions.get(hop), candidates[hop].shares_speaker_with
+        speaker = frozen[link.entity.id] if link.entity is not None else None
+        result.append(
+            Attribution(
+                index=index,
+                kind=cand.kind,
+                content=Span.of(text, *cand.content),
+                cue=Span.of(text, *cand.cue) if cand.cue else None,
+                speaker_mention=Span.of(text, *mention) if mention else None,
+                speaker=speaker,
+                via=conduit[index],
+                confidence=link.confidence if speaker is not None else 0.0,
+                reason=link.reason,
+            )
+        )
+    used = {a.speaker.id for a in result if a.speaker is not None} | {entity.id for _, entity in vias.values()}
+    return tuple(result), tuple(frozen[i] for i in sorted(used))

@@ -1,0 +1,155 @@
+"""What the words around a mention add to it.
+
+Receives: the article text, a mention's character span and the sentence starts. Hands on:
+the role and age an apposition gives ("Jane Roe, 25, a spokeswoman for the ministry,"),
+whether a name stands as the subject of its sentence or clause (what makes it salient for a
+pronoun that follows), and mention spans mended where a name was cut at an ampersand
+("S" / "&P" -> "S&P"; "Poor's" -> "Standard & Poor's"). Patterns are compiled once and read a
+bounded window of text, so each question costs the same whatever the article's length.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+
+import regex
+
+from ..lexicon import word_set
+from . import types as T
+
+# ", a spokeswoman for the ministry," / ", WorldCom's ex-head of internal auditing," / ", 25,"
+APPOSITION = regex.compile(
+    r",\s+(?:(?P<age>\d{1,3})\s*,"
+    r"|(?:a|an|the)\s+(?P<role>[^,.;:“”\"()]{3,80}?)(?=,|\s+(?:said|told|says|tells|added|has|had|was|is)\b|\.)"
+    r"|(?P<owned>\p{Lu}[\w&.’'-]*(?:’s|'s)\s+[^,.;:“”\"()]{3,60}?)(?=,))"
+)
+# What may stand in a clause before its subject: "But", "However", "The", "Former".
+SUBJECT_LEAD = frozenset("the a an but and however meanwhile so now then yet former ex also both later earlier still".split())
+# Searched backwards from a name: a clause break, or a lower-case word (group 1).
+BREAK_OR_LOWER = regex.compile(r"(?r)[,;:()\"“”‘’—–\n]|\s-\s|(?<![\w’'-])(\p{Ll}[\p{L}’'-]*)")
+AMPERSAND_BEFORE = regex.compile(r"(?:\p{Lu}[\w.’'-]*\s*&\s*)+$")
+AMPERSAND_AFTER = regex.compile(r"^(?:\s*&\s*\p{Lu}[\w.’'-]*)+")
+# After a mended company name: a role and a name ("S&P credit analyst Helena Hessel").
+ROLE_AND_NAME = regex.compile(r"^((?:\s+[\p{Ll}-]+){1,3})\s+\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)+")
+
+
+def apposition(text: str, end: int) -> tuple[str | None, int | None]:
+    """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
+    of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
+    gives an age and no role)."""
+    match = APPOSITION.match(text, end, min(len(text), end + 120))
+    if match is None:
+        return None, None
+    if match.group("age"):
+        return None, int(match.group("age"))
+    role = (match.group("role") or match.group("owned") or "").strip()
+    words = role.split()
+    if any(T.is_role_word(w) or T.is_org_word(w) for w in words):
+        return role, None
+    return None, None
+
+
+def mend(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mention cut at an ampersand, made whole: "P" of "S&P", "Poor's" of "Standard & Poor's",
+    and the role and name after a mended company ("S&P credit analyst Helena Hessel")."""
+    before = AMPERSAND_BEFORE.search(text, max(0, start - 60), start)
+    after = AMPERSAND_AFTER.match(text, end, min(len(text), end + 60))
+    if before is None and after is None:
+        return start, end
+    start = before.start() if before is not None and text[start : start + 1].isupper() else start
+    end = after.end() if after is not None else end
+    tail = ROLE_AND_NAME.match(text, end, min(len(text), end + 80))
+    if tail is not None and all(T.is_role_word(w) for w in tail.group(1).split()):
+        end = tail.end()
+    return start, end
+
+
+class Sentences:
+    """Where each sentence starts, to ask whether a name is its clause's subject."""
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+
+    def is_subject(self, start: int, end: int) -> bool:
+        """Does the name open its sentence or clause, after nothing but capitalized words and
+        a few openers ("But Sir Alan Budd said", "However, Jane Roe"), and is it no owner
+        ("Owen's goal")? Names elsewhere are objects and less salient."""
+        text = self.text
+        if text.startswith(("'s", "’s"), end - 2) or text.startswith(("'s", "’s"), end):
+            return False
+        at = bisect.bisect_right(self.starts, start) - 1
+        lo = max(self.starts[at] if at >= 0 else 0, start - 160)
+        pos = start
+        while True:
+            # Back from the name: the nearest clause break or lower-case word decides.
+            found = BREAK_OR_LOWER.search(text, lo, pos)
+            if found is None or found.group(1) is None:
+                return True
+            word = found.group(1)
+            if word.lower() not in SUBJECT_LEAD and not T.is_role_word(word):
+                return False  # "has linked Owen", "denied by Jack Straw": an object
+            pos = found.start()
+
+
+@functools.lru_cache(maxsize=1024)
+def _expansion(letters: str) -> regex.Pattern:
+    """Capitalized words whose initials are ``letters``, function words and "&" between."""
+    link = r"(?:\s+(?:of|for|and|the|on|in|de)\s+|\s*&\s*|\s+)"
+    words = [rf"{regex.escape(letter)}\p{{Ll}}[\p{{L}}’'-]*" for letter in letters]
+    return regex.compile(r"(?<![\w&])" + link.join(words) + r"(?![\w&])")
+
+
+def expand_acronym(text: str, letters: str) -> tuple[int, int] | None:
+    """Where the article spells out an acronym: "ONS" -> "Office for National Statistics",
+    "S&P" -> "Standard & Poor's" (the first such run of capitalized words)."""
+    if not 2 <= len(letters) <= 6:
+        return None
+    found = _expansion(letters).search(text)
+    return found.span() if found else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _company_pattern(name: str) -> regex.Pattern:
+    escaped = regex.escape(name)
+    nouns = "|".join(sorted(regex.escape(w) for w in word_set("company_nouns.txt")))
+    return regex.compile(
+        rf"\b(?:{nouns})\s+{escaped}(?![\w])"
+        rf"|(?<![\w]){escaped}(?:'s|’s)\s+(?:chief|chairman|chairwoman|boss|shares|profits|sales|board|founder|owner|customers|staff|workers)\b",
+    )
+
+
+def is_company_named(text: str, name: str) -> bool:
+    """Does the article say a single-word name is a company or body: "mobile firm Telcona",
+    "Telcona's chief executive"? A name alone could be anyone; this is what the text says."""
+    return _company_pattern(name).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _medium_after() -> regex.Pattern:
+    media = "|".join(sorted((regex.escape(w) for w in T.medium_words()), key=len, reverse=True))
+    # "Norwich's" + " website", "the club's" + " official website": the medium the owner's
+    # name leaves out; after "told", also the whole phrase ("told his club's website").
+    return regex.compile(rf"(?:\s+[\p{{Ll}}-]+){{0,2}}?\s+(?:{media})\b")
+
+
+_TOLD_OWNER = regex.compile(r"\s+((?:(?:the|his|her|their|its)\s+)?[\p{L}-]+(?:’s|'s))")
+
+
+def mend_via(text: str, start: int, end: int) -> tuple[int, int]:
+    """A conduit cut before the medium its owner names: "Norwich's" -> "Norwich's website"."""
+    if text.startswith(("'s", "’s"), end - 2):
+        more = _medium_after().match(text, end, min(len(text), end + 40))
+        if more is not None:
+            return start, more.end()
+    return start, end
+
+
+def conduit_after(text: str, cue_end: int) -> tuple[int, int] | None:
+    """After "told", an owner's medium that detection left out: "told the club's website",
+    "told his club's official website"."""
+    owner = _TOLD_OWNER.match(text, cue_end, min(len(text), cue_end + 60))
+    if owner is None:
+        return None
+    more = _medium_after().match(text, owner.end(), min(len(text), owner.end() + 40))
+    return (owner.start(1), more.end()) if more is not None else None
