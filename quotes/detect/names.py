@@ -86,7 +86,7 @@ def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
     return runs
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)
 def _read_run(words: tuple[str, ...]) -> tuple[tuple[int, int, bool], ...]:
     """The people a run of capitalized words names, as (start, end, titled) offsets into it:
     the run is cut after each possessive ("Britain's | Darren Campbell") and stripped of

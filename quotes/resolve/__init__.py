@@ -68,7 +68,7 @@ def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]
             events.append(_Event(span[0], "speaker", index, span))
             covered.append(span)
             words = text[span[0] : span[1]].split()
-            speaker_words.update(words)
+            speaker_words.update(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
             if words and words[0].lower() in POINTERS:
                 last_pointer = span[0]
                 if words[0].lower() == "who":
@@ -81,14 +81,19 @@ def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]
     covered.sort()
     starts = [s for s, _ in covered]
     furthest = list(itertools.accumulate((e for _, e in covered), max))
+    seen: set[str] = set()
     for span in names:
         at = bisect.bisect_right(starts, span[0]) - 1
         if at >= 0 and furthest[at] >= span[1]:
             continue
-        shares = not speaker_words.isdisjoint(_name_words(text[span[0] : span[1]]))
+        said = text[span[0] : span[1]]
         subject = span[0] < last_pointer and sentences.is_subject(*span)
-        if shares or subject or (relatives and any(span[1] < r <= span[1] + 3 for r in relatives)):
+        if subject or (relatives and any(span[1] < r <= span[1] + 3 for r in relatives)):
             events.append(_Event(span[0], "subject" if subject else "name", -1, span))
+        elif said not in seen and _surname(said) in speaker_words:
+            # A name met again as an object adds nothing: it gave its full form the first time.
+            events.append(_Event(span[0], "name", -1, span))
+        seen.add(said)
     events.sort(key=lambda e: (e.start, e.what not in ("name", "subject")))
     return events, last_pointer
 
@@ -97,10 +102,10 @@ def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]
 POINTERS = frozenset({"he", "she", "they", "it", "we", "who", "which", "the", "his", "her", "their", "its"})
 
 
-def _name_words(name: str) -> list[str]:
-    """A name's words as a speaker mention may write them ("Owen's" also as "Owen")."""
-    words = name.split()
-    return words + [w[:-2] for w in words if w.endswith(("'s", "’s"))]
+def _surname(name: str) -> str:
+    """A name's last word as a speaker mention may write it ("Owen's" as "Owen")."""
+    last = name.rsplit(None, 1)[-1]
+    return last[:-2] if last.endswith(("'s", "’s")) else last
 
 
 def _spelled_name(text: str) -> str:
@@ -125,15 +130,16 @@ def _with_context(parsed: ParsedMention, text: str, end: int) -> ParsedMention:
     return parsed
 
 
-def _coref_antecedent(analysis: Analysis, span: Span) -> tuple[int, int] | None:
+def _coref_antecedent(analysis: Analysis, span: tuple[int, int]) -> tuple[int, int] | None:
     """The nearest earlier non-pronoun mention in the pronoun's coreference chain, if any."""
+    first, last = span
     for chain in analysis.coref:
-        if any(start <= span.start and span.end <= end for start, end in chain.mentions):
-            earlier = [(s, e) for s, e in chain.mentions if e <= span.start and parse_mention(analysis.text[s:e]).pronoun is None]
+        if any(start <= first and last <= end for start, end in chain.mentions):
+            earlier = [(s, e) for s, e in chain.mentions if e <= first and parse_mention(analysis.text[s:e]).pronoun is None]
             if earlier:
                 return earlier[-1]
             representative = chain.mentions[chain.representative]
-            if representative[1] <= span.start or representative[0] >= span.end:
+            if representative[1] <= first or representative[0] >= last:
                 return representative
     return None
 
@@ -152,11 +158,12 @@ class _Reader:
         self._named_as: dict[str, Entity] = {}
         self._people = 0
 
-    def name(self, parsed: ParsedMention, span: Span, *, subject: bool) -> tuple[Entity, str]:
+    def name(self, parsed: ParsedMention, span: tuple[int, int], *, subject: bool, speaks: bool = False) -> tuple[Entity, str]:
         """Join a named (or unnamed but described) mention to its entity, or make one."""
         entity, how = self.registry.find(parsed)
         if entity is None:
-            parsed = self._what_the_article_says(parsed)
+            if speaks:
+                parsed = self._what_the_article_says(parsed)
             entity = self.registry.new(parsed, span) if subject else self._quiet_new(parsed, span)
             return entity, "new"
         return self.registry.join(entity, parsed, span, subject=subject), how
@@ -173,63 +180,64 @@ class _Reader:
             return attrs.evolve(parsed, type=SpeakerType.ORGANIZATION)
         return parsed
 
-    def _quiet_new(self, parsed: ParsedMention, span: Span) -> Entity:
+    def _quiet_new(self, parsed: ParsedMention, span: tuple[int, int]) -> Entity:
         entity = self.registry.new(parsed, span)
         self.registry.salient.pop(entity.id, None)  # named as an object: not yet salient
         return entity
 
-    def prose_name(self, span: Span, subject: bool) -> None:
-        if len(self.registry.entities) == self._people and span.text in self._named_as:
-            self.registry.join(self._named_as[span.text], None, span, subject=subject)
+    def prose_name(self, span: tuple[int, int], subject: bool) -> None:
+        said = self.text[span[0] : span[1]]
+        if len(self.registry.entities) == self._people and said in self._named_as:
+            self.registry.join(self._named_as[said], None, span, subject=subject)
             return
-        parsed = _with_context(parse_name(span.text), self.text, span.end)
+        parsed = _with_context(parse_name(said), self.text, span[1])
         if parsed.type is PERSON:
             entity, _ = self.name(parsed, span, subject=subject)
             if len(self.registry.entities) != self._people:
                 self._named_as.clear()
                 self._people = len(self.registry.entities)
-            self._named_as[span.text] = entity
+            self._named_as[said] = entity
 
-    def via(self, span: Span) -> tuple[str | None, Entity | None]:
-        parsed = parse_mention(span.text)
+    def via(self, span: tuple[int, int]) -> tuple[str | None, Entity | None]:
+        parsed = parse_mention(self.text[span[0] : span[1]])
         outlet = conduit_name(parsed)
         if outlet is None:
             return None, None
         entity, _ = self.name(parsed, span, subject=False)
         return outlet, entity
 
-    def speaker(self, span: Span) -> Link:
-        parsed = _with_context(parse_mention(span.text), self.text, span.end)
+    def speaker(self, span: tuple[int, int]) -> Link:
+        said = self.text[span[0] : span[1]]
+        parsed = _with_context(parse_mention(said), self.text, span[1])
         registry = self.registry
         if parsed.pronoun is not None:
             link = self._pronoun(parsed, span)
         elif not parsed.speaks:
-            return Link(None, f"mention '{span.text}' cannot speak", 0.0)
+            return Link(None, f"mention '{said}' cannot speak", 0.0)
         elif parsed.description and (link := resolve_description(parsed, registry)) is not None:
             registry.join(link.entity, parsed, span)
         elif parsed.named:
-            entity, how = self.name(parsed, span, subject=True)
-            link = reasons.named(entity, span.text.strip(), how)
+            entity, how = self.name(parsed, span, subject=True, speaks=True)
+            link = reasons.named(entity, said.strip(), how)
         else:
             entity, _ = self.name(parsed, span, subject=True)
             kind = "description-unresolved" if parsed.description else "unnamed"
-            link = Link.of(entity, kind, f"description '{span.text.strip()}', no one earlier fits" if parsed.description else "unnamed source at cue")
+            link = Link.of(entity, kind, f"description '{said.strip()}', no one earlier fits" if parsed.description else "unnamed source at cue")
         if link.entity is not None:
-            link.entity.spoke = span.start
+            link.entity.spoke = span[0]
         return link
 
-    def _pronoun(self, parsed: ParsedMention, span: Span) -> Link:
-        antecedent = _coref_antecedent(self.analysis, span)
+    def _pronoun(self, parsed: ParsedMention, span: tuple[int, int]) -> Link:
+        antecedent = _coref_antecedent(self.analysis, span) if self.analysis.coref else None
         if antecedent is not None:
             # The engine's coreference chain names the pronoun's antecedent: trust it first.
-            found = Span.of(self.text, *antecedent)
-            entity, _ = self.name(parse_mention(found.text), found, subject=True)
+            entity, _ = self.name(parse_mention(self.text[antecedent[0] : antecedent[1]]), antecedent, subject=True)
             if entity is not None:
                 if parsed.gender is not None and entity.gender is None:
                     entity.gender = parsed.gender
                 self.registry.join(entity, None, span)
                 return Link.of(entity, "pronoun-coref", f"pronoun '{parsed.text}' -> {entity.name} (coreference)")
-        link = resolve_pronoun(parsed, self.registry, span.start)
+        link = resolve_pronoun(parsed, self.registry, span[0])
         if link.entity is not None:
             self.registry.join(link.entity, None, span)
         return link
@@ -276,7 +284,7 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
     vias: dict[int, tuple[str, Entity]] = {}
     mentions: dict[int, tuple[int, int]] = {}
     for event in events:
-        span = Span.of(text, *event.span)
+        span = event.span
         if event.what in ("name", "subject"):
             reader.prose_name(span, event.what == "subject")
         elif event.what == "via":
@@ -284,10 +292,12 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
             if outlet is not None and entity is not None:
                 vias[event.index] = (outlet, entity)
         else:
-            mentions[event.index] = event.span
+            mentions[event.index] = span
             links[event.index] = reader.speaker(span)
     final, conduit = _finish(candidates, links, vias)
-    frozen = {e.id: e.freeze() for e in reader.registry.entities}
+    used = {link.entity.id: link.entity for link in final.values() if link.entity is not None}
+    used.update((entity.id, entity) for _, entity in vias.values())
+    frozen = {i: entity.freeze(text) for i, entity in used.items()}
     result = []
     for index, cand in enumerate(candidates):
         link = final[index]
@@ -310,5 +320,4 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
                 reason=link.reason,
             )
         )
-    used = {a.speaker.id for a in result if a.speaker is not None} | {entity.id for _, entity in vias.values()}
-    return tuple(result), tuple(frozen[i] for i in sorted(used))
+    return tuple(result), tuple(frozen[i] for i in sorted(frozen))

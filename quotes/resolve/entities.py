@@ -60,14 +60,13 @@ class Entity:
     role: str | None
     affiliation: str | None
     gender: Gender | None
-    mentions: list[Span]
+    mentions: list[tuple[int, int]]  # character spans, in the order met
     last_seen: int = 0
     honorific: str | None = None  # "Mr", for a person the article names by surname only
     forms: list[str] = attrs.field(factory=list)  # person name forms, in the order met
     descriptors: set[str] = attrs.field(factory=set)  # role and description words: "forward", "mp"
     age: int | None = None
     spoke: int = -1  # where it last spoke (a speaker mention), -1 never
-    seen: set[tuple[int, int]] = attrs.field(factory=set)
 
     def key(self) -> tuple[str, ...]:
         return person_key(self.name) if self.type is PERSON else tuple(self.name.lower().split())
@@ -82,8 +81,9 @@ class Entity:
             return f"{self.honorific} {best}"
         return best
 
-    def freeze(self) -> Speaker:
-        return Speaker(self.id, self.name, self.type, self.named, self.role, self.affiliation, self.gender, tuple(self.mentions))
+    def freeze(self, text: str) -> Speaker:
+        spans = tuple(Span.of(text, s, e) for s, e in sorted(set(self.mentions)))
+        return Speaker(self.id, self.name, self.type, self.named, self.role, self.affiliation, self.gender, spans)
 
 
 def _compatible(entity: Entity, gender: Gender | None) -> bool:
@@ -129,8 +129,8 @@ class Registry:
             entity.name = name
             self._index(entity)
 
-    def new(self, parsed: ParsedMention, span: Span) -> Entity:
-        entity = Entity(len(self.entities), parsed.name, parsed.type, parsed.named, parsed.role, parsed.affiliation, parsed.gender, [], span.start)
+    def new(self, parsed: ParsedMention, span: tuple[int, int]) -> Entity:
+        entity = Entity(len(self.entities), parsed.name, parsed.type, parsed.named, parsed.role, parsed.affiliation, parsed.gender, [], span[0])
         self.entities.append(entity)
         self._index(entity)
         self.join(entity, parsed, span)
@@ -138,12 +138,11 @@ class Registry:
 
     # -- joining ----------------------------------------------------------------------
 
-    def join(self, entity: Entity, parsed: ParsedMention | None, span: Span, *, subject: bool = True) -> Entity:
+    def join(self, entity: Entity, parsed: ParsedMention | None, span: tuple[int, int], *, subject: bool = True) -> Entity:
         """Add the mention to the entity, take what it says, and make it the most salient."""
-        if (span.start, span.end) not in entity.seen:
-            entity.seen.add((span.start, span.end))
-            entity.mentions.append(span)
-        entity.last_seen = max(entity.last_seen, span.start)
+        entity.mentions.append(span)
+        if span[0] > entity.last_seen:
+            entity.last_seen = span[0]
         if parsed is not None:
             self._learn(entity, parsed)
         self.mentioned.pop(entity.id, None)

@@ -463,7 +463,7 @@ def parse_mention(text: str) -> ParsedMention:
     return _parse_words(raw, words)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)
 def parse_name(text: str) -> ParsedMention:
     """A person the prose names (``detect.names`` found it): its honorific, role and name,
     read without the rules a speaker mention needs."""
