@@ -46,6 +46,8 @@ def test_people_named_in_the_prose(text, expected):
         "Shares fell on Wall Street on Monday.",
         "The vote on the Common Farm Policy was close.",
         "The story ran on BBC News at six.",
+        # A headline's last word and the next paragraph's first are no name.
+        "Roe joins Harbour from Rovers\n\nHarbour have signed him until May.",
         # One capitalized word names nobody by itself.
         "Hale was late again.",
         # Names inside quote marks are somebody's words, not the prose.

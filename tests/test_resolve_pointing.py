@@ -45,6 +45,17 @@ def speakers(text):
             "Ms Lind said the crew was calm. “They helped us,” she said.",
             ["Ms Lind", "Ms Lind", "Mr Okafor", "Mr Okafor", "Ms Lind", "Ms Lind"],
         ),
+        # A subject named with a role, never a speaker before, takes the pronoun.
+        (
+            "Tom Roe said the plan had failed.\n\n"
+            "Rovers manager Dale is no fan of long balls. “We play on the ground,” he said.",
+            ["Tom Roe", "Dale"],
+        ),
+        # A person named only in a later sentence of the prose gives the full name.
+        (
+            "Ms Lind said the ship tilted at noon.\n\nSara Lind, 41, was on deck at the time. “It was fast,” she said.",
+            ["Sara Lind", "Sara Lind"],
+        ),
         # Gender from an honorific rules out the other person ...
         (
             "Mr Okafor said the talks had failed. Ms Roe was at the meeting too.\n\n"
@@ -60,6 +71,25 @@ def speakers(text):
     ],
 )
 def test_pronouns_follow_the_story(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # they: the organization the sentence is about, not the last one that spoke.
+        (
+            "The Greens said the tax was unfair.\n\n"
+            "The Harbour Party wants a local income tax, which they say would save money.",
+            ["Green Party", "Harbour Party"],
+        ),
+        (
+            "The Greens said the tax was unfair.\n\nThey say that the poor pay most of it.",
+            ["Green Party", "Green Party"],
+        ),
+    ],
+)
+def test_plural_pronouns_follow_the_story(text, expected):
     assert speakers(text) == expected
 
 

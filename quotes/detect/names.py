@@ -73,7 +73,7 @@ _RUN = re.compile(rb"[\x01\x03](?:[\x01\x03]|(?<=\x03)\x00(?=[\x01\x03]))+")
 def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
     """Runs of two or more capitalized tokens outside quotes, as token ranges [a, b). They are
     found by a C-level scan of one byte per token, so Python sees only the runs themselves."""
-    quoted = d.quoted
+    quoted, text, starts, ends = d.quoted, d.text, d.starts, d.ends
     runs = []
     for match in _RUN.finditer(kinds):
         a, b = match.span()
@@ -81,6 +81,12 @@ def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
             a += 1
         while b > a and quoted[b - 1]:
             b -= 1
+        # A line break ends a run: a headline's last word is no first name.
+        for i in range(a, b - 1):
+            if "\n" in text[ends[i] : starts[i + 1]]:
+                if i + 1 - a >= 2:
+                    runs.append((a, i + 1))
+                a = i + 1
         if b - a >= 2:
             runs.append((a, b))
     return runs

@@ -32,14 +32,17 @@ from .conduits import conduit_name, reporting_conduit
 from . import types as T
 from .context import Sentences, apposition, conduit_after, expand_acronym, is_company_named, mend, mend_via
 from .descriptions import resolve_description
-from .entities import Entity, Registry, acronym_letters
-from .mentions import ParsedMention, affiliation_of, parse_mention, parse_name
+from .entities import Entity, Registry, acronym_letters, person_key
+from .mentions import ParsedMention, affiliation_of, is_name_word, parse_mention, parse_name
 from .pronouns import resolve_pronoun
 from .reasons import CONFIDENCE, Link
+from .prose import Prose
+from .salience import Walker
 
 __all__ = ["CONFIDENCE", "ParsedMention", "parse_mention", "resolve"]
 
 PERSON = SpeakerType.PERSON
+DETERMINERS_UPPER = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "some", "many", "one", "two", "three"})
 
 
 class _Event(NamedTuple):
@@ -49,26 +52,18 @@ class _Event(NamedTuple):
     span: tuple[int, int]
 
 
-def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]], sentences: Sentences) -> tuple[list[_Event], int]:
-    """Every mention in text order, and where the last mention that may point back starts.
-
-    Speakers and conduits all; of the names in the prose those no speaker mention holds (a
-    speaker span holding a name is that mention) and that can matter: a name that shares a
-    word with a speaker's mention (it may give the speaker's full name), or that stands as a
-    subject before a pronoun or description (it may be what they point back to), or just
-    before a "who". The others are skipped unread."""
+def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]) -> tuple[list[_Event], int]:
+    """Every speaker mention and conduit in text order, and the name before a "who", with
+    where the last mention that may point back starts. The other names in the prose are read
+    only when a speaker or pointer needs them (``prose``)."""
     events: list[_Event] = []
-    covered: list[tuple[int, int]] = []
-    speaker_words: set[str] = set()
     last_pointer = -1
     relatives: set[int] = set()
     for index, cand in enumerate(candidates):
         if cand.mention is not None:
             span = mend(text, *cand.mention)
             events.append(_Event(span[0], "speaker", index, span))
-            covered.append(span)
-            words = text[span[0] : span[1]].split()
-            speaker_words.update(w[:-2] if w.endswith(("'s", "’s")) else w for w in words)
+            words = text[span[0] : min(span[1], span[0] + 8)].split()
             if words and words[0].lower() in POINTERS:
                 last_pointer = span[0]
                 if words[0].lower() == "who":
@@ -78,22 +73,11 @@ def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]
             via = conduit_after(text, cand.cue[1])
         if via is not None:
             events.append(_Event(via[0], "via", index, via))
-    covered.sort()
-    starts = [s for s, _ in covered]
-    furthest = list(itertools.accumulate((e for _, e in covered), max))
-    seen: set[str] = set()
-    for span in names:
-        at = bisect.bisect_right(starts, span[0]) - 1
-        if at >= 0 and furthest[at] >= span[1]:
-            continue
-        said = text[span[0] : span[1]]
-        subject = span[0] < last_pointer and sentences.is_subject(*span)
-        if subject or (relatives and any(span[1] < r <= span[1] + 3 for r in relatives)):
-            events.append(_Event(span[0], "subject" if subject else "name", -1, span))
-        elif said not in seen and _surname(said) in speaker_words:
-            # A name met again as an object adds nothing: it gave its full form the first time.
-            events.append(_Event(span[0], "name", -1, span))
-        seen.add(said)
+    if relatives:
+        # "Jane Roe, who said": the name right before the relative pronoun.
+        for span in names:
+            if any(span[1] < r <= span[1] + 3 for r in relatives):
+                events.append(_Event(span[0], "name", -1, span))
     events.sort(key=lambda e: (e.start, e.what not in ("name", "subject")))
     return events, last_pointer
 
@@ -147,26 +131,61 @@ def _coref_antecedent(analysis: Analysis, span: tuple[int, int]) -> tuple[int, i
 class _Reader:
     """Reads the article's mentions in order into the registry."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, names: list[tuple[int, int]]) -> None:
         self.analysis = analysis
         self.text = analysis.text
         self.registry = Registry()
         self.sentences = Sentences(analysis.text, [s.start for s in analysis.sentences])
         self.last_pointer = -1  # where the last mention that may point back starts
-        # A name written again as before names the same entity, until a new person arrives
-        # who might take a short form ("Roe" after a second Roe): the entity by name text.
-        self._named_as: dict[str, Entity] = {}
-        self._people = 0
+        self.prose = Prose(analysis.text, names, self.prose_name)
+        self.walker = Walker(analysis.text, self.sentences.starts, self._subject_entity, self._named_entity, self.prose)
 
-    def name(self, parsed: ParsedMention, span: tuple[int, int], *, subject: bool, speaks: bool = False) -> tuple[Entity, str]:
-        """Join a named (or unnamed but described) mention to its entity, or make one."""
+    def _named_entity(self, span: tuple[int, int]) -> Entity | None:
+        """The person a prose name is, read into the registry if it is not yet."""
+        parsed = parse_name(self.text[span[0] : span[1]])
+        if parsed.type is not PERSON:
+            return None
+        self.prose.read_span(span)
+        entity, _ = self.registry.find(parsed)
+        return entity
+
+    def _subject_entity(self, span: tuple[int, int]) -> Entity | None:
+        """The entity a sentence's subject names, for a pointer reading back: a known one, or
+        a new one when the words say what it is (a name of two words, a description, a
+        group); a capitalized word alone that names nobody yet ("Recent", "Opinion") is none."""
+        said = self.text[span[0] : span[1]]
+        first = said.split(None, 1)[0]
+        if first[:1].isupper() and first.lower() not in DETERMINERS_UPPER and not T.party(said) and not T.is_acronym(first):
+            # A capitalized run: read as a person's name, the cheap way, unless the words say
+            # it is something else (an organization, an outlet, a place).
+            parsed = _with_context(parse_name(said), self.text, span[1])
+            if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")):
+                parsed = parse_mention(said)
+        else:
+            parsed = _with_context(parse_mention(said), self.text, span[1])
+        if parsed.pronoun is not None or not parsed.speaks:
+            return None
+        if parsed.description:
+            link = resolve_description(parsed, self.registry, span[0], self.walker)
+            return link.entity if link is not None else None
+        if Registry.weak_person(parsed):
+            self.prose.complete(parsed.name, span[0])
+            if self.registry.find(parsed)[0] is None:
+                return None
+        entity, _ = self.name(parsed, span, subject=True)
+        return entity
+
+    def name(self, parsed: ParsedMention, span: tuple[int, int], *, subject: bool, speaks: bool = False, later: bool = False) -> tuple[Entity, str]:
+        """Join a named (or unnamed but described) mention to its entity, or make one. A
+        person's full name is looked for in the prose first, so the entity has it."""
+        if parsed.type is PERSON and parsed.named and not later and len(person_key(parsed.name)) == 1:
+            self.prose.complete(parsed.name, span[0])  # "Mr Blair": is he "Tony Blair"?
         entity, how = self.registry.find(parsed)
         if entity is None:
             if speaks:
                 parsed = self._what_the_article_says(parsed)
-            entity = self.registry.new(parsed, span) if subject else self._quiet_new(parsed, span)
-            return entity, "new"
-        return self.registry.join(entity, parsed, span, subject=subject), how
+            return self.registry.new(parsed, span, subject=subject, later=later), "new"
+        return self.registry.join(entity, parsed, span, subject=subject, later=later), how
 
     def _what_the_article_says(self, parsed: ParsedMention) -> ParsedMention:
         """A new organization known by an acronym takes the name the article spells out
@@ -180,23 +199,13 @@ class _Reader:
             return attrs.evolve(parsed, type=SpeakerType.ORGANIZATION)
         return parsed
 
-    def _quiet_new(self, parsed: ParsedMention, span: tuple[int, int]) -> Entity:
-        entity = self.registry.new(parsed, span)
-        self.registry.salient.pop(entity.id, None)  # named as an object: not yet salient
-        return entity
-
-    def prose_name(self, span: tuple[int, int], subject: bool) -> None:
+    def prose_name(self, span: tuple[int, int], later: bool = False) -> None:
+        """A person the prose names, as an object of its sentence (or ``later`` than the
+        mention being read): the registry learns the name, salience does not change."""
         said = self.text[span[0] : span[1]]
-        if len(self.registry.entities) == self._people and said in self._named_as:
-            self.registry.join(self._named_as[said], None, span, subject=subject)
-            return
         parsed = _with_context(parse_name(said), self.text, span[1])
         if parsed.type is PERSON:
-            entity, _ = self.name(parsed, span, subject=subject)
-            if len(self.registry.entities) != self._people:
-                self._named_as.clear()
-                self._people = len(self.registry.entities)
-            self._named_as[said] = entity
+            self.name(parsed, span, subject=False, later=later)
 
     def via(self, span: tuple[int, int]) -> tuple[str | None, Entity | None]:
         parsed = parse_mention(self.text[span[0] : span[1]])
@@ -214,7 +223,7 @@ class _Reader:
             link = self._pronoun(parsed, span)
         elif not parsed.speaks:
             return Link(None, f"mention '{said}' cannot speak", 0.0)
-        elif parsed.description and (link := resolve_description(parsed, registry)) is not None:
+        elif parsed.description and (link := resolve_description(parsed, registry, span[0], self.walker)) is not None:
             registry.join(link.entity, parsed, span)
         elif parsed.named:
             entity, how = self.name(parsed, span, subject=True, speaks=True)
@@ -225,6 +234,7 @@ class _Reader:
             link = Link.of(entity, kind, f"description '{said.strip()}', no one earlier fits" if parsed.description else "unnamed source at cue")
         if link.entity is not None:
             link.entity.spoke = span[0]
+            self.walker.spoke(span[0], link.entity)
         return link
 
     def _pronoun(self, parsed: ParsedMention, span: tuple[int, int]) -> Link:
@@ -237,7 +247,7 @@ class _Reader:
                     entity.gender = parsed.gender
                 self.registry.join(entity, None, span)
                 return Link.of(entity, "pronoun-coref", f"pronoun '{parsed.text}' -> {entity.name} (coreference)")
-        link = resolve_pronoun(parsed, self.registry, span[0])
+        link = resolve_pronoun(parsed, self.registry, span[0], self.walker)
         if link.entity is not None:
             self.registry.join(link.entity, None, span)
         return link
@@ -278,15 +288,15 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
     """Attributions with their speakers, and the article's speakers, in text order."""
     text = analysis.text
     candidates = detection.candidates
-    reader = _Reader(analysis)
-    events, reader.last_pointer = _events(text, candidates, detection.names, reader.sentences)
+    reader = _Reader(analysis, detection.names)
+    events, reader.last_pointer = _events(text, candidates, detection.names)
     links: dict[int, Link] = {}
     vias: dict[int, tuple[str, Entity]] = {}
     mentions: dict[int, tuple[int, int]] = {}
     for event in events:
         span = event.span
-        if event.what in ("name", "subject"):
-            reader.prose_name(span, event.what == "subject")
+        if event.what == "name":
+            reader.prose.read_span(span)
         elif event.what == "via":
             outlet, entity = reader.via(span)
             if outlet is not None and entity is not None:
@@ -295,9 +305,13 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
             mentions[event.index] = span
             links[event.index] = reader.speaker(span)
     final, conduit = _finish(candidates, links, vias)
+    # Speakers are numbered in the order the article first mentions them (entities are made
+    # when they are needed, not always in text order).
+    order = sorted(reader.registry.entities, key=lambda e: (min(e.mentions) if e.mentions else (len(text), 0), e.id))
+    number = {entity.id: k for k, entity in enumerate(order)}
     used = {link.entity.id: link.entity for link in final.values() if link.entity is not None}
     used.update((entity.id, entity) for _, entity in vias.values())
-    frozen = {i: entity.freeze(text) for i, entity in used.items()}
+    frozen = {i: entity.freeze(text, number[i]) for i, entity in used.items()}
     result = []
     for index, cand in enumerate(candidates):
         link = final[index]
@@ -320,4 +334,4 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
                 reason=link.reason,
             )
         )
-    return tuple(result), tuple(frozen[i] for i in sorted(frozen))
+    return tuple(result), tuple(sorted(frozen.values(), key=lambda s: s.id))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 
 import regex
 
@@ -37,6 +38,8 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
     of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
     gives an age and no role)."""
+    if text[end : end + 1] != ",":
+        return None, None
     match = APPOSITION.match(text, end, min(len(text), end + 120))
     if match is None:
         return None, None
@@ -64,6 +67,95 @@ def mend(text: str, start: int, end: int) -> tuple[int, int]:
     if tail is not None and all(T.is_role_word(w) for w in tail.group(1).split()):
         end = tail.end()
     return start, end
+
+
+# Sentence openers before a subject, and what makes a subject's noun phrase end.
+OPENERS = frozenset("but and however meanwhile now then yet so instead still later earlier also separately elsewhere indeed".split())
+LEADS = frozenset("after before in on at during following despite with without since from under while when as speaking asked".split())
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&.’'-]*|[^\s\p{L}\p{N}]")
+QUOTES = frozenset("“”\"‘’'«»")
+DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
+VERBISH = frozenset("said says told tells has have had is was were are will would could can may might must should did does do".split())
+
+
+_EDGE = ".,;:!?\"“”‘’()[]"
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject noun phrase of the sentence text[lo:hi], as a span, or None when it opens
+    with a quote or has no subject this can read: openers ("But", "However,") and a leading
+    phrase up to its comma ("Speaking in Leeds, ...") are skipped; the phrase is a capitalized
+    run with "the" or a determiner before it, a role between capitalized words ("Celtic
+    manager O'Neill"), and lower-case words up to a role, group or organization noun after a
+    determiner or an owner ("The former finance officer", "Mr Dale's lawyers")."""
+    chunk = text[lo : min(hi, lo + 200)]
+    raw = chunk.split(None, 16)[:16]
+    if not raw or raw[0][0] in QUOTES:
+        return None
+    words = [w.strip(_EDGE) for w in raw]
+    n, i = len(raw), 0
+    while i < n and (words[i].lower() in OPENERS or not words[i]):
+        i += 1
+    if i < n and (words[i].lower() in LEADS or words[i].endswith("ing") and words[i][:1].isupper()):
+        comma = next((j for j in range(i, n) if raw[j].endswith(",")), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    if i >= n or not words[i]:
+        return None
+    j = _phrase_end(raw, words, i)
+    if j == i or (j == i + 1 and words[i].lower() in DETERMINERS):
+        return None
+    at = 0
+    for k in range(j):  # the offsets of the phrase's first and last words
+        at = chunk.find(raw[k], at)
+        if k == i:
+            first = at + (len(raw[k]) - len(raw[k].lstrip(_EDGE)))
+        if k < j - 1:
+            at += len(raw[k])
+    last = raw[j - 1]
+    end = at + len(last.rstrip(_EDGE)) if last.rstrip(_EDGE) else at + len(last)
+    return lo + first, lo + end
+
+
+def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
+    """Where the subject phrase starting at word i ends (exclusive)."""
+    n = len(raw)
+
+    def stops(k: int) -> bool:  # punctuation after word k ends the phrase
+        return raw[k][-1:] in ",;:.!?" and not raw[k].endswith(("'s", "’s"))
+
+    j = i
+    determiner = words[i].lower() in DETERMINERS
+    if determiner or words[i][:1].isupper():
+        if stops(j):
+            return j + 1
+        j += 1
+    while j < n and words[j][:1].isupper():
+        j += 1
+        if stops(j - 1):
+            return j
+    # A role between capitalized words: "Celtic manager O'Neill", "England forward Jo Roe".
+    k = j
+    while k < n and k - j < 3 and words[k][:1].islower() and T.is_role_word(words[k]):
+        k += 1
+    if j > i and k > j and k < n and words[k][:1].isupper():
+        j = k
+        while j < n and words[j][:1].isupper():
+            j += 1
+            if stops(j - 1):
+                return j
+    # Lower-case words up to a noun that can speak, after a determiner or an owner.
+    if determiner or words[j - 1].endswith(("'s", "’s")):
+        for k in range(j, min(n, j + 4)):
+            word = words[k]
+            if not (word[:1].islower() or T.AGE.fullmatch(word)) or word in VERBISH or word.endswith("ed"):
+                break
+            if T.is_role_word(word) or T.is_group_head(word) or T.is_org_word(word) or T.AGE.fullmatch(word):
+                return k + 1
+            if stops(k):
+                break
+    return j
 
 
 class Sentences:

@@ -28,6 +28,7 @@ from . import types as T
 from .entities import Entity, Registry
 from .mentions import ParsedMention
 from .reasons import Link
+from .salience import Walker
 
 PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
 # Offices held by people the press leaves unnamed: "the spokesman" is a new source unless an
@@ -49,14 +50,20 @@ def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     return head in entity.key()
 
 
-def _person_description(parsed: ParsedMention, registry: Registry) -> Link | None:
+def _person_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
     head = parsed.head
     text = parsed.text.strip()
-    matches = []
+
+    def described(e: Entity) -> bool:
+        return e.type is PERSON and e.named and _describes(e, parsed)
+
+    # Read back first (it brings in people named only as subjects), then the registry.
+    found = walker.back(start, described) if walker is not None else None
+    matches = [found[0]] if found is not None else []
     for k, entity in enumerate(reversed(registry.salient.values())):
         if k >= 40:
             break
-        if entity.type is PERSON and entity.named and _describes(entity, parsed):
+        if described(entity) and entity not in matches:
             matches.append(entity)
     if len(matches) == 1 or (matches and matches[0].spoke >= 0 and all(m.spoke < 0 for m in matches[1:])):
         return Link.of(matches[0], "description", f"description '{text}' -> {matches[0].name}")
@@ -66,36 +73,47 @@ def _person_description(parsed: ParsedMention, registry: Registry) -> Link | Non
     owned = any(w.endswith(("'s", "’s")) for w in text.split()[:-1])  # "the union's leader"
     if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head)):
         return None
-    entity = registry.most_salient(lambda e: e.type is PERSON and e.named)
+
+    def person(e: Entity) -> bool:
+        return e.type is PERSON and e.named
+
+    found = walker.back(start, person, objects=True) if walker is not None else None
+    entity = found[0] if found is not None else registry.most_salient(person)
     if entity is None:
         return None
     return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the person the story follows")
 
 
-def _organization_description(parsed: ParsedMention, registry: Registry) -> Link | None:
+def _organization_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
     head = parsed.head
     text = parsed.text.strip()
 
     def fits(e: Entity) -> bool:
         return e.type in (ORG, MEDIA) and e.named and (head in e.descriptors or head in e.key())
 
-    entity = registry.most_salient(fits, any_mention=True)
+    found = walker.back(start, fits) if walker is not None else None
+    entity = found[0] if found is not None else registry.most_salient(fits, any_mention=True)
     if entity is not None:
         return Link.of(entity, "description", f"description '{text}' -> {entity.name}")
     want = (MEDIA,) if parsed.type is MEDIA and head not in T.org_words() else (ORG, MEDIA)
-    entity = registry.most_salient(lambda e: e.type in want and e.named, any_mention=True)
+
+    def kind(e: Entity) -> bool:
+        return e.type in want and e.named
+
+    found = walker.back(start, kind) if walker is not None else None
+    entity = found[0] if found is not None else registry.most_salient(kind, any_mention=True)
     if entity is None:
         return None
     return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the organization last named")
 
 
-def resolve_description(parsed: ParsedMention, registry: Registry) -> Link | None:
-    """The entity a description points back to, or None for a source of its own."""
+def resolve_description(parsed: ParsedMention, registry: Registry, start: int = -1, walker: Walker | None = None) -> Link | None:
+    """The entity a description at ``start`` points back to, or None for a source of its own."""
     if parsed.type is PERSON:
-        link = _person_description(parsed, registry)
+        link = _person_description(parsed, registry, start, walker)
         if link is None and T.is_org_word(parsed.head):
-            link = _organization_description(parsed, registry)  # "the executive", "the chair"
+            link = _organization_description(parsed, registry, start, walker)  # "the executive"
         return link
     if parsed.type in (ORG, MEDIA):
-        return _organization_description(parsed, registry)
+        return _organization_description(parsed, registry, start, walker)
     return None

@@ -81,9 +81,9 @@ class Entity:
             return f"{self.honorific} {best}"
         return best
 
-    def freeze(self, text: str) -> Speaker:
+    def freeze(self, text: str, number: int) -> Speaker:
         spans = tuple(Span.of(text, s, e) for s, e in sorted(set(self.mentions)))
-        return Speaker(self.id, self.name, self.type, self.named, self.role, self.affiliation, self.gender, spans)
+        return Speaker(number, self.name, self.type, self.named, self.role, self.affiliation, self.gender, spans)
 
 
 def _compatible(entity: Entity, gender: Gender | None) -> bool:
@@ -129,22 +129,28 @@ class Registry:
             entity.name = name
             self._index(entity)
 
-    def new(self, parsed: ParsedMention, span: tuple[int, int]) -> Entity:
-        entity = Entity(len(self.entities), parsed.name, parsed.type, parsed.named, parsed.role, parsed.affiliation, parsed.gender, [], span[0])
+    def new(self, parsed: ParsedMention, span: tuple[int, int], *, subject: bool = True, later: bool = False) -> Entity:
+        entity = Entity(len(self.entities), parsed.name, parsed.type, parsed.named, parsed.role, parsed.affiliation, parsed.gender, [], -1 if later else span[0])
         self.entities.append(entity)
         self._index(entity)
-        self.join(entity, parsed, span)
+        self.join(entity, parsed, span, subject=subject, later=later)
         return entity
+
+    def has_surname(self, surname: str) -> bool:
+        return any(e.key()[-1:] == (surname,) for e in self._surnames.get(surname, ()))
 
     # -- joining ----------------------------------------------------------------------
 
-    def join(self, entity: Entity, parsed: ParsedMention | None, span: tuple[int, int], *, subject: bool = True) -> Entity:
-        """Add the mention to the entity, take what it says, and make it the most salient."""
+    def join(self, entity: Entity, parsed: ParsedMention | None, span: tuple[int, int], *, subject: bool = True, later: bool = False) -> Entity:
+        """Add the mention to the entity, take what it says, and make it the most salient (a
+        mention ``later`` in the article than the one being read only gives its name)."""
         entity.mentions.append(span)
-        if span[0] > entity.last_seen:
-            entity.last_seen = span[0]
         if parsed is not None:
             self._learn(entity, parsed)
+        if later:
+            return entity
+        if span[0] > entity.last_seen:
+            entity.last_seen = span[0]
         self.mentioned.pop(entity.id, None)
         self.mentioned[entity.id] = entity
         if subject:

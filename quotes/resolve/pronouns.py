@@ -16,6 +16,7 @@ from ..model import SpeakerType
 from .entities import Entity, Registry
 from .mentions import ParsedMention
 from .reasons import Link
+from .salience import Walker
 
 PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
 
@@ -33,8 +34,9 @@ def _accept(parsed: ParsedMention):
     return None
 
 
-def resolve_pronoun(parsed: ParsedMention, registry: Registry, start: int) -> Link:
-    """The entity a pronoun at ``start`` refers to."""
+def resolve_pronoun(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None = None) -> Link:
+    """The entity a pronoun at ``start`` refers to: read back sentence by sentence for the
+    nearest compatible subject or speaker, else the registry's most salient."""
     word = parsed.pronoun or ""
     base = _accept(parsed)
     if base is None:
@@ -45,7 +47,11 @@ def resolve_pronoun(parsed: ParsedMention, registry: Registry, start: int) -> Li
     def accept(e: Entity) -> bool:
         return base(e) and (gender is None or e.gender is None or e.gender is gender)
 
-    if word == "who":
+    found = walker.back(start, accept, objects=word in ("he", "she")) if walker is not None and word != "who" else None
+    if found is not None:
+        entity, spoke = found
+        kind, how = ("pronoun-speaker", "previous speaker") if spoke else ("pronoun", "subject before it,")
+    elif word == "who":
         entity = registry.most_salient(accept, any_mention=True)
         kind, how = "pronoun", "the name before it"
     else:
