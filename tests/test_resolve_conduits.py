@@ -39,6 +39,36 @@ def test_told_an_outlet_or_a_hearer(text, speaker, via):
     assert (a.speaker.name, a.via) == (speaker, via)
 
 
+@pytest.mark.parametrize(
+    "text, vias",
+    [
+        # A conduit in a leading phrase carries the sentence's words.
+        ("Interviewed on Radio Harbour's Morning Show, Ms Lind said the deal was off.", ["Radio Harbour's Morning Show"]),
+        ("Speaking to the Harbour Times, Ms Lind said the deal was off.", ["Harbour Times"]),
+        # An interview goes on: the same speaker's next words, right after.
+        (
+            "Tom Roe told BBC Radio Harbour that he was fit. He said the knee was fine again.",
+            ["BBC Radio Harbour", "BBC Radio Harbour"],
+        ),
+        # Negatives: prose about something else in between ends it ...
+        (
+            "Tom Roe told BBC Radio Harbour that he was fit. The club has lost six games in a row and "
+            "faces the league leaders at home on Saturday in front of a full crowd. He said the knee was fine again.",
+            ["BBC Radio Harbour", None],
+        ),
+        # ... and a report's words are each sourced on their own.
+        (
+            "“I am fit,” said striker Tom Roe, according to the Harbour Times. Roe said the knee was fine again.",
+            ["Harbour Times", None],
+        ),
+        # A hearer carries nothing on.
+        ("Tom Roe told reporters that he was fit. He said the knee was fine again.", [None, None]),
+    ],
+)
+def test_conduits_carry_on_through_an_interview(text, vias):
+    assert [a.via for a in quotes.analyze(text).attributions] == vias
+
+
 def test_a_quote_continuing_an_interview_keeps_its_conduit():
     text = "“I feel ready,” Tom Roe told BBC Radio Five Live. “The knee is fine.”"
     assert [(a.speaker.name, a.via) for a in quotes.analyze(text).attributions] == [

@@ -56,6 +56,23 @@ def speakers(text):
             "Ms Lind said the ship tilted at noon.\n\nSara Lind, 41, was on deck at the time. “It was fast,” she said.",
             ["Sara Lind", "Sara Lind"],
         ),
+        # The subject of the words a trailing cue reports is no antecedent for its pronoun.
+        (
+            "Tom Roe said the plan had failed.\n\nBut Mr Hale had been “hurt” by the row, he added.",
+            ["Tom Roe", "Tom Roe"],
+        ),
+        # A relative clause makes the name before it a subject.
+        (
+            "Tom Roe said the plan was sound. His plan was rejected by Ian Hale, who called it a mistake. "
+            "The cost was too high, he argued.",
+            ["Tom Roe", "Ian Hale"],
+        ),
+        # Someone new introduced as a subject by a description takes the next pronoun.
+        (
+            "Tom Roe said the plan was sound.\n\nLater, the mayor's chief adviser urged people to wait. "
+            "“It is too early,” he said.",
+            ["Tom Roe", "mayor's chief adviser"],
+        ),
         # Gender from an honorific rules out the other person ...
         (
             "Mr Okafor said the talks had failed. Ms Roe was at the meeting too.\n\n"

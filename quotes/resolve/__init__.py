@@ -28,7 +28,7 @@ from ..detect import Candidate, Detection
 from ..engines.base import Analysis
 from ..model import Attribution, Span, Speaker, SpeakerType
 from . import reasons
-from .conduits import conduit_name, reporting_conduit
+from .conduits import conduit_name, continue_conduits, reporting_conduit
 from . import types as T
 from .context import Sentences, apposition, conduit_after, expand_acronym, is_company_named, mend, mend_via
 from .descriptions import resolve_description
@@ -167,7 +167,13 @@ class _Reader:
             return None
         if parsed.description:
             link = resolve_description(parsed, self.registry, span[0], self.walker)
-            return link.entity if link is not None else None
+            if link is not None:
+                # Only a description that matched what the article said of someone; a guess at
+                # "the person the story follows" is no subject to point back to.
+                return link.entity if link.confidence >= CONFIDENCE["description"] else None
+            # Somebody new, introduced as the sentence's subject ("Later, the prime minister's
+            # official spokesman urged ..."): a source the next "he said" may mean.
+            return self.name(parsed, span, subject=True)[0] if parsed.type is PERSON else None
         if Registry.weak_person(parsed):
             self.prose.complete(parsed.name, span[0])
             if self.registry.find(parsed)[0] is None:
@@ -215,14 +221,14 @@ class _Reader:
         entity, _ = self.name(parsed, span, subject=False)
         return outlet, entity
 
-    def speaker(self, span: tuple[int, int]) -> Link:
+    def speaker(self, span: tuple[int, int], content: tuple[int, int] | None = None) -> Link:
         said = self.text[span[0] : span[1]]
         parsed = _with_context(parse_mention(said), self.text, span[1])
         registry = self.registry
         if parsed.pronoun is not None:
-            link = self._pronoun(parsed, span)
+            link = self._pronoun(parsed, span, content)
         elif not parsed.speaks:
-            return Link(None, f"mention '{said}' cannot speak", 0.0)
+            return Link(None, f"mention '{said}' cannot speak", 0.0, speaks=False)
         elif parsed.description and (link := resolve_description(parsed, registry, span[0], self.walker)) is not None:
             registry.join(link.entity, parsed, span)
         elif parsed.named:
@@ -237,7 +243,7 @@ class _Reader:
             self.walker.spoke(span[0], link.entity)
         return link
 
-    def _pronoun(self, parsed: ParsedMention, span: tuple[int, int]) -> Link:
+    def _pronoun(self, parsed: ParsedMention, span: tuple[int, int], content: tuple[int, int] | None = None) -> Link:
         antecedent = _coref_antecedent(self.analysis, span) if self.analysis.coref else None
         if antecedent is not None:
             # The engine's coreference chain names the pronoun's antecedent: trust it first.
@@ -247,7 +253,7 @@ class _Reader:
                     entity.gender = parsed.gender
                 self.registry.join(entity, None, span)
                 return Link.of(entity, "pronoun-coref", f"pronoun '{parsed.text}' -> {entity.name} (coreference)")
-        link = resolve_pronoun(parsed, self.registry, span[0], self.walker)
+        link = resolve_pronoun(parsed, self.registry, span[0], self.walker, content)
         if link.entity is not None:
             self.registry.join(link.entity, None, span)
         return link
@@ -262,10 +268,8 @@ def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int,
     for index, cand in enumerate(candidates):
         link = links.get(index, reasons.NONE)
         via = vias[index][0] if index in vias else None
-        if cand.mention is not None and link.entity is None and link.reason.endswith("cannot speak") and index > 0:
-            before = final.get(index - 1)
-            if before is not None and before.entity is not None and candidates[index - 1].paragraph >= cand.paragraph - 1:
-                link = Link(before.entity, f"{link.reason}: speaker of the attribution before, {before.entity.name}", CONFIDENCE["cannot-speak-fallback"])
+        if link.entity is None and index > 0 and (cand.mention is not None and not link.speaks or cand.how == "none" and cand.shares_speaker_with is None):
+            link = _fallback(index, candidates, final, link)
         elif cand.how in ("colon", "clause", "previous-sentence") and cand.mention is not None:
             why = {"colon": "name before a colon", "clause": "subject of the clause holding the quoted words", "previous-sentence": "free quote: subject of the sentence before"}[cand.how]
             link = reasons.capped(link, cand.how, why)
@@ -279,9 +283,20 @@ def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int,
     for index, cand in enumerate(candidates):
         if cand.shares_speaker_with is not None:
             final[index] = reasons.shared(final.get(cand.shares_speaker_with, reasons.NONE).entity, cand.how)
-            if cand.how in ("same-paragraph", "continuation") and conduit[index] is None:
-                conduit[index] = conduit.get(cand.shares_speaker_with)  # the same interview
     return final, conduit
+
+
+def _fallback(index: int, candidates: list[Candidate], final: dict[int, Link], link: Link) -> Link:
+    """No speaker from the mention ("Her comments", "believe me I", an "I" inside the words)
+    or no mention and no neighbour: the attribution before, in this paragraph or the one
+    before, weakly. Else none."""
+    cand = candidates[index]
+    before = final.get(index - 1)
+    if before is None or before.entity is None or candidates[index - 1].paragraph < cand.paragraph - 1:
+        return link
+    if cand.mention is None:
+        return Link(before.entity, f"free quote: speaker of the attribution before, {before.entity.name}", CONFIDENCE["cannot-speak-fallback"])
+    return Link(before.entity, f"{link.reason}: speaker of the attribution before, {before.entity.name}", CONFIDENCE["cannot-speak-fallback"])
 
 
 def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
@@ -292,6 +307,7 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
     events, reader.last_pointer = _events(text, candidates, detection.names)
     links: dict[int, Link] = {}
     vias: dict[int, tuple[str, Entity]] = {}
+    hearers: set[int] = set()  # "told MPs": an audience, so no conduit carried on to it
     mentions: dict[int, tuple[int, int]] = {}
     for event in events:
         span = event.span
@@ -301,10 +317,13 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
             outlet, entity = reader.via(span)
             if outlet is not None and entity is not None:
                 vias[event.index] = (outlet, entity)
+            else:
+                hearers.add(event.index)
         else:
             mentions[event.index] = span
-            links[event.index] = reader.speaker(span)
+            links[event.index] = reader.speaker(span, candidates[event.index].content)
     final, conduit = _finish(candidates, links, vias)
+    continue_conduits(text, candidates, final, conduit, hearers, reader.sentences.starts)
     # Speakers are numbered in the order the article first mentions them (entities are made
     # when they are needed, not always in text order).
     order = sorted(reader.registry.entities, key=lambda e: (min(e.mentions) if e.mentions else (len(text), 0), e.id))

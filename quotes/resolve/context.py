@@ -147,11 +147,15 @@ def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
                 return j
     # Lower-case words up to a noun that can speak, after a determiner or an owner.
     if determiner or words[j - 1].endswith(("'s", "’s")):
-        for k in range(j, min(n, j + 4)):
+        for k in range(j, min(n, j + 5)):
             word = words[k]
             if not (word[:1].islower() or T.AGE.fullmatch(word)) or word in VERBISH or word.endswith("ed"):
                 break
+            if word.endswith(("'s", "’s")):
+                continue  # an owner: "the prime minister's official spokesman"
             if T.is_role_word(word) or T.is_group_head(word) or T.is_org_word(word) or T.AGE.fullmatch(word):
+                while k + 1 < n and not stops(k) and (T.is_role_word(words[k + 1]) or T.is_group_head(words[k + 1])) and words[k + 1][:1].islower():
+                    k += 1  # "official spokesman", "chief executive"
                 return k + 1
             if stops(k):
                 break

@@ -34,20 +34,20 @@ def _accept(parsed: ParsedMention):
     return None
 
 
-def resolve_pronoun(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None = None) -> Link:
+def resolve_pronoun(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None = None, content: tuple[int, int] | None = None) -> Link:
     """The entity a pronoun at ``start`` refers to: read back sentence by sentence for the
     nearest compatible subject or speaker, else the registry's most salient."""
     word = parsed.pronoun or ""
     base = _accept(parsed)
     if base is None:
         # "I", "you": the speaker is in the quote's frame, not here.
-        return Link(None, f"unresolved pronoun '{parsed.text}'", 0.0)
+        return Link(None, f"unresolved pronoun '{parsed.text}'", 0.0, speaks=False)
     gender = parsed.gender
 
     def accept(e: Entity) -> bool:
         return base(e) and (gender is None or e.gender is None or e.gender is gender)
 
-    found = walker.back(start, accept, objects=word in ("he", "she")) if walker is not None and word != "who" else None
+    found = walker.back(start, accept, objects=word in ("he", "she"), skip=content) if walker is not None and word != "who" else None
     if found is not None:
         entity, spoke = found
         kind, how = ("pronoun-speaker", "previous speaker") if spoke else ("pronoun", "subject before it,")

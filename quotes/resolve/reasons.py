@@ -43,6 +43,9 @@ class Link(NamedTuple):
     entity: Entity | None
     reason: str
     confidence: float
+    # False when the mention names nobody who can speak here ("Her comments", an "I" of the
+    # quoted words): then the attribution before may lend its speaker.
+    speaks: bool = True
 
     @classmethod
     def of(cls, entity: Entity | None, kind: str, reason: str) -> "Link":

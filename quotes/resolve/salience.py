@@ -17,10 +17,14 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
+import regex
+
 from .context import sentence_subject
 from .entities import Entity
 from .prose import Prose
 
+# ", who": the name before it is the subject of the relative clause.
+RELATIVE = regex.compile(r",\s+who\b")
 # How many sentences back a pointer may look before the registry's salience decides.
 WALK = 8
 
@@ -56,11 +60,11 @@ class Walker:
             self._subjects[k] = sentence_subject(self.text, self.starts[k], end)
         return self._subjects[k]
 
-    def back(self, start: int, accept: Callable[[Entity], bool], *, objects: bool = False) -> tuple[Entity, bool] | None:
+    def back(self, start: int, accept: Callable[[Entity], bool], *, objects: bool = False, skip: tuple[int, int] | None = None) -> tuple[Entity, bool] | None:
         """The nearest compatible subject or speaker before ``start``: (entity, was a speaker);
         with ``objects``, when none is, the nearest person named at all ("Norwich have signed
         Graham Stuart. ... the 34-year-old said")."""
-        found = self._back(start, accept)
+        found = self._back(start, accept, skip)
         if found is None and objects:
             k = bisect.bisect_right(self.starts, start) - 1
             lo = self.starts[max(0, k - WALK)] if self.starts else 0
@@ -70,7 +74,10 @@ class Walker:
                     return entity, entity.spoke >= 0
         return found
 
-    def _back(self, start: int, accept: Callable[[Entity], bool]) -> tuple[Entity, bool] | None:
+    def _back(self, start: int, accept: Callable[[Entity], bool], skip: tuple[int, int] | None) -> tuple[Entity, bool] | None:
+        """Sentence by sentence: its speakers, then its subject (not one inside the words the
+        pointer's attribution reports, ``skip``: "But Mr Blair had been hurt, he added"), then
+        a name a relative clause makes a subject ("denied by Jack Straw, who accused")."""
         k = bisect.bisect_right(self.starts, start) - 1
         stop = max(-1, k - WALK)
         hi = start
@@ -83,6 +90,8 @@ class Walker:
                     return self._spoke[j], True
                 j -= 1
             subject = self._subject(k) if k >= 0 else None
+            if subject is not None and skip is not None and skip[0] <= subject[0] and subject[1] <= skip[1]:
+                subject = None
             if subject is not None and subject[1] <= hi:
                 if k not in self._entities:
                     self._entities[k] = None  # while it is read (a description reads back too)
@@ -90,6 +99,11 @@ class Walker:
                 entity = self._entities[k]
                 if entity is not None and accept(entity):
                     return entity, entity.spoke >= 0
+            for span in self.prose.named_in(lo, hi):
+                if RELATIVE.match(self.text, span[1]):
+                    entity = self.named_entity(span)
+                    if entity is not None and accept(entity):
+                        return entity, entity.spoke >= 0
             hi = lo
             k -= 1
         return None
