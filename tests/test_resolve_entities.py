@@ -107,3 +107,30 @@ def test_a_weak_guess_takes_the_type_the_article_gives():
     # Negative: nothing says what Juninho is, so a name alone is a person.
     result = quotes.analyze("The club has 40 million fans.\nJuninho said the deal was off.")
     assert [(a.speaker.name, a.speaker.type.value) for a in result.attributions] == [("Juninho", "person")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, reason_has",
+    [
+        # An unnamed mention the next words name; a document named with its author.
+        ("Exports news\n\nThe organisation, the EEF, said that exports had fallen in May.", "EEF", "named right after it"),
+        ("Sales news\n\nSales fell sharply, according to a report this week from the Harbour Retail Group.", "Harbour Retail Group", "named right after it"),
+        # Negatives: nothing named after it.
+        ("Exports news\n\nThe organisation said that exports had fallen in May.", "organisation", "no one earlier fits"),
+        # "from X said": X is no subject; the sentence's is.
+        ("Mr Roe, who on Monday won damages from the Daily Gazette said he would stand again.", "Mr Roe", "is no subject"),
+        # An institution is a source of its own, not the organization last named.
+        ("The Harbour Trust said rents would rise in May. The government said it would help tenants.", "government", "unnamed source"),
+        # "the party" points back to a party.
+        ("The Greens want a land tax. The party says it would raise two billion pounds.", "Green Party", "description"),
+        # An owner before a name is its affiliation, which a description can match.
+        (
+            "The Harbour Party's Ann Lee has demanded answers. The Harbour Party's parliamentary leader said the plan had failed.",
+            "Ann Lee",
+            "description",
+        ),
+    ],
+)
+def test_mentions_mended_by_the_words_around_them(text, speaker, reason_has):
+    a = quotes.analyze(text).attributions[-1]
+    assert a.speaker.name == speaker and reason_has in a.reason

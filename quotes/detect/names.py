@@ -82,11 +82,12 @@ def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
         while b > a and quoted[b - 1]:
             b -= 1
         # A line break ends a run: a headline's last word is no first name.
-        for i in range(a, b - 1):
-            if "\n" in text[ends[i] : starts[i + 1]]:
-                if i + 1 - a >= 2:
-                    runs.append((a, i + 1))
-                a = i + 1
+        if b - a >= 2 and text.find("\n", starts[a], ends[b - 1]) >= 0:
+            for i in range(a, b - 1):
+                if "\n" in text[ends[i] : starts[i + 1]]:
+                    if i + 1 - a >= 2:
+                        runs.append((a, i + 1))
+                    a = i + 1
         if b - a >= 2:
             runs.append((a, b))
     return runs

@@ -30,10 +30,23 @@ from ..model import Attribution, Span, Speaker, SpeakerType
 from . import reasons
 from .conduits import conduit_name, continue_conduits, reporting_conduit
 from . import types as T
-from .context import Sentences, apposition, conduit_after, expand_acronym, is_company_named, mend, mend_via
-from .descriptions import resolve_description
+from .context import (
+    Sentences,
+    apposition,
+    author_after,
+    conduit_after,
+    expand_acronym,
+    is_company_named,
+    mend,
+    mend_via,
+    name_after,
+    object_position,
+    owner_before,
+    sentence_subject,
+)
+from .descriptions import POINTING_HEADS, resolve_description
 from .entities import Entity, Registry, acronym_letters, person_key
-from .mentions import ParsedMention, affiliation_of, is_name_word, parse_mention, parse_name
+from .mentions import ParsedMention, affiliation_of, is_name_word, owner_affiliation, parse_mention, parse_name
 from .pronouns import resolve_pronoun
 from .reasons import CONFIDENCE, Link
 from .prose import Prose
@@ -42,6 +55,7 @@ from .salience import Walker
 __all__ = ["CONFIDENCE", "ParsedMention", "parse_mention", "resolve"]
 
 PERSON = SpeakerType.PERSON
+DOCUMENTS = frozenset(("report", "survey", "study", "poll", "figures", "statistics", "data", "analysis", "review", "research"))
 DETERMINERS_UPPER = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "some", "many", "one", "two", "three"})
 
 
@@ -159,7 +173,7 @@ class _Reader:
             # A capitalized run: read as a person's name, the cheap way, unless the words say
             # it is something else (an organization, an outlet, a place).
             parsed = _with_context(parse_name(said), self.text, span[1])
-            if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")):
+            if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")) or T.place(parsed.name) or T.outlet_country(parsed.name)[0]:
                 parsed = parse_mention(said)
         else:
             parsed = _with_context(parse_mention(said), self.text, span[1])
@@ -211,6 +225,9 @@ class _Reader:
         said = self.text[span[0] : span[1]]
         parsed = _with_context(parse_name(said), self.text, span[1])
         if parsed.type is PERSON:
+            owner = owner_before(self.text, span[0]) if parsed.affiliation is None else None
+            if owner is not None:
+                parsed = attrs.evolve(parsed, affiliation=owner_affiliation(owner.split()))
             self.name(parsed, span, subject=False, later=later)
 
     def via(self, span: tuple[int, int]) -> tuple[str | None, Entity | None]:
@@ -225,6 +242,18 @@ class _Reader:
         said = self.text[span[0] : span[1]]
         parsed = _with_context(parse_mention(said), self.text, span[1])
         registry = self.registry
+        if object_position(self.text, span[0]) and parsed.pronoun is None:
+            # "told the BBC he ...", "damages from the Daily Telegraph said": a hearer or an
+            # object, never the speaker; the sentence's subject is.
+            link = self._subject_of_sentence(span, said)
+            if link is not None:
+                return link
+        named = self._named_by_the_text(parsed, span)
+        if named is not None:
+            entity, _ = self.name(named[2], named[0], subject=True, speaks=True)
+            entity.spoke = span[0]
+            self.walker.spoke(span[0], entity)
+            return Link.of(entity, "short-name", f"mention '{said.strip()}' -> {entity.name}, named right after it")
         if parsed.pronoun is not None:
             link = self._pronoun(parsed, span, content)
         elif not parsed.speaks:
@@ -236,12 +265,43 @@ class _Reader:
             link = reasons.named(entity, said.strip(), how)
         else:
             entity, _ = self.name(parsed, span, subject=True)
-            kind = "description-unresolved" if parsed.description else "unnamed"
-            link = Link.of(entity, kind, f"description '{said.strip()}', no one earlier fits" if parsed.description else "unnamed source at cue")
+            institution = parsed.type is not PERSON and parsed.head not in POINTING_HEADS  # "the government"
+            kind = "description-unresolved" if parsed.description and not institution else "unnamed"
+            link = Link.of(entity, kind, f"description '{said.strip()}', no one earlier fits" if kind == "description-unresolved" else "unnamed source at cue")
         if link.entity is not None:
             link.entity.spoke = span[0]
             self.walker.spoke(span[0], link.entity)
         return link
+
+    def _subject_of_sentence(self, span: tuple[int, int], said: str) -> Link | None:
+        starts = self.sentences.starts
+        at = bisect.bisect_right(starts, span[0]) - 1
+        lo = starts[at] if at >= 0 else 0
+        subject = sentence_subject(self.text, lo, span[0])
+        if subject is None or subject[1] > span[0]:
+            return None
+        entity = self._subject_entity(subject)
+        if entity is None:
+            return None
+        entity.spoke = subject[0]
+        self.walker.spoke(span[0], entity)
+        return Link(entity, f"mention '{said}' is no subject (it follows 'told' or a preposition): the sentence's subject {entity.name}", CONFIDENCE["colon"])
+
+    def _named_by_the_text(self, parsed: ParsedMention, span: tuple[int, int]) -> tuple[tuple[int, int], str, ParsedMention] | None:
+        """An unnamed mention the next words name ("Manufacturers' organisation, the EEF,
+        said"), or a document its author ("a report ... from the British Retail Consortium")."""
+        found = None
+        if parsed.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA) and not parsed.named:
+            found = name_after(self.text, span[1])
+        if found is None and parsed.head in DOCUMENTS and not parsed.named:
+            found = author_after(self.text, span[1])
+        if found is None:
+            return None
+        said = self.text[found[0] : found[1]]
+        named = parse_mention(said)
+        if not named.named or named.type not in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA, PERSON):
+            return None
+        return found, said, named
 
     def _pronoun(self, parsed: ParsedMention, span: tuple[int, int], content: tuple[int, int] | None = None) -> Link:
         antecedent = _coref_antecedent(self.analysis, span) if self.analysis.coref else None

@@ -262,3 +262,45 @@ def conduit_after(text: str, cue_end: int) -> tuple[int, int] | None:
         return None
     more = _medium_after().match(text, owner.end(), min(len(text), owner.end() + 40))
     return (owner.start(1), more.end()) if more is not None else None
+
+
+# "The SNP's Nicola Sturgeon": the owner before a name is its affiliation.
+_OWNER_BEFORE = regex.compile(r"(?r)(\p{Lu}[\w&.’'-]*(?:\s+\p{Lu}[\w&.’'-]*){0,4})(?:'s|’s)\s+$")
+# ", the EEF," / ", Harbour Watch," after an unnamed mention: the name it goes by.
+_NAME_APPOSITION = regex.compile(r",\s+(?:the\s+)?(\p{Lu}[\w&.’'-]*(?:\s+(?:of|for|and|&)?\s*\p{Lu}[\w&.’'-]*){0,5})\s*,")
+# "a report earlier this week from the British Retail Consortium": a document's author.
+_AUTHOR = regex.compile(r"(?:\s+[\p{Ll}\d-]+){0,4}?\s+(?:from|by)\s+(?:the\s+)?(\p{Lu}[\w&.’'-]*(?:\s+(?:of|for|and|&)?\s*\p{Lu}[\w&.’'-]*){0,5})")
+# Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.
+_NOT_A_SUBJECT_AFTER = regex.compile(r"(?r)\b(?:told|tells|telling|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def owner_before(text: str, start: int) -> str | None:
+    """The capitalized owner right before a name ("The SNP's Nicola Sturgeon" -> "SNP")."""
+    found = _OWNER_BEFORE.search(text, max(0, start - 60), start)
+    return found.group(1) if found else None
+
+
+def name_after(text: str, end: int) -> tuple[int, int] | None:
+    """The name an unnamed mention goes by, in an apposition: "Manufacturers' organisation,
+    the EEF, said" -> "EEF"."""
+    found = _NAME_APPOSITION.match(text, end, min(len(text), end + 90))
+    return _no_final_period(text, found.span(1)) if found else None
+
+
+def author_after(text: str, end: int) -> tuple[int, int] | None:
+    """Who wrote a document: "a report earlier this week from the British Retail Consortium"."""
+    found = _AUTHOR.match(text, end, min(len(text), end + 120))
+    return _no_final_period(text, found.span(1)) if found else None
+
+
+def _no_final_period(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while end > start and text[end - 1] == "." and not (end - start >= 2 and text[end - 2 : end - 1].isupper() and end - start <= 4):
+        end -= 1
+    return start, end
+
+
+def object_position(text: str, start: int) -> bool:
+    """Does a mention stand after "told" or "from" ("damages from the Daily Telegraph said")?
+    Then it is a hearer or a source of something, that a loose boundary took for a subject."""
+    return _NOT_A_SUBJECT_AFTER.search(text, max(0, start - 14), start) is not None

@@ -14,8 +14,9 @@ affiliation, its demonym. A description joins, in order:
    that is no anonymous office like "spokesman"), the most salient person: news introduces
    "the 25-year-old" or "the Salford MP" about the person it is following;
 3. for an organization's generic head ("the agency", "the firm", "the group", "the Bank"), the
-   most salient organization whose name or descriptors hold the head, else the most salient
-   organization.
+   most salient organization whose name or descriptors hold the head, else, for a head that
+   can only point back (company nouns, "the party"), the most salient organization; "the
+   government" that matches nobody is an institution of its own.
 
 What it gets wrong: a description of somebody new that happens to share a head with someone
 earlier ("the minister" for a second minister), and people described only by an office the
@@ -23,6 +24,7 @@ article never ties to a name.
 """
 from __future__ import annotations
 
+from ..lexicon import word_set
 from ..model import SpeakerType
 from . import types as T
 from .entities import Entity, Registry
@@ -33,6 +35,9 @@ from .salience import Walker
 PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
 # Offices held by people the press leaves unnamed: "the spokesman" is a new source unless an
 # earlier entity was given that role, never the person the story is following.
+# Heads of descriptions that point back to an organization already in the story ("the firm",
+# "the agency", "the party"); "the government" or "the police" is an institution of its own.
+POINTING_HEADS = word_set("company_nouns.txt") | {"party", "organisation", "organization", "body"}
 ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
 
 
@@ -95,6 +100,8 @@ def _organization_description(parsed: ParsedMention, registry: Registry, start: 
     entity = found[0] if found is not None else registry.most_salient(fits, any_mention=True)
     if entity is not None:
         return Link.of(entity, "description", f"description '{text}' -> {entity.name}")
+    if head not in POINTING_HEADS:
+        return None  # "the government", "the police": an institution of its own
     want = (MEDIA,) if parsed.type is MEDIA and head not in T.org_words() else (ORG, MEDIA)
 
     def kind(e: Entity) -> bool:

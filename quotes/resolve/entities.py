@@ -172,6 +172,8 @@ class Registry:
         if parsed.description:
             entity.descriptors.update(_words(parsed.name))
             entity.descriptors.add(parsed.head)
+        if parsed.type is ORG and parsed.named and T.party(parsed.name) is not None:
+            entity.descriptors.add("party")  # "the party" may mean any party
         if entity.type is PERSON and parsed.type is PERSON and parsed.named:
             changed = parsed.name not in entity.forms or (entity.honorific is None and parsed.honorific is not None)
             entity.honorific = entity.honorific or parsed.honorific

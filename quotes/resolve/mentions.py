@@ -106,6 +106,25 @@ def _affiliation(words: tuple[str, ...]) -> str | None:
     return parties.pop() if len(parties) == 1 else None
 
 
+def owner_affiliation(words: list[str]) -> str | None:
+    """What an owner before a name or role says the speaker belongs to: a country ("South
+    Korea's"), a party ("the SNP's" -> Scottish National Party), an organization ("GE's",
+    "the Harbour Party's"); a person owner ("Mr Dale's lawyers") is none."""
+    name = " ".join(words)
+    party = T.party(name)
+    if party is not None:
+        return party.name
+    place = _speaking_place(words)
+    if place is not None:
+        return place[0]
+    country = affiliation_of(words)
+    if country is not None:
+        return country
+    if T.is_acronym(name) or any(T.is_org_word(w) for w in words[1:] or words):
+        return name
+    return None
+
+
 def _place_words(words: list[str]) -> set[int]:
     """Indices of the words that are part of a place, demonym or metonym ("North Korean")."""
     return {i + k for i, width, _ in _places(words) for k in range(width)}
@@ -196,9 +215,7 @@ class _Words:
                     self.words = owner_words
                 else:
                     self.owner = " ".join(owner_words)
-                    party = T.party(self.owner)
-                    place = _speaking_place(owner_words) or (None if party else affiliation_of(owner_words))
-                    self.owner_affiliation = (place[0] if isinstance(place, tuple) else place) or (party.name if party else None)
+                    self.owner_affiliation = owner_affiliation(owner_words)
                     self.words = rest
                 self.lower = [x.lower() for x in self.words]
                 return

@@ -121,7 +121,8 @@ def honorific(word: str) -> Honorific | None:
 
 def party(name: str) -> Party | None:
     """"Tories", "the Lib Dems", "Labour": the party a name stands for."""
-    return parties().get(name.lower())
+    low = name.lower()
+    return parties().get(low[4:] if low.startswith("the ") else low)
 
 
 @functools.lru_cache(maxsize=16384)
