@@ -22,16 +22,16 @@ from . import types as T
 APPOSITION = regex.compile(
     r",\s+(?:(?P<age>\d{1,3})\s*,"
     r"|(?:a|an|the)\s+(?P<role>[^,.;:“”\"()]{3,80}?)(?=,|\s+(?:said|told|says|tells|added|has|had|was|is)\b|\.)"
-    r"|(?P<owned>\p{Lu}[\w&.’'-]*(?:’s|'s)\s+[^,.;:“”\"()]{3,60}?)(?=,))"
+    r"|(?P<owned>(?:\p{Lu}[\w&’'-]*\s+){0,3}\p{Lu}[\w&.’'-]*(?:’s|'s)\s+[^,.;:“”\"()]{3,60}?)(?=,))"
 )
 # What may stand in a clause before its subject: "But", "However", "The", "Former".
 SUBJECT_LEAD = frozenset("the a an but and however meanwhile so now then yet former ex also both later earlier still".split())
 # Searched backwards from a name: a clause break, or a lower-case word (group 1).
 BREAK_OR_LOWER = regex.compile(r"(?r)[,;:()\"“”‘’—–\n]|\s-\s|(?<![\w’'-])(\p{Ll}[\p{L}’'-]*)")
 AMPERSAND_BEFORE = regex.compile(r"(?:\p{Lu}[\w.’'-]*\s*&\s*)+$")
-AMPERSAND_AFTER = regex.compile(r"^(?:\s*&\s*\p{Lu}[\w.’'-]*)+")
+AMPERSAND_AFTER = regex.compile(r"(?:\s*&\s*\p{Lu}[\w.’'-]*)+")
 # After a mended company name: a role and a name ("S&P credit analyst Helena Hessel").
-ROLE_AND_NAME = regex.compile(r"^((?:\s+[\p{Ll}-]+){1,3})\s+\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)+")
+ROLE_AND_NAME = regex.compile(r"((?:\s+[\p{Ll}-]+){1,3})\s+\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)+")
 
 
 def apposition(text: str, end: int) -> tuple[str | None, int | None]:
@@ -64,7 +64,7 @@ def mend(text: str, start: int, end: int) -> tuple[int, int]:
     start = before.start() if before is not None and text[start : start + 1].isupper() else start
     end = after.end() if after is not None else end
     tail = ROLE_AND_NAME.match(text, end, min(len(text), end + 80))
-    if tail is not None and all(T.is_role_word(w) for w in tail.group(1).split()):
+    if tail is not None and T.is_role_word(tail.group(1).split()[-1]):  # "credit analyst Helena Hessel"
         end = tail.end()
     return start, end
 
@@ -264,12 +264,14 @@ def conduit_after(text: str, cue_end: int) -> tuple[int, int] | None:
     return (owner.start(1), more.end()) if more is not None else None
 
 
+# A capitalized word of a name; a period only inside initials ("U.S."), never a sentence's.
+NAME_WORD = r"\p{Lu}[\w&’'-]*(?:\.\p{Lu}\.?)*"
 # "The SNP's Nicola Sturgeon": the owner before a name is its affiliation.
-_OWNER_BEFORE = regex.compile(r"(?r)(\p{Lu}[\w&.’'-]*(?:\s+\p{Lu}[\w&.’'-]*){0,4})(?:'s|’s)\s+$")
+_OWNER_BEFORE = regex.compile(rf"(?r)({NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})(?:'s|’s)\s+$")
 # ", the EEF," / ", Harbour Watch," after an unnamed mention: the name it goes by.
-_NAME_APPOSITION = regex.compile(r",\s+(?:the\s+)?(\p{Lu}[\w&.’'-]*(?:\s+(?:of|for|and|&)?\s*\p{Lu}[\w&.’'-]*){0,5})\s*,")
+_NAME_APPOSITION = regex.compile(rf",\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})\s*,")
 # "a report earlier this week from the British Retail Consortium": a document's author.
-_AUTHOR = regex.compile(r"(?:\s+[\p{Ll}\d-]+){0,4}?\s+(?:from|by)\s+(?:the\s+)?(\p{Lu}[\w&.’'-]*(?:\s+(?:of|for|and|&)?\s*\p{Lu}[\w&.’'-]*){0,5})")
+_AUTHOR = regex.compile(rf"(?:\s+[\p{{Ll}}\d-]+){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
 # Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.
 _NOT_A_SUBJECT_AFTER = regex.compile(r"(?r)\b(?:told|tells|telling|from)\s+(?:the\s+)?$", regex.IGNORECASE)
 
@@ -277,7 +279,10 @@ _NOT_A_SUBJECT_AFTER = regex.compile(r"(?r)\b(?:told|tells|telling|from)\s+(?:th
 def owner_before(text: str, start: int) -> str | None:
     """The capitalized owner right before a name ("The SNP's Nicola Sturgeon" -> "SNP")."""
     found = _OWNER_BEFORE.search(text, max(0, start - 60), start)
-    return found.group(1) if found else None
+    if found is None:
+        return None
+    owner = found.group(1)
+    return owner[4:] if owner.startswith("The ") else owner
 
 
 def name_after(text: str, end: int) -> tuple[int, int] | None:
