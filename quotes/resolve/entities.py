@@ -22,6 +22,8 @@ from . import types as T
 from .mentions import ParsedMention
 
 PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
+# How many people sharing a name word a short name looks through (the latest met).
+NAMESAKES = 50
 # How many of the most salient entities a pronoun or description looks through.
 SALIENCE_WINDOW = 40
 _INITIAL = regex.compile(r"\p{Lu}")
@@ -99,6 +101,8 @@ class Registry:
         self._by_name: dict[str, list[Entity]] = {}  # lower-case name, any type
         self._person_words: dict[str, list[Entity]] = {}  # named people, by each name word
         self._surnames: dict[str, list[Entity]] = {}  # named people, by last name word
+        self._surname_only: dict[str, list[Entity]] = {}  # people known by one word only
+        self._by_first_last: dict[tuple[str, str], list[Entity]] = {}  # by first and last word
         self._org_words: dict[str, list[Entity]] = {}  # organizations and outlets, by name word
         self._initials: dict[str, list[Entity]] = {}  # organizations by initials / acronym letters
         # Salience: entities in the order they were last the subject (most recent last), and
@@ -116,6 +120,12 @@ class Registry:
                 self._person_words.setdefault(word, []).append(entity)
             if key:
                 self._surnames.setdefault(key[-1], []).append(entity)
+                if len(key) == 1:
+                    self._surname_only.setdefault(key[0], []).append(entity)
+                else:
+                    self._by_first_last.setdefault((key[0], key[-1]), []).append(entity)
+                    if len(key[0]) <= 2:  # an initial: "G. Bush" may be "George Bush"
+                        self._by_first_last.setdefault((key[0][0], key[-1]), []).append(entity)
         elif entity.type in (ORG, MEDIA) and entity.named:
             for word in set(entity.key()):
                 if not (T.is_org_word(word) or T.is_generic_media(word) or word in T.FUNCTION_WORDS):
@@ -136,8 +146,7 @@ class Registry:
         self.join(entity, parsed, span, subject=subject, later=later)
         return entity
 
-    def has_surname(self, surname: str) -> bool:
-        return any(e.key()[-1:] == (surname,) for e in self._surnames.get(surname, ()))
+
 
     # -- joining ----------------------------------------------------------------------
 
@@ -214,22 +223,23 @@ class Registry:
         key = person_key(parsed.name)
         if len(key) == 1:
             # "Owen", "Mr Blair", "Sir Menzies": the person whose name holds this word,
-            # by surname first, then any name word; the most recently seen when several.
+            # by surname first, then any name word; the most recently seen when several
+            # (of the last few with that word: an article with thousands of Olens is hostile).
             word = key[0]
-            pool = [e for e in self._surnames.get(word, ()) if e.key()[-1:] == (word,)]
-            pool = pool or [e for e in self._person_words.get(word, ()) if word in e.key()]
+            pool = [e for e in self._surnames.get(word, ())[-NAMESAKES:] if e.key()[-1:] == (word,)]
+            pool = pool or [e for e in self._person_words.get(word, ())[-NAMESAKES:] if word in e.key()]
             pool = list({e.id: e for e in pool if _compatible(e, parsed.gender)}.values())
             if not pool:
                 return None, ""
             best = max(pool, key=lambda e: e.last_seen)
             return best, "short" if len(pool) == 1 else "ambiguous"
         # A full name: the same person known by surname only ("Peskov ... Dmitry Peskov"), or
-        # by the same first name ("George Bush" = "George W. Bush").
-        for entity in sorted(self._surnames.get(key[-1], ()), key=lambda e: -e.last_seen):
-            other = entity.key()
-            if other[-1:] != key[-1:] or not _compatible(entity, parsed.gender):
-                continue
-            if len(other) == 1 or other[0] == key[0] or (len(other[0]) <= 2 and other[0][0] == key[0][0]):
+        # by the same first name ("George Bush" = "George W. Bush"), looked up by index.
+        for entity in reversed(self._by_first_last.get((key[0], key[-1]), ())[-NAMESAKES:]):
+            if entity.key()[:1] == key[:1] and entity.key()[-1:] == key[-1:] and _compatible(entity, parsed.gender):
+                return entity, "name"
+        for entity in reversed(self._surname_only.get(key[-1], ())[-NAMESAKES:]):
+            if entity.key() == key[-1:] and _compatible(entity, parsed.gender):
                 return entity, "name"
         return None, ""
 
