@@ -93,7 +93,7 @@ def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
     return runs
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=4096)
 def _read_run(words: tuple[str, ...]) -> tuple[tuple[int, int, bool], ...]:
     """The people a run of capitalized words names, as (start, end, titled) offsets into it:
     the run is cut after each possessive ("Britain's | Darren Campbell") and stripped of

@@ -238,7 +238,7 @@ class _Words:
         return self.lower[-1] if self.lower else ""
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def is_name_word(word: str) -> bool:
     """A word that can be part of a person's name: capitalized, and no role, place, party,
     organization, medium, group word or acronym. Styles a name keeps ("Sir") are name words."""
@@ -480,7 +480,7 @@ def parse_mention(text: str) -> ParsedMention:
     return _parse_words(raw, words)
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=4096)
 def parse_name(text: str) -> ParsedMention:
     """A person the prose names (``detect.names`` found it): its honorific, role and name,
     read without the rules a speaker mention needs."""

@@ -71,7 +71,7 @@ def org_words() -> frozenset[str]:
     return word_set("organizations.txt")
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def is_role_word(word: str) -> bool:
     """"spokesman", "Secretary", "Vice-President", "ex-head": a role, or a hyphenated one."""
     low = strip_possessive(word).lower()
@@ -96,7 +96,7 @@ def singular(low: str) -> str | None:
     return low[:-1]
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def is_plural_role(word: str) -> bool:
     """"lawyers", "economists", "MPs", "ministers": the plural of a role is a group of people."""
     one = singular(strip_possessive(word).lower())
@@ -125,7 +125,7 @@ def party(name: str) -> Party | None:
     return parties().get(low[4:] if low.startswith("the ") else low)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def place(name: str) -> tuple[str, str] | None:
     """(country, how) for a country, demonym, capital or institution: "Pyongyang" -> North Korea."""
     return place_index().get(strip_possessive(name).lower())
@@ -136,7 +136,7 @@ def is_acronym(word: str) -> bool:
     return bool(ACRONYM.fullmatch(word))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def is_org_word(word: str) -> bool:
     """Organization head words; well-known acronyms only in capitals ("UN", not the name "Un")."""
     low = strip_possessive(word).lower()
