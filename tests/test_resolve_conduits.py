@@ -26,6 +26,9 @@ def first(text):
         ("Tom Roe told the club's website that he was fit.", "Tom Roe", "club's website"),
         ("Tom Roe told Radio Harbour's the Early Show that he was fit.", "Tom Roe", "Radio Harbour's the Early Show"),
         ("Ms Lind said in a statement to Newsnight that the deal was off.", "Ms Lind", "Newsnight"),
+        # A programme's title goes on over a small word; a day after it is no part of it.
+        ("Tom Roe told BBC Radio Four's the World at One that he was fit.", "Tom Roe", "BBC Radio Four's the World at One"),
+        ("Tom Roe told the Harbour Times on Monday that he was fit.", "Tom Roe", "Harbour Times"),
         # Hearers: no conduit, and never the speaker.
         ("Tom Roe told reporters that he was fit.", "Tom Roe", None),
         ("Tom Roe told MPs that the bill was flawed.", "Tom Roe", None),

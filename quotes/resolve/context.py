@@ -247,8 +247,18 @@ def _medium_after() -> regex.Pattern:
 _TOLD_OWNER = regex.compile(r"\s+((?:(?:the|his|her|their|its)\s+)?[\p{L}-]+(?:’s|'s))")
 
 
+# "Radio Four's the World" + " at One": a programme's name goes on over a small word.
+_WHEN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December"
+_TITLE_GOES_ON = regex.compile(rf"(?:\s+(?:at|on|in|of|and)\s+(?:the\s+)?(?!(?:{_WHEN})\b)\p{{Lu}}[\w’'-]*(?:\s+\p{{Lu}}[\w’'-]*)*)+")
+
+
 def mend_via(text: str, start: int, end: int) -> tuple[int, int]:
-    """A conduit cut before the medium its owner names: "Norwich's" -> "Norwich's website"."""
+    """A conduit cut before the medium its owner names ("Norwich's" -> "Norwich's website")
+    or inside a programme's title ("Radio Four's the World" -> "... the World at One")."""
+    if T.is_outlet_name(text[start:end].split(), False):
+        more = _TITLE_GOES_ON.match(text, end, min(len(text), end + 60))
+        if more is not None:
+            return start, more.end()
     if text.startswith(("'s", "’s"), end - 2):
         more = _medium_after().match(text, end, min(len(text), end + 40))
         if more is not None:
