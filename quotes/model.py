@@ -87,6 +87,9 @@ class Attribution:
     speaker: Speaker | None
     via: str | None
     confidence: float
+    # How the speaker was found, for a reader to check: "name at cue", "short name 'Mr Blair'
+    # -> Tony Blair", "pronoun 'he' -> previous speaker Michael Owen", "unresolved pronoun 'she'".
+    reason: str = ""
 
     @property
     def words(self) -> int:

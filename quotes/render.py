@@ -48,6 +48,7 @@ def attribution_row(article: str, attribution: Attribution) -> dict[str, Any]:
         "cue_start": a.cue.start if a.cue else None,
         "cue_end": a.cue.end if a.cue else None,
         "speaker_id": speaker.id if speaker else None,
+        "reason": a.reason,
     }
 
 

@@ -23,10 +23,12 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import attrs
 
+from .lexicon import Honorific, honorifics
 from .model import ArticleResult, Attribution, Kind, SpeakerType
 from .render import UNATTRIBUTED, attributions_table, to_csv
 from .tables import DEFAULT_WIDTH, Column, format_table, wrap_lines
 
+_NO_STYLE = Honorific(None, False)
 UNATTRIBUTED_TYPE = "unattributed"  # the by-type row of attributions with no speaker
 TOTAL = "(total)"
 NO_AFFILIATION = "-"
@@ -149,13 +151,54 @@ def build_report(result: ArticleResult) -> Report:
     return _assemble(result.name, tuple(speakers), articles=1)
 
 
+def _name_key(name: str) -> tuple[str, ...]:
+    """A person's name words less honorifics and styles: "Mr Blair" -> (blair,), "Sir
+    Menzies Campbell" -> (menzies, campbell)."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    kept = [w for w in words if w not in honorifics() and w != "justice"]
+    return tuple(kept or words)
+
+
+def join_person_names(names: Iterable[str]) -> dict[str, str]:
+    """One person's forms across a corpus under one name, when the corpus leaves no doubt:
+    "Mr Blair" and "Blair" become "Tony Blair" when "Tony Blair" is the only full name with
+    that surname; the fuller of two forms of one full name wins ("Sir Menzies Campbell" over
+    "Menzies Campbell"). With two full names for a surname ("Tony Blair", "Cherie Blair"), or
+    short forms of both genders ("Mr Roe", "Ms Roe"), the short forms stay as they are.
+    Returns only the names that change."""
+    names = list(dict.fromkeys(names))
+    full: dict[str, dict[tuple[str, ...], list[str]]] = {}
+    short: dict[str, list[str]] = {}
+    for name in names:
+        key = _name_key(name)
+        if len(key) > 1:
+            full.setdefault(key[-1], {}).setdefault(key, []).append(name)
+        elif key:
+            short.setdefault(key[0], []).append(name)
+    joined: dict[str, str] = {}
+    for surname, people in full.items():
+        for forms in people.values():
+            best = max(forms, key=lambda f: (len(f.split()), f))
+            joined.update((f, best) for f in forms if f != best)
+        genders = {(honorifics().get(n.split()[0].lower()) or _NO_STYLE).gender for n in short.get(surname, ())} - {None}
+        if len(people) == 1 and len(genders) <= 1:
+            best = max(next(iter(people.values())), key=lambda f: (len(f.split()), f))
+            joined.update((f, best) for f in short.get(surname, ()))
+    return joined
+
+
 def combine(reports: Sequence[Report], *, article: str = TOTAL) -> Report:
     """The total over many articles: a source is one row across articles when its canonical
-    name and type agree. That joins "Donald Trump" in two articles (right) and also two
-    different "officials" groups (wrong, but an unnamed group has no identity to tell apart)."""
+    name and type agree, after one person's forms are joined ("Mr Blair" in one article,
+    "Tony Blair" in another: ``join_person_names``). That joins "Donald Trump" in two
+    articles (right) and also two different "officials" groups (wrong, but an unnamed group
+    has no identity to tell apart)."""
+    people = join_person_names(row.name for report in reports for row in report.speakers if row.type == SpeakerType.PERSON.value and row.named)
     merged: dict[tuple[str, str, bool], SpeakerRow] = {}
     for report in reports:
         for row in report.speakers:
+            if row.name in people and row.type == SpeakerType.PERSON.value and row.named:
+                row = attrs.evolve(row, name=people[row.name])
             key = (row.name, row.type, row.named)
             seen = merged.get(key)
             if seen is None:

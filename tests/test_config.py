@@ -14,9 +14,10 @@ from quotes.check import Thresholds
 from quotes.cli import main
 from quotes.errors import ConfigError
 
-# A desk's article: two anonymous sources, no named one, and a quote whose "He" points to nobody.
-DESK = ('The council voted on Tuesday.\n"We will strike at dawn," a senior official said.\n'
-        'He added: "Nobody will stop us."\nOfficials said the plan was ready.\n')
+# A desk's article: two anonymous sources, no named one, and a quote whose "He" points to nobody
+# (no person has been quoted or named before it).
+DESK = ('The council voted on Tuesday.\nHe added: "Nobody will stop us."\n'
+        '"We will strike at dawn," a senior official said.\nOfficials said the plan was ready.\n')
 
 
 @pytest.mark.parametrize("toml, thresholds, allow", [

@@ -12,7 +12,9 @@ import re
 
 import pytest
 
+import quotes
 from quotes import analyze, render, report
+from quotes.report import build_report, combine, join_person_names
 from quotes.cli import main
 from quotes.model import ArticleResult, Attribution, Kind, Span, Speaker, SpeakerType
 
@@ -242,3 +244,30 @@ def test_report_data_name_the_kinds_as_the_json_lines_do(capsys, fmt, key, absen
     assert main(["report", SEED, "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert key in out and absent not in out
+
+
+@pytest.mark.parametrize(
+    "names, joined",
+    [
+        # One full name for a surname: its short forms join it.
+        (["Tony Blair", "Mr Blair", "Blair"], {"Mr Blair": "Tony Blair", "Blair": "Tony Blair"}),
+        (["Mr Roe"], {}),
+        # Two forms of one full name: the fuller wins.
+        (["Menzies Campbell", "Sir Menzies Campbell"], {"Menzies Campbell": "Sir Menzies Campbell"}),
+        # Negatives: two full names with the surname leave the short forms alone ...
+        (["Tony Blair", "Cherie Blair", "Mr Blair"], {}),
+        # ... and so do short forms of both genders.
+        (["Jane Roe", "Mr Roe", "Ms Roe"], {}),
+        # Different surnames never join.
+        (["Tony Blair", "Mr Brown"], {}),
+    ],
+)
+def test_join_person_names_across_articles(names, joined):
+    assert join_person_names(names) == joined
+
+
+def test_a_person_is_one_row_across_articles():
+    one = quotes.analyze("Prime Minister Tony Blair said the bill was fair.", name="one")
+    two = quotes.analyze("Mr Blair said the bill had safeguards.", name="two")
+    total = combine([build_report(one), build_report(two)])
+    assert [(row.name, row.articles, row.tally.attributions) for row in total.speakers] == [("Tony Blair", 2, 2)]

@@ -57,7 +57,8 @@ def attribution(text, index=-1):
         ("the Rodong Sinmun article", "Rodong Sinmun", None, MEDIA, True, "North Korea"),
         # Unnamed groups and people: never named, whatever their capitals.
         ("officials", "officials", None, GROUP, False, None),
-        ("a senior official", "senior official", "senior official", GROUP, False, None),
+        # One unnamed person is a person (named false); a group is an unnamed plural set.
+        ("a senior official", "senior official", "senior official", PERSON, False, None),
         ("sources", "sources", None, GROUP, False, None),
         ("U.S., Ukrainian and South Korean officials", "U.S., Ukrainian and South Korean officials", None, GROUP, False, None),
         ("Ukrainian forces", "Ukrainian forces", None, GROUP, False, "Ukraine"),
@@ -186,9 +187,10 @@ def test_same_surname_keeps_two_entities():
     [
         # he/she: the nearest person.
         ("Jane Roe said the vote was close. “We will win,” she said.", ["Jane Roe", "Jane Roe"]),
-        ("Mr. Peskov said talks went on. “We have a treaty,” he said.", ["Peskov", "Peskov"]),
+        # A surname the article never completes keeps the honorific it was given.
+        ("Mr. Peskov said talks went on. “We have a treaty,” he said.", ["Mr. Peskov", "Mr. Peskov"]),
         # ... and the pronoun's gender rules out a person of the other gender.
-        ("Mr. Peskov said talks went on. Mrs. Hale said they had failed. “No,” he said.", ["Peskov", "Hale", "Peskov"]),
+        ("Mr. Peskov said talks went on. Mrs. Hale said they had failed. “No,” he said.", ["Mr. Peskov", "Mrs. Hale", "Mr. Peskov"]),
         # they: the nearest group or organization, not a person.
         ("Jane Roe said the vote was close. Officials said it was not. “We disagree,” they said.", ["Jane Roe", "Officials", "Officials"]),
         # it: an organization or outlet.

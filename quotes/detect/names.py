@@ -1,46 +1,195 @@
-"""Names in the prose: people introduced with a title before they speak.
+"""Names in the prose: the people an article names, speaking or not.
 
 Receives: a ``Doc`` (and the engine's entities, when it found any). Hands on: character spans
-of person mentions anywhere in the text, so that resolution can join a later short form to
-them: "Russian President Vladimir Putin's war" makes "Putin claimed" resolve to the full name.
+of person mentions outside quotes, in text order, so that resolution can give a speaker the
+fullest name the article uses anywhere and point pronouns at who was last the subject:
+
+- a role and a name: "Russian President Vladimir Putin", "England forward Michael Owen";
+- a run of two or more name words: "Cynthia Cooper", "Linford Christie" (not when a word of
+  it is an organization, place, outlet or role word: "Human Rights Watch", "North Korea");
+- an honorific and a name: "Mr Blair", "Sir Menzies", "Ms Cooper";
+- later, the surname alone of a name found: "Owen" after "Michael Owen".
+
+Only capitalized tokens are looked at in Python: they are picked out of the flags by C-level
+``compress`` and ``map``, and each is visited once, so the pass is linear in the article.
 """
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 from typing import Sequence
 
 from ..engines.base import Entity
-from ..lexicon import place_index, word_set
+from ..lexicon import honorifics, media_outlets, media_words, outlet_name_words, parties, place_index, word_set
 from .doc import Doc
-from .words import CAP
+from .words import CAP, DETERMINERS, NAME_ABBREVIATION, OPENERS, POSSESSIVE, PRONOUNS, TIME_WORDS, BOUNDARY_WORDS
+
+# Capitalized words that open a sentence or a clause and are no part of a name after them.
+LEADING = DETERMINERS | OPENERS | PRONOUNS | TIME_WORDS | BOUNDARY_WORDS | frozenset(
+    "former ex speaking asked when if as his her their its our my one two three four five six seven eight nine ten".split()
+)
+
+
+_RUN = re.compile(rb"\x01{2,}")
+
+
+@functools.cache
+def _not_name_words() -> frozenset[str]:
+    """Lower-case words that are never a word of a person's name (read from the lexicon)."""
+    words = set(word_set("roles.txt")) | set(word_set("organizations.txt")) | set(word_set("groups.txt"))
+    words |= set(media_words()) | set(outlet_name_words()) | set(parties()) | set(place_index())
+    words |= set(word_set("things.txt")) | set(TIME_WORDS) | LEADING
+    # Months that are also names: "Theresa May", "June Hale".
+    return frozenset(words - {"may", "june", "april", "august", "will", "bill", "king", "prince", "major"})
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    return word_set("roles.txt")
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _name_word(word: str, low: str) -> bool:
+    """A capitalized word that can be part of a person's name."""
+    if low.endswith(("'s", "’s")):
+        low, word = low[:-2], word[:-2]
+    return bool(low) and low not in _not_name_words() and not _is_acronym(word) and word[:1].isupper()
+
+
+def _kinds() -> bytes:
+    """A byte per possible flags value: 1 capitalized, 3 capitalized abbreviation ("Mr", "W")."""
+    return bytes((1 if f & CAP else 0) | (2 if f & CAP and f & NAME_ABBREVIATION else 0) for f in range(1 << 11))
+
+
+_KIND = _kinds()
+# Two or more capitalized tokens; the one token after an abbreviation ("Mr ." "W .") joins.
+_RUN = re.compile(rb"[\x01\x03](?:[\x01\x03]|(?<=\x03)\x00(?=[\x01\x03]))+")
+
+
+def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
+    """Runs of two or more capitalized tokens outside quotes, as token ranges [a, b). They are
+    found by a C-level scan of one byte per token, so Python sees only the runs themselves."""
+    quoted, text, starts, ends = d.quoted, d.text, d.starts, d.ends
+    runs = []
+    for match in _RUN.finditer(kinds):
+        a, b = match.span()
+        while a < b and quoted[a]:
+            a += 1
+        while b > a and quoted[b - 1]:
+            b -= 1
+        # A line break ends a run: a headline's last word is no first name.
+        if b - a >= 2 and text.find("\n", starts[a], ends[b - 1]) >= 0:
+            for i in range(a, b - 1):
+                if "\n" in text[ends[i] : starts[i + 1]]:
+                    if i + 1 - a >= 2:
+                        runs.append((a, i + 1))
+                    a = i + 1
+        if b - a >= 2:
+            runs.append((a, b))
+    return runs
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_run(words: tuple[str, ...]) -> tuple[tuple[int, int, bool], ...]:
+    """The people a run of capitalized words names, as (start, end, titled) offsets into it:
+    the run is cut after each possessive ("Britain's | Darren Campbell") and stripped of
+    leading words that open a sentence ("But", "However", "The"); each piece names a person
+    when it ends in two name words or more, or in a name after a role or honorific."""
+    found = []
+    start = 0
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")) or i == len(words) - 1:
+            s = start
+            while s <= i and (words[s].lower() in LEADING or words[s] == "."):
+                s += 1
+            if s <= i:
+                piece = _person_in(words, s, i + 1)
+                if piece is not None:
+                    found.append(piece)
+            start = i + 1
+    return tuple(found)
+
+
+def _person_in(words: tuple[str, ...], a: int, b: int) -> tuple[int, int, bool] | None:
+    """(start, end, titled) of the role-and-name or name in words[a:b], or None."""
+    styles = honorifics()
+    k = b
+    while k > a:
+        word = words[k - 1]
+        low = word.lower()
+        if not (word == "." or _name_word(word, low) or (low in styles and styles[low].kept)):
+            break
+        k -= 1
+    core = [j for j in range(k, b) if words[j] != "."]
+    if not core or " ".join(words[k:b]).lower() in media_outlets():
+        return None  # no name, or an outlet's ("Rodong Sinmun")
+    before = [words[j].lower() for j in range(a, k) if words[j] != "."]
+    roles = _role_words()
+    titled = bool(before) and (before[-1] in styles or any(w in roles for w in before))
+    if len(core) >= 2 or titled:
+        return (a if titled else k, b, titled)
+    return None
+
+
+def _role_start(d: Doc, a: int) -> int:
+    """Take a lower-case role before the name with it, and the capitalized words before that:
+    "England forward Michael Owen", "former WorldCom chief Bernie Ebbers"."""
+    low, flags, roles, text = d.low, d.flags, _role_words(), d.text
+
+    def joined(k: int) -> bool:  # token k-1 is in the same line as token k
+        return "\n" not in text[d.ends[k - 1] : d.starts[k]]
+
+    k = a
+    while k > 0 and low[k - 1] in roles and not flags[k - 1] & CAP and joined(k):
+        k -= 1
+    if k == a:
+        return a
+    while k > 0 and flags[k - 1] & CAP and not d.quoted[k - 1] and low[k - 1] not in LEADING and joined(k):
+        k -= 1
+    return k
+
+
+def _surnames(d: Doc, caps: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Later (and earlier) mentions of a found name by its surname alone, with an honorific
+    when one stands before it: "Owen", "Mr Blair", "Owen's". Only capitalized tokens are read."""
+    low, words, quoted = d.low, d.words, d.quoted
+    covered = set()
+    surnames: set[str] = set()
+    for a, b in spans:
+        covered.update(range(a, b))
+        last = low[b - 1]
+        if last.endswith(("'s", "’s")):
+            last = last[:-2]
+        surnames.update((last, last + "'s", last + "’s"))
+    found = []
+    styles = honorifics()
+    for i in caps:
+        if low[i] not in surnames or i in covered or quoted[i]:
+            continue
+        a = i
+        if a > 1 and words[a - 1] == "." and low[a - 2] in styles:
+            a -= 2
+        elif a > 0 and low[a - 1] in styles:
+            a -= 1
+        found.append((a, i + 1))
+    return found
 
 
 def titled_names(d: Doc, entities: Sequence[Entity] = ()) -> list[tuple[int, int]]:
-    """Spans of role + name phrases (the rules engine's person finder), or the engine's PERSON
-    entities when it has any."""
+    """Spans of the people named in the prose (or the engine's PERSON entities when it has any)."""
     if entities:
         return [(e.start, e.end) for e in entities if e.label == "PERSON"]
-    titles = word_set("roles.txt")
-    low, flags, n = d.low, d.flags, d.n
     spans: list[tuple[int, int]] = []
-    # Only tokens that are a title word can start a span: found by C-level maps over the
-    # lower-case forms before any Python-level check.
-    i = 0
-    for at in itertools.compress(range(n), map(titles.__contains__, low)):
-        if at < i:
-            continue
-        i = at
-        if i + 2 < n and flags[i + 1] & CAP and flags[i + 2] & CAP:
-            j = i + 1
-            while j < n and j - i <= 4 and flags[j] & CAP and low[j] not in titles:
-                j += 1
-            if j - (i + 1) >= 2:
-                # Take the role with the name ("Russian President Vladimir Putin") for its affiliation.
-                k = i
-                while k > 0 and flags[k - 1] & CAP and place_index().get(low[k - 1]):
-                    k -= 1
-                spans.append((d.starts[k], d.ends[j - 1]))
-            i = j
-        else:
-            i += 1
-    return spans
+    words = d.words
+    kinds = bytes(map(_KIND.__getitem__, d.flags))
+    for a, b in _runs(d, kinds):  # one capitalized word names nobody by itself (surnames come below)
+        for s, e, _ in _read_run(tuple(words[a:b])):
+            spans.append((_role_start(d, a + s), a + e))
+    if spans:
+        spans.extend(_surnames(d, list(itertools.compress(range(d.n), kinds)), spans))
+    spans.sort()
+    return [(d.starts[a], d.ends[b - 1]) for a, b in spans]

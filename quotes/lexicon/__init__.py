@@ -89,13 +89,74 @@ def media_outlets() -> dict[str, str | None]:
     outlets: dict[str, str | None] = {}
     for line in _lines("media.txt"):
         if line.startswith("@"):
-            break
+            break  # the outlets come first; generic words and name words follow
         name, _, country = line.partition("\t")
         outlets[name.strip().lower()] = country.strip() or None
     return outlets
 
 
+def _section(name: str, section: str) -> list[str]:
+    """The lines of ``@section`` in a sectioned file, up to the next ``@`` line."""
+    lines = _lines(name)
+    start = lines.index(section) + 1
+    stop = next((i for i in range(start, len(lines)) if lines[i].startswith("@")), len(lines))
+    return [line.strip().lower() for line in lines[start:stop]]
+
+
 @functools.cache
 def media_words() -> frozenset[str]:
-    lines = _lines("media.txt")
-    return frozenset(w.strip().lower() for w in lines[lines.index("@words") + 1 :])
+    """Generic words for media as speakers: "state media", "the newspaper", "the agency"."""
+    return frozenset(_section("media.txt", "@words"))
+
+
+@functools.cache
+def outlet_name_words() -> frozenset[str]:
+    """Words that make a capitalized name an outlet wherever they stand ("BBC Radio Five Live")."""
+    return frozenset(_section("media.txt", "@names"))
+
+
+@functools.cache
+def outlet_title_words() -> frozenset[str]:
+    """Words that name an outlet only as "the X" or after Daily/Sunday ("the Sun", "the Mirror")."""
+    return frozenset(_section("media.txt", "@titles"))
+
+
+@functools.cache
+def medium_words() -> frozenset[str]:
+    """Words for a medium after a name or possessive ("Norwich's website", "the Vine show")."""
+    return frozenset(_section("media.txt", "@media"))
+
+
+@attrs.frozen
+class Honorific:
+    gender: str | None  # "male", "female" or None
+    kept: bool  # stays in the name ("Sir Alan Budd"), or is dropped from a full one ("Mr")
+
+
+@functools.cache
+def honorifics() -> dict[str, Honorific]:
+    """Lower-case honorific ("mr", "sir", "dr.") -> its gender and whether a name keeps it."""
+    table = {}
+    for line in _lines("honorifics.tsv"):
+        form, gender, kept = (line.split("\t") + ["-", "-"])[:3]
+        table[form.strip().lower()] = Honorific(None if gender.strip() == "-" else gender.strip(), kept.strip() == "kept")
+    return table
+
+
+@attrs.frozen
+class Party:
+    name: str
+    country: str | None
+
+
+@functools.cache
+def parties() -> dict[str, Party]:
+    """Lower-case form of a party ("tories", "lib dems") -> the party."""
+    table: dict[str, Party] = {}
+    for line in _lines("parties.tsv"):
+        name, forms, country = (line.split("\t") + ["", ""])[:3]
+        party = Party(name.strip(), country.strip() or None)
+        for form in [name, *forms.split(",")]:
+            if form.strip():
+                table.setdefault(form.strip().lower(), party)
+    return table

@@ -1,0 +1,91 @@
+"""Conduits: the outlet that carried a source's words, or a hearer who is none.
+
+Receives: for each attribution, the span detection read after "told", "in a statement to",
+"in an interview with", "according to" (``Candidate.via``), parsed, and the speakers found.
+Hands on: the conduit's name for each attribution, or None.
+
+"X told Y": Y is the listener, never the speaker. When Y is an outlet ("told BBC Radio Five
+Live", "told the Financial Times", "told Norwich's website", "in a statement to Newsnight"),
+it is the conduit; when Y is anyone else ("told reporters", "told MPs", "told a jury", "told
+the Commons") it is a hearer and no conduit. Outlets are recognised by ``types.is_outlet_name``
+(the words outlet names are made of) as well as by the list of outlets.
+
+An outlet that "reported" words it was earlier said to have been given ("the State Department
+said in a statement to Yonhap ... , Yonhap reported") is the conduit of that earlier speaker.
+
+A conduit named in a leading phrase carries the sentence's words ("Interviewed on Radio Five's
+Morning Show, Jane Roe said ..."), and an interview goes on: the same speaker's next words,
+right after, reached the reporter the same way (no prose about something else in between, no
+other audience named).
+"""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..detect import Candidate
+from ..model import Kind, SpeakerType
+from .entities import Entity
+from .mentions import ParsedMention, parse_mention
+from .reasons import Link
+
+MEDIA = SpeakerType.MEDIA
+# "Interviewed on X,", "Speaking to X,", "Writing in X,", "In an interview with X,".
+LEADING = regex.compile(
+    r"(?:(?:Interviewed|Speaking|Talking|Writing)\s+(?:on|to|in|with|for|by)|In\s+an\s+interview\s+(?:with|on|for))\s+([^,.;:“”\"]{2,80}?)\s*,"
+)
+ACCORDING = regex.compile(r"according\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
+# Words between two attributions that still belong to the same interview.
+NEAR = 80
+
+
+def conduit_name(parsed: ParsedMention) -> str | None:
+    """The conduit a via span names, as written there, or None for a hearer."""
+    if parsed.type is not MEDIA:
+        return None  # "told reporters", "told the Commons": a hearer
+    return parsed.name
+
+
+def reporting_conduit(index: int, candidates: list[Candidate], link: Link, via_entities: dict[int, Entity], final: dict[int, Link]) -> tuple[Link, Entity] | None:
+    """When an outlet 'reports' a direct quote it was earlier given, the earlier giver and the
+    outlet as conduit; None otherwise."""
+    entity = link.entity
+    cand = candidates[index]
+    if entity is None or entity.type is not MEDIA or cand.kind is not Kind.DIRECT or cand.cue is None:
+        return None
+    for earlier in range(index - 1, -1, -1):
+        if candidates[earlier].paragraph < cand.paragraph - 2:
+            break
+        given = final.get(earlier)
+        if via_entities.get(earlier) is entity and given is not None and given.entity is not None:
+            reason = f"outlet {entity.name} reporting words given to it by {given.entity.name}"
+            return Link(given.entity, reason, 0.7), entity
+    return None
+
+
+def leading_conduit(text: str, sentence_start: int, mention_start: int) -> str | None:
+    """An outlet in a leading phrase of the mention's sentence, or None."""
+    found = LEADING.match(text, sentence_start, mention_start)
+    if found is None:
+        return None
+    return conduit_name(parse_mention(found.group(1)))
+
+
+def continue_conduits(text: str, candidates: list[Candidate], final: dict[int, Link], conduit: dict[int, str | None], hearers: set[int], starts: list[int]) -> None:
+    """Conduits in a leading phrase, and conduits carried on to the same speaker's next words."""
+    for index, cand in enumerate(candidates):
+        if conduit[index] is None and cand.mention is not None and index not in hearers:
+            at = bisect.bisect_right(starts, cand.mention[0]) - 1
+            lo = starts[at] if at >= 0 else 0
+            conduit[index] = leading_conduit(text, lo, cand.mention[0])
+        if conduit[index] is not None or index == 0 or index in hearers:
+            continue
+        before, entity = candidates[index - 1], final[index].entity
+        if entity is None or final[index - 1].entity is not entity or conduit[index - 1] is None:
+            continue
+        if before.via is not None and ACCORDING.search(text, max(0, before.via[0] - 20), before.via[0]):
+            continue  # "according to the report": each statement is sourced on its own
+        begins = min(x[0] for x in (cand.content, cand.cue, cand.mention) if x is not None)
+        if 0 <= begins - before.content[1] <= NEAR:
+            conduit[index] = conduit[index - 1]  # the same interview goes on

@@ -1,0 +1,323 @@
+"""What the words around a mention add to it.
+
+Receives: the article text, a mention's character span and the sentence starts. Hands on:
+the role and age an apposition gives ("Jane Roe, 25, a spokeswoman for the ministry,"),
+whether a name stands as the subject of its sentence or clause (what makes it salient for a
+pronoun that follows), and mention spans mended where a name was cut at an ampersand
+("S" / "&P" -> "S&P"; "Poor's" -> "Standard & Poor's"). Patterns are compiled once and read a
+bounded window of text, so each question costs the same whatever the article's length.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+
+import regex
+
+from ..lexicon import word_set
+from . import types as T
+
+# ", a spokeswoman for the ministry," / ", WorldCom's ex-head of internal auditing," / ", 25,"
+APPOSITION = regex.compile(
+    r",\s+(?:(?P<age>\d{1,3})\s*,"
+    r"|(?:a|an|the)\s+(?P<role>[^,.;:“”\"()]{3,80}?)(?=,|\s+(?:said|told|says|tells|added|has|had|was|is)\b|\.)"
+    r"|(?P<owned>(?:\p{Lu}[\w&’'-]*\s+){0,3}\p{Lu}[\w&.’'-]*(?:’s|'s)\s+[^,.;:“”\"()]{3,60}?)(?=,))"
+)
+# What may stand in a clause before its subject: "But", "However", "The", "Former".
+SUBJECT_LEAD = frozenset("the a an but and however meanwhile so now then yet former ex also both later earlier still".split())
+# Searched backwards from a name: a clause break, or a lower-case word (group 1).
+BREAK_OR_LOWER = regex.compile(r"(?r)[,;:()\"“”‘’—–\n]|\s-\s|(?<![\w’'-])(\p{Ll}[\p{L}’'-]*)")
+AMPERSAND_BEFORE = regex.compile(r"(?:\p{Lu}[\w.’'-]*\s*&\s*)+$")
+AMPERSAND_AFTER = regex.compile(r"(?:\s*&\s*\p{Lu}[\w.’'-]*)+")
+# After a mended company name: a role and a name ("S&P credit analyst Helena Hessel").
+ROLE_AND_NAME = regex.compile(r"((?:\s+[\p{Ll}-]+){1,3})\s+\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)+")
+
+
+def apposition(text: str, end: int) -> tuple[str | None, int | None]:
+    """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
+    of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
+    gives an age and no role)."""
+    if text[end : end + 1] != ",":
+        return None, None
+    match = APPOSITION.match(text, end, min(len(text), end + 120))
+    if match is None:
+        return None, None
+    if match.group("age"):
+        return None, int(match.group("age"))
+    role = (match.group("role") or match.group("owned") or "").strip()
+    words = role.split()
+    if any(T.is_role_word(w) or T.is_org_word(w) for w in words):
+        return role, None
+    return None, None
+
+
+def mend(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mention cut at an ampersand, made whole: "P" of "S&P", "Poor's" of "Standard & Poor's",
+    and the role and name after a mended company ("S&P credit analyst Helena Hessel")."""
+    if "&" not in text[max(0, start - 3) : start] and "&" not in text[end : end + 3]:
+        return start, end
+    before = AMPERSAND_BEFORE.search(text, max(0, start - 60), start)
+    after = AMPERSAND_AFTER.match(text, end, min(len(text), end + 60))
+    if before is None and after is None:
+        return start, end
+    start = before.start() if before is not None and text[start : start + 1].isupper() else start
+    end = after.end() if after is not None else end
+    tail = ROLE_AND_NAME.match(text, end, min(len(text), end + 80))
+    if tail is not None and T.is_role_word(tail.group(1).split()[-1]):  # "credit analyst Helena Hessel"
+        end = tail.end()
+    return start, end
+
+
+# Sentence openers before a subject, and what makes a subject's noun phrase end.
+OPENERS = frozenset("but and however meanwhile now then yet so instead still later earlier also separately elsewhere indeed".split())
+LEADS = frozenset("after before in on at during following despite with without since from under while when as speaking asked".split())
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&.’'-]*|[^\s\p{L}\p{N}]")
+QUOTES = frozenset("“”\"‘’'«»")
+DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
+VERBISH = frozenset("said says told tells has have had is was were are will would could can may might must should did does do".split())
+
+
+_EDGE = ".,;:!?\"“”‘’()[]"
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject noun phrase of the sentence text[lo:hi], as a span, or None when it opens
+    with a quote or has no subject this can read: openers ("But", "However,") and a leading
+    phrase up to its comma ("Speaking in Leeds, ...") are skipped; the phrase is a capitalized
+    run with "the" or a determiner before it, a role between capitalized words ("Celtic
+    manager O'Neill"), and lower-case words up to a role, group or organization noun after a
+    determiner or an owner ("The former finance officer", "Mr Dale's lawyers")."""
+    chunk = text[lo : min(hi, lo + 200)]
+    raw = chunk.split(None, 16)[:16]
+    if not raw or raw[0][0] in QUOTES:
+        return None
+    words = [w.strip(_EDGE) for w in raw]
+    n, i = len(raw), 0
+    while i < n and (words[i].lower() in OPENERS or not words[i]):
+        i += 1
+    if i < n and (words[i].lower() in LEADS or words[i].endswith("ing") and words[i][:1].isupper()):
+        comma = next((j for j in range(i, n) if raw[j].endswith(",")), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    if i >= n or not words[i]:
+        return None
+    j = _phrase_end(raw, words, i)
+    if j == i or (j == i + 1 and words[i].lower() in DETERMINERS):
+        return None
+    at = 0
+    for k in range(j):  # the offsets of the phrase's first and last words
+        at = chunk.find(raw[k], at)
+        if k == i:
+            first = at + (len(raw[k]) - len(raw[k].lstrip(_EDGE)))
+        if k < j - 1:
+            at += len(raw[k])
+    last = raw[j - 1]
+    end = at + len(last.rstrip(_EDGE)) if last.rstrip(_EDGE) else at + len(last)
+    return lo + first, lo + end
+
+
+def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
+    """Where the subject phrase starting at word i ends (exclusive)."""
+    n = len(raw)
+
+    def stops(k: int) -> bool:  # punctuation after word k ends the phrase
+        return raw[k][-1:] in ",;:.!?" and not raw[k].endswith(("'s", "’s"))
+
+    j = i
+    determiner = words[i].lower() in DETERMINERS
+    if determiner or words[i][:1].isupper():
+        if stops(j):
+            return j + 1
+        j += 1
+    while j < n and words[j][:1].isupper():
+        j += 1
+        if stops(j - 1):
+            return j
+    # A role between capitalized words: "Celtic manager O'Neill", "England forward Jo Roe".
+    k = j
+    while k < n and k - j < 3 and words[k][:1].islower() and T.is_role_word(words[k]):
+        k += 1
+    if j > i and k > j and k < n and words[k][:1].isupper():
+        j = k
+        while j < n and words[j][:1].isupper():
+            j += 1
+            if stops(j - 1):
+                return j
+    # Lower-case words up to a noun that can speak, after a determiner or an owner.
+    if determiner or words[j - 1].endswith(("'s", "’s")):
+        for k in range(j, min(n, j + 5)):
+            word = words[k]
+            if not (word[:1].islower() or T.AGE.fullmatch(word)) or word in VERBISH or word.endswith("ed"):
+                break
+            if word.endswith(("'s", "’s")):
+                continue  # an owner: "the prime minister's official spokesman"
+            if T.is_role_word(word) or T.is_group_head(word) or T.is_org_word(word) or T.AGE.fullmatch(word):
+                while k + 1 < n and not stops(k) and (T.is_role_word(words[k + 1]) or T.is_group_head(words[k + 1])) and words[k + 1][:1].islower():
+                    k += 1  # "official spokesman", "chief executive"
+                return k + 1
+            if stops(k):
+                break
+    return j
+
+
+class Sentences:
+    """Where each sentence starts, to ask whether a name is its clause's subject."""
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+
+    def is_subject(self, start: int, end: int) -> bool:
+        """Does the name open its sentence or clause, after nothing but capitalized words and
+        a few openers ("But Sir Alan Budd said", "However, Jane Roe"), and is it no owner
+        ("Owen's goal")? Names elsewhere are objects and less salient."""
+        text = self.text
+        if text.startswith(("'s", "’s"), end - 2) or text.startswith(("'s", "’s"), end):
+            return False
+        at = bisect.bisect_right(self.starts, start) - 1
+        lo = max(self.starts[at] if at >= 0 else 0, start - 160)
+        pos = start
+        while True:
+            # Back from the name: the nearest clause break or lower-case word decides.
+            found = BREAK_OR_LOWER.search(text, lo, pos)
+            if found is None or found.group(1) is None:
+                return True
+            word = found.group(1)
+            if word.lower() not in SUBJECT_LEAD and not T.is_role_word(word):
+                return False  # "has linked Owen", "denied by Jack Straw": an object
+            pos = found.start()
+
+
+@functools.lru_cache(maxsize=1024)
+def _expansion(letters: str) -> re.Pattern:
+    """Capitalized words whose initials are ``letters``, function words and "&" between (the
+    standard library's re: it compiles a pattern per acronym far faster than regex does)."""
+    link = r"(?:\s+(?:of|for|and|the|on|in|de)\s+|\s*&\s*|\s+)"
+    words = [rf"{re.escape(letter)}[a-z\u00e0-\u00ff][\w’'-]*" for letter in letters]
+    return re.compile(r"(?<![\w&])" + link.join(words) + r"(?![\w&])")
+
+
+def expand_acronym(text: str, letters: str) -> tuple[int, int] | None:
+    """Where the article spells out an acronym: "ONS" -> "Office for National Statistics",
+    "S&P" -> "Standard & Poor's" (the first such run of capitalized words)."""
+    if not 2 <= len(letters) <= 6:
+        return None
+    found = _expansion(letters).search(text)
+    return found.span() if found else None
+
+
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}-]+)\s+$")
+_AFTER_OWNER = frozenset("chief chairman chairwoman boss shares profits sales board founder owner customers staff workers".split())
+
+
+def is_company_named(text: str, name: str) -> bool:
+    """Does the article say a single-word name is a company or team: "mobile firm Telcona",
+    "Telcona's chief executive"? A name alone could be anyone; this is what the text says.
+    Each occurrence of the name costs a look at the word before and the words after it."""
+    nouns = word_set("company_nouns.txt")
+    at = text.find(name)
+    seen = 0
+    while at >= 0 and seen < 50:
+        seen += 1
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum() or text[end] in "'’"):
+            before = _WORD_BEFORE.search(text, max(0, at - 30), at)
+            if before is not None and before.group(1).lower() in nouns:
+                return True
+            after = text[end : end + 20].split()
+            if after and after[0] in ("'s", "’s") or text.startswith(("'s ", "’s "), end):
+                following = text[end + 3 : end + 20].split()
+                if following and following[0].lower() in _AFTER_OWNER:
+                    return True
+        at = text.find(name, end)
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _medium_after() -> regex.Pattern:
+    media = "|".join(sorted((regex.escape(w) for w in T.medium_words()), key=len, reverse=True))
+    # "Norwich's" + " website", "the club's" + " official website": the medium the owner's
+    # name leaves out; after "told", also the whole phrase ("told his club's website").
+    return regex.compile(rf"(?:\s+[\p{{Ll}}-]+){{0,2}}?\s+(?:{media})\b")
+
+
+_TOLD_OWNER = regex.compile(r"\s+((?:(?:the|his|her|their|its)\s+)?[\p{L}-]+(?:’s|'s))")
+
+
+# "Radio Four's the World" + " at One": a programme's name goes on over a small word.
+_WHEN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December"
+_TITLE_GOES_ON = regex.compile(rf"(?:\s+(?:at|on|in|of|and)\s+(?:the\s+)?(?!(?:{_WHEN})\b)\p{{Lu}}[\w’'-]*(?:\s+\p{{Lu}}[\w’'-]*)*)+")
+
+
+def mend_via(text: str, start: int, end: int) -> tuple[int, int]:
+    """A conduit cut before the medium its owner names ("Norwich's" -> "Norwich's website")
+    or inside a programme's title ("Radio Four's the World" -> "... the World at One")."""
+    if T.is_outlet_name(text[start:end].split(), False):
+        more = _TITLE_GOES_ON.match(text, end, min(len(text), end + 60))
+        if more is not None:
+            return start, more.end()
+    if text.startswith(("'s", "’s"), end - 2):
+        more = _medium_after().match(text, end, min(len(text), end + 40))
+        if more is not None:
+            return start, more.end()
+    return start, end
+
+
+def conduit_after(text: str, cue_end: int) -> tuple[int, int] | None:
+    """After "told", an owner's medium that detection left out: "told the club's website",
+    "told his club's official website"."""
+    owner = _TOLD_OWNER.match(text, cue_end, min(len(text), cue_end + 60))
+    if owner is None:
+        return None
+    more = _medium_after().match(text, owner.end(), min(len(text), owner.end() + 40))
+    return (owner.start(1), more.end()) if more is not None else None
+
+
+# A capitalized word of a name; a period only inside initials ("U.S."), never a sentence's.
+NAME_WORD = r"\p{Lu}[\w&’'-]*(?:\.\p{Lu}\.?)*"
+# "The SNP's Nicola Sturgeon": the owner before a name is its affiliation.
+_OWNER_BEFORE = regex.compile(rf"(?r)({NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})(?:'s|’s)\s+$")
+# ", the EEF," / ", Harbour Watch," after an unnamed mention: the name it goes by.
+_NAME_APPOSITION = regex.compile(rf",\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})\s*,")
+# "a report earlier this week from the British Retail Consortium": a document's author.
+_AUTHOR = regex.compile(rf"(?:\s+[\p{{Ll}}\d-]+){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
+# Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.
+_NOT_A_SUBJECT_AFTER = regex.compile(r"(?r)\b(?:told|tells|telling|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def owner_before(text: str, start: int) -> str | None:
+    """The capitalized owner right before a name ("The SNP's Nicola Sturgeon" -> "SNP")."""
+    found = _OWNER_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return None
+    owner = found.group(1)
+    return owner[4:] if owner.startswith("The ") else owner
+
+
+def name_after(text: str, end: int) -> tuple[int, int] | None:
+    """The name an unnamed mention goes by, in an apposition: "Manufacturers' organisation,
+    the EEF, said" -> "EEF"."""
+    found = _NAME_APPOSITION.match(text, end, min(len(text), end + 90))
+    return _no_final_period(text, found.span(1)) if found else None
+
+
+def author_after(text: str, end: int) -> tuple[int, int] | None:
+    """Who wrote a document: "a report earlier this week from the British Retail Consortium"."""
+    found = _AUTHOR.match(text, end, min(len(text), end + 120))
+    return _no_final_period(text, found.span(1)) if found else None
+
+
+def _no_final_period(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while end > start and text[end - 1] == "." and not (end - start >= 2 and text[end - 2 : end - 1].isupper() and end - start <= 4):
+        end -= 1
+    return start, end
+
+
+def object_position(text: str, start: int) -> bool:
+    """Does a mention stand after "told" or "from" ("damages from the Daily Telegraph said")?
+    Then it is a hearer or a source of something, that a loose boundary took for a subject."""
+    return _NOT_A_SUBJECT_AFTER.search(text, max(0, start - 14), start) is not None

@@ -1,0 +1,126 @@
+"""Descriptions point back to the entity introduced with them.
+
+Receives: a description mention ("the 25-year-old", "the Salford MP", "the American", "the
+former finance officer", "the agency", "the firm") and the registry. Hands on: a ``Link`` to
+the entity it describes, or None when it describes someone new.
+
+An entity collects descriptors as the article introduces it: its role words ("England
+forward"), its appositions ("Standard & Poor's, a ratings agency,"; "Jane Roe, 25,"), its
+affiliation, its demonym. A description joins, in order:
+
+1. the most salient entity whose descriptors hold the description's head (or age, or whose
+   nationality its demonym names); several that do, and none clearly ahead, is ambiguous;
+2. for a head that can only describe a person already in the story (an age, a demonym, a role
+   that is no anonymous office like "spokesman"), the most salient person: news introduces
+   "the 25-year-old" or "the Salford MP" about the person it is following;
+3. for an organization's generic head ("the agency", "the firm", "the group", "the Bank"), the
+   most salient organization whose name or descriptors hold the head, else, for a head that
+   can only point back (company nouns, "the party"), the most salient organization; "the
+   government" that matches nobody is an institution of its own.
+
+What it gets wrong: a description of somebody new that happens to share a head with someone
+earlier ("the minister" for a second minister), and people described only by an office the
+article never ties to a name.
+"""
+from __future__ import annotations
+
+from ..lexicon import word_set
+from ..model import SpeakerType
+from . import types as T
+from .entities import Entity, Registry
+from .mentions import ParsedMention
+from .reasons import Link
+from .salience import Walker
+
+PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
+# Offices held by people the press leaves unnamed: "the spokesman" is a new source unless an
+# earlier entity was given that role, never the person the story is following.
+# Heads of descriptions that point back to an organization already in the story ("the firm",
+# "the agency", "the party"); "the government" or "the police" is an institution of its own.
+POINTING_HEADS = word_set("company_nouns.txt") | {"party", "organisation", "organization", "body"}
+ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
+
+
+def _describes(entity: Entity, parsed: ParsedMention) -> bool:
+    head = parsed.head
+    if parsed.age is not None:
+        return entity.age == parsed.age
+    if head in entity.descriptors:
+        return True
+    demonym = T.place(head)
+    if demonym is not None and demonym[1] == "demonym":
+        return entity.affiliation == demonym[0]
+    if parsed.affiliation and entity.affiliation == parsed.affiliation and entity.type is PERSON:
+        return bool(parsed.owner)  # "the SNP's parliamentary leader" and "the SNP's Jane Roe"
+    return head in entity.key()
+
+
+def _person_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
+    head = parsed.head
+    text = parsed.text.strip()
+
+    def described(e: Entity) -> bool:
+        return e.type is PERSON and e.named and _describes(e, parsed)
+
+    # Read back first (it brings in people named only as subjects), then the registry.
+    found = walker.back(start, described) if walker is not None else None
+    matches = [found[0]] if found is not None else []
+    for k, entity in enumerate(reversed(registry.salient.values())):
+        if k >= 40:
+            break
+        if described(entity) and entity not in matches:
+            matches.append(entity)
+    if len(matches) == 1 or (matches and matches[0].spoke >= 0 and all(m.spoke < 0 for m in matches[1:])):
+        return Link.of(matches[0], "description", f"description '{text}' -> {matches[0].name}")
+    if matches:
+        return None  # several fit: a source of its own
+    anonymous = head in ANONYMOUS_OFFICES or T.singular(head) in ANONYMOUS_OFFICES
+    owned = any(w.endswith(("'s", "’s")) for w in text.split()[:-1])  # "the union's leader"
+    if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head)):
+        return None
+
+    def person(e: Entity) -> bool:
+        return e.type is PERSON and e.named
+
+    found = walker.back(start, person, objects=True) if walker is not None else None
+    entity = found[0] if found is not None else registry.most_salient(person)
+    if entity is None:
+        return None
+    return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the person the story follows")
+
+
+def _organization_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
+    head = parsed.head
+    text = parsed.text.strip()
+
+    def fits(e: Entity) -> bool:
+        return e.type in (ORG, MEDIA) and e.named and (head in e.descriptors or head in e.key())
+
+    found = walker.back(start, fits) if walker is not None else None
+    entity = found[0] if found is not None else registry.most_salient(fits, any_mention=True)
+    if entity is not None:
+        return Link.of(entity, "description", f"description '{text}' -> {entity.name}")
+    if head not in POINTING_HEADS:
+        return None  # "the government", "the police": an institution of its own
+    want = (MEDIA,) if parsed.type is MEDIA and head not in T.org_words() else (ORG, MEDIA)
+
+    def kind(e: Entity) -> bool:
+        return e.type in want and e.named
+
+    found = walker.back(start, kind) if walker is not None else None
+    entity = found[0] if found is not None else registry.most_salient(kind, any_mention=True)
+    if entity is None:
+        return None
+    return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the organization last named")
+
+
+def resolve_description(parsed: ParsedMention, registry: Registry, start: int = -1, walker: Walker | None = None) -> Link | None:
+    """The entity a description at ``start`` points back to, or None for a source of its own."""
+    if parsed.type is PERSON:
+        link = _person_description(parsed, registry, start, walker)
+        if link is None and T.is_org_word(parsed.head):
+            link = _organization_description(parsed, registry, start, walker)  # "the executive"
+        return link
+    if parsed.type in (ORG, MEDIA):
+        return _organization_description(parsed, registry, start, walker)
+    return None

@@ -1,0 +1,501 @@
+"""What one mention says about its speaker.
+
+Receives: the text of one mention as the article writes it ("England forward Michael Owen",
+"Mr Blair", "the 25-year-old", "S&P", "he", "Mr Ebber's lawyers"). Hands on: a
+``ParsedMention``: the name it gives (or, unnamed, the description it uses), role, type,
+whether it is named, affiliation, gender from an honorific, and what ``entities``,
+``pronouns`` and ``descriptions`` need to point it back: the pronoun, the head word, an age,
+the honorific. No article context: the same text always parses the same way, so parses are
+cached.
+
+The rules run in order, the first that answers wins: a name known whole (outlet, party,
+place), a person with a role or honorific before the name, an outlet by the words its name is
+made of, an organization (acronym, company, organization head), a bare name, a name after a
+word that describes a company, then unnamed speakers (descriptions, groups, unnamed people).
+"""
+from __future__ import annotations
+
+import functools
+
+import attrs
+import regex
+
+from ..model import Gender, SpeakerType
+from . import types as T
+
+PERSON, ORG, MEDIA, GROUP, UNKNOWN = (
+    SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP, SpeakerType.UNKNOWN,
+)  # fmt: skip
+PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
+PRONOUNS = frozenset({"he", "him", "she", "her", "they", "it", "we", "i", "you", "who", "which"})
+GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, None: None}
+# Styles that join a dropped honorific in a judge's name: "Mr Justice Eady".
+JUDICIAL = frozenset({"justice"})
+POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
+WORD = regex.compile(r"[\w.’'&-]+")
+PHRASE_TAIL = regex.compile(r"(?:\s+\p{Ll}+ing)?\s+(?:in|at|from|through|outside|inside|near|on)\s+(?:the|a|an)?\s*\p{L}")
+PARENTHETICAL = regex.compile(r"\([^()]*\)")
+LIST_SEPARATOR = regex.compile(r",|\band\b")  # "Russia and North Korea", "Russia, China"
+# The prepositions that tie a role to an organization: "a spokeswoman for Human Rights Watch",
+# "an analyst at Matrix Asset Advisors". The name after them is the affiliation, not a person.
+ROLE_LINKS = frozenset({"for", "at", "of", "with", "from", "in"})
+
+
+@attrs.frozen
+class ParsedMention:
+    """What one mention says about its speaker."""
+
+    text: str
+    name: str  # the canonical candidate: "Dmitry Peskov", "U.S. State Department", "officials"
+    type: SpeakerType
+    named: bool
+    role: str | None
+    affiliation: str | None
+    gender: Gender | None
+    pronoun: str | None = None
+    description: bool = False  # "the spokesman", "the 25-year-old", "the agency": points back
+    honorific: str | None = None  # "Mr" as written before the name ("Mr Blair")
+    head: str = ""  # lower-case head word: "mp", "25-year-old", "agency"
+    age: int | None = None  # "the 25-year-old", "Jane Roe, 25," (from an apposition)
+    owner: str | None = None  # "Mr Ebber" of "Mr Ebber's lawyers", "SNP" of "the SNP's Jane Roe"
+
+    @property
+    def speaks(self) -> bool:
+        """Can the mention be a speaker at all? ("Her comments", "leave" cannot.)"""
+        return self.pronoun is not None or self.type is not UNKNOWN
+
+
+# ---------------------------------------------------------------------------------------
+# Places and affiliations
+
+
+def _places(words: list[str]) -> list[tuple[int, int, str]]:
+    """Places, demonyms and metonyms among the words, longest first, left to right: (first word,
+    how many words, the country)."""
+    found = []
+    low = [T.strip_possessive(w).lower() for w in words]
+    i = 0
+    while i < len(low):
+        for width in (3, 2, 1):
+            if i + width <= len(low):
+                hit = T.place(" ".join(low[i : i + width]))
+                if hit is not None:
+                    found.append((i, width, hit[0]))
+                    i += width
+                    break
+        else:
+            i += 1
+    return found
+
+
+def affiliation_of(words: list[str]) -> str | None:
+    """The one country that demonyms, names or metonyms in these words point to, else the one
+    party they name ("Tory backbencher" -> Conservative Party)."""
+    return _affiliation(tuple(words)) if words else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _affiliation(words: tuple[str, ...]) -> str | None:
+    words = list(words)
+    unique = list(dict.fromkeys(country for _, _, country in _places(words)))
+    if len(unique) == 1:
+        return unique[0]
+    if unique:
+        return None
+    parties = {p.name for w in words if (p := T.party(T.strip_possessive(w))) is not None and w[:1].isupper()}
+    return parties.pop() if len(parties) == 1 else None
+
+
+def owner_affiliation(words: list[str]) -> str | None:
+    """What an owner before a name or role says the speaker belongs to: a country ("South
+    Korea's"), a party ("the SNP's" -> Scottish National Party), an organization ("GE's",
+    "the Harbour Party's"); a person owner ("Mr Dale's lawyers") is none."""
+    name = " ".join(words)
+    party = T.party(name)
+    if party is not None:
+        return party.name
+    place = _speaking_place(words)
+    if place is not None:
+        return place[0]
+    country = affiliation_of(words)
+    if country is not None:
+        return country
+    if T.is_acronym(name) or any(T.is_org_word(w) for w in words[1:] or words):
+        return name
+    return None
+
+
+def _place_words(words: list[str]) -> set[int]:
+    """Indices of the words that are part of a place, demonym or metonym ("North Korean")."""
+    return {i + k for i, width, _ in _places(words) for k in range(width)}
+
+
+def _speaking_place(words: list[str]) -> tuple[str, str] | None:
+    hit = T.place(" ".join(words))
+    return hit if hit and hit[1] in ("country", "metonym") else None
+
+
+def _display(raw: str, words: list[str]) -> str:
+    """The mention as written, from its first kept word ("U.S., Ukrainian and ... officials")."""
+    if not words:
+        return raw
+    at = raw.find(words[0])
+    stop = raw.rfind(words[-1])
+    name = raw[at : stop + len(words[-1])] if 0 <= at <= stop else " ".join(words)
+    return name.strip() if "&" in name else T.strip_possessive(name.strip())
+
+
+LEADING_ARTICLE = regex.compile(r"(?i)(?:the|a|an)\s+")
+
+
+def _unnamed_display(raw: str, last: str) -> str:
+    """An unnamed source as the article describes it, less a leading article: "Many foreign
+    companies", "Mr Ebber's lawyers", "one Iraqi woman" (a quantifier says who they are)."""
+    text = raw.strip()
+    lead = LEADING_ARTICLE.match(text)
+    start = lead.end() if lead else 0
+    stop = text.rfind(last)
+    return T.strip_possessive(text[start : stop + len(last)] if stop >= start else text[start:])
+
+
+# ---------------------------------------------------------------------------------------
+# The words of a mention, with what its opening words say
+
+
+@attrs.define
+class _Words:
+    raw: str
+    words: list[str]
+    lower: list[str]
+    honorific: str | None = None
+    gender: Gender | None = None
+    indefinite: bool = False
+    definite: bool = False
+    owner: str | None = None
+    owner_affiliation: str | None = None
+    age: int | None = None
+    head_at: int | None = None  # the head's index, when it is not the last word ("a spokesman for X")
+
+    @classmethod
+    def of(cls, raw: str, words: list[str]) -> "_Words":
+        w = cls(raw, list(words), [x.lower() for x in words], age=T.age_of(words))
+        w.indefinite = bool(w.lower) and w.lower[0] in T.INDEFINITE
+        w.definite = bool(w.lower) and w.lower[0] in ("the", "this", "that")
+        w._strip_lead()
+        return w
+
+    def _strip_lead(self) -> None:
+        """Leading determiners and honorifics; a style a name keeps ("Sir") stays."""
+        while self.words:
+            first = self.lower[0]
+            style = T.honorific(first)
+            if style is not None and len(self.words) > 1:
+                self.gender = GENDERS[style.gender] or self.gender
+                if style.kept:
+                    self.honorific = self.honorific or self.words[0]
+                    return
+                self.honorific = self.words[0]  # as written: "Mr" or "Mr."
+                if len(self.words) > 2 and self.lower[1] in JUDICIAL and self.words[2][:1].isupper():
+                    # "Mr Justice Eady": the whole style is the name, one word of it.
+                    self.words = [f"{self.words[0]} {self.words[1]}", *self.words[2:]]
+                    self.lower = [w.lower() for w in self.words]
+                    return
+            elif first not in T.DETERMINERS:
+                return
+            self.words, self.lower = self.words[1:], self.lower[1:]
+
+    def split_owner(self) -> None:
+        """"South Korea's Yonhap News": the owner is an affiliation, the rest is the name;
+        "Kim's statement": the statement stands for its author."""
+        for k, w in enumerate(self.words[:-1]):
+            if POSSESSIVE.search(w) and w[:1].isupper():
+                owner_words = [T.strip_possessive(x) for x in self.words[: k + 1]]
+                rest = self.words[k + 1 :]
+                if len(rest) == 1 and rest[0].lower() in T.DOCUMENT_WORDS:
+                    self.words = owner_words
+                else:
+                    self.owner = " ".join(owner_words)
+                    self.owner_affiliation = owner_affiliation(owner_words)
+                    self.words = rest
+                self.lower = [x.lower() for x in self.words]
+                return
+
+    def tidy_end(self) -> None:
+        if self.words and not any("&" in w for w in self.words):  # "Standard & Poor's" keeps it
+            self.words[-1] = T.strip_possessive(self.words[-1])
+            self.lower[-1] = self.words[-1].lower()
+        while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS:
+            self.words, self.lower = self.words[:-1], self.lower[:-1]
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def head(self) -> str:
+        if self.head_at is not None:
+            return self.lower[self.head_at]
+        return self.lower[-1] if self.lower else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: capitalized, and no role, place, party,
+    organization, medium, group word or acronym. Styles a name keeps ("Sir") are name words."""
+    if not word[:1].isupper():
+        return False
+    style = T.honorific(word)
+    if style is not None:
+        return style.kept
+    low = T.strip_possessive(word).lower()
+    if T.is_role_word(word) or T.is_generic_media(word) or low in T.group_words() or T.is_org_word(word) or T.is_plural_role(word):
+        return False
+    return T.place(low) is None and T.party(low) is None and not T.is_acronym(T.strip_possessive(word))
+
+
+def name_run_start(words: list[str], after_honorific: bool = False) -> int:
+    """Where the run of name words at the end starts (len(words) when there is none). A
+    surname that is also a role word ("Oona King", "Ms King", "John Major") counts after a
+    given name or an honorific; an acronym never does ("the Salford MP")."""
+    start = len(words)
+    while start > 0 and is_name_word(words[start - 1]):
+        start -= 1
+    last = words[-1] if words else ""
+    if start < len(words) or not last[:1].isupper() or T.is_acronym(last) or not T.is_role_word(last):
+        return start
+    if after_honorific and len(words) == 1:
+        return 0
+    if len(words) >= 2 and is_name_word(words[-2]):
+        if " ".join(words[-2:]).lower() not in T.role_words():
+            start = len(words) - 1
+            while start > 0 and is_name_word(words[start - 1]):
+                start -= 1
+    return start
+
+
+# ---------------------------------------------------------------------------------------
+# The rules
+
+
+def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | None = None, affiliation: str | None = None, **more) -> ParsedMention:
+    return ParsedMention(
+        w.raw, name, kind, named, role, affiliation if affiliation is not None else w.owner_affiliation, w.gender,
+        honorific=w.honorific, head=w.head, age=w.age, owner=w.owner, **more,
+    )  # fmt: skip
+
+
+def _known_whole(w: _Words) -> ParsedMention | None:
+    """A name known whole: an outlet, a speaking place or institution, a party, states together."""
+    name = w.name
+    known, country = T.outlet_country(name)
+    if known:
+        return _parsed(w, name, MEDIA, True, affiliation=country or affiliation_of(w.words))
+    place = T.place(name)
+    if place is not None and place[1] in ("country", "metonym"):
+        return _parsed(w, place[0], ORG, True, affiliation=place[0])
+    if place is not None and place[1] == "institution":
+        return _parsed(w, name, ORG, True, affiliation=place[0])
+    party = T.party(name)
+    if party is not None:
+        return _parsed(w, party.name, ORG, True, affiliation=party.country)
+    parts = [p.strip() for p in LIST_SEPARATOR.split(name) if p.strip()]
+    if len(parts) > 1 and all((T.place(p) or ("", ""))[1] in ("country", "metonym") or T.party(p) for p in parts):
+        return _parsed(w, name, ORG, True)
+    return None
+
+
+def _described_company(w: _Words) -> ParsedMention | None:
+    """A capitalized name after a lower-case word for a company: "mobile firm Turkcell", "oil
+    giant Yukos", "US behemoth General Electric" (whatever words the name is made of)."""
+    words = w.words
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if k == 0 or k == len(words) or not words[k - 1].islower() or not T.is_org_word(words[k - 1]) or T.is_role_word(words[k - 1]):
+        return None
+    return _parsed(w, " ".join(words[k:]), ORG, True, role=" ".join(words[:k]), affiliation=affiliation_of(words[:k]))
+
+
+def _titled_person(w: _Words, start: int) -> ParsedMention | None:
+    """A name after a role, an honorific or an age: "Kremlin spokesman Dmitry Peskov", "Mr
+    Blair", "83-year-old Jane Roe", "England forward Michael Owen"."""
+    words, run, before = w.words, w.words[start:], w.words[:start]
+    if not run or T.is_outlet_name(run, False):
+        return None
+    if before and before[-1].lower() in ROLE_LINKS:
+        return None  # "a spokeswoman for Human Rights Watch": the name is the organization's
+    titled = any(T.is_role_word(x) for x in before) or (w.age is not None and before)
+    if not (titled or w.honorific is not None):
+        return None
+    role = " ".join(before) or None
+    affiliation = affiliation_of(before) if before else None
+    return _parsed(w, " ".join(run), PERSON, True, role, affiliation)
+
+
+def _outlet(w: _Words, all_words: list[str]) -> ParsedMention | None:
+    """An outlet by the words its name is made of: "BBC Radio Five Live", "Norwich's website"."""
+    if not T.is_outlet_name(all_words, w.definite):
+        return None
+    covered = _place_words(w.words)
+    named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) for k, x in enumerate(all_words))
+    display = _display(w.raw, all_words)
+    return _parsed(w, display, MEDIA, named, affiliation=affiliation_of(all_words))
+
+
+def _organization(w: _Words) -> ParsedMention | None:
+    """An acronym ("GE", "S&P"), a company ("Standard & Poor's"), an organization head."""
+    words = w.words
+    capitalized = [x for x in words if x[:1].isupper() and x.lower() not in T.FUNCTION_WORDS]
+    display = _display(w.raw, words)
+    if len(words) == 1 and T.is_acronym(T.strip_possessive(words[0])) and not (T.is_role_word(words[0]) or T.is_group_head(words[0])):
+        return _parsed(w, display, ORG, True, affiliation=affiliation_of(words))
+    if capitalized and T.is_company(words):
+        return _parsed(w, display, ORG, True, affiliation=affiliation_of(words))
+    head = words[-1]
+    if T.is_role_word(head) and not T.is_org_word(head):
+        return None  # "the Rovers boss": a person of the club
+    if T.is_org_word(head) or any(T.is_org_word(x) and x[:1].isupper() for x in words):
+        if T.is_generic_media(head) and not capitalized:
+            return None  # "the agency": media or an organization, the article decides
+        generic = all(T.is_org_word(x) or T.place(x) for x in capitalized)
+        # "the Bank", "the Commission": a generic head, capitalized, points back like "the firm".
+        return _parsed(w, display, ORG, bool(capitalized), affiliation=affiliation_of(words), description=w.definite and (not capitalized or generic and len(capitalized) == 1 and T.place(capitalized[0]) is None))
+    return None
+
+
+def _bare_or_described_name(w: _Words, start: int) -> ParsedMention | None:
+    """A name alone ("Jane Roe", "Owen"), or after words that describe it: "mobile firm
+    Turkcell" is a company, "property website Rightmove" an outlet, "the Brazilian Juninho" a
+    person."""
+    words, run, before = w.words, w.words[start:], w.words[:start]
+    if not run:
+        return None
+    if not before:
+        return _parsed(w, " ".join(run), PERSON, True)
+    last = before[-1]
+    if last.lower() in ROLE_LINKS:
+        return None
+    if T.is_org_word(last) and last[:1].islower():
+        return _parsed(w, " ".join(run), ORG, True, role=" ".join(before), affiliation=affiliation_of(before))
+    if T.is_generic_media(last) or last.lower() in T.medium_words():
+        return _parsed(w, " ".join(run), MEDIA, True, affiliation=affiliation_of(before))
+    if len(run) >= 2 or T.place(last) is not None:
+        return _parsed(w, " ".join(run), PERSON, True, role=" ".join(before), affiliation=affiliation_of(before))
+    return None
+
+
+def _linked_role(w: _Words) -> tuple[int, str | None]:
+    """"a spokeswoman for Human Rights Watch": where the role ends (its head) and the
+    organization after the link word, when the mention is a role of an organization."""
+    for k in range(1, len(w.words) - 1):
+        if w.lower[k] in ROLE_LINKS and (T.is_role_word(w.words[k - 1]) or T.is_plural_role(w.words[k - 1])):
+            rest = [x for x in w.words[k + 1 :] if x.lower() != "the"]
+            return k, _display(w.raw, rest) if rest else None
+    return len(w.words), None
+
+
+def _unnamed(w: _Words) -> ParsedMention | None:
+    """No name: generic media, a description pointing back, a group, an unnamed person."""
+    link, organization = _linked_role(w)
+    if organization is not None:
+        w.head_at = link - 1
+        w.owner_affiliation = w.owner_affiliation or organization
+    words, head = w.words, w.head
+    display = _display(w.raw, words)
+    group_display = _unnamed_display(w.raw, words[-1])
+    if T.is_generic_media(head):
+        covered = _place_words(words)
+        named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) and x.lower() not in T.FUNCTION_WORDS for k, x in enumerate(words))
+        return _parsed(w, display, MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
+    if w.age is not None and head.endswith("year-old"):
+        return _parsed(w, display, PERSON, False, description=w.definite, affiliation=affiliation_of(words))
+    role_head = T.is_role_word(head) or (T.place(head) or ("", ""))[1] == "demonym" and len(words) <= 2
+    if not role_head and T.is_org_word(head):
+        return _parsed(w, display, ORG, False, affiliation=affiliation_of(words), description=w.definite)
+    if (T.singular(head) or "") in T.org_words():
+        return _parsed(w, group_display, GROUP, False, affiliation=affiliation_of(words))  # "many companies"
+    if role_head and not w.indefinite and (w.definite or w.owner):
+        # "the spokesman", "the Salford MP", "the American": a description that points back.
+        return _parsed(w, display, PERSON, False, display, affiliation_of(words), description=True)
+    if T.is_group_head(head) and not (role_head and not head.endswith("s")):
+        return _parsed(w, group_display, GROUP, False, display if T.is_role_word(head) else None, affiliation_of(words))
+    if role_head or head in ("woman", "man", "person", "someone", "somebody"):
+        # "a spokesman", "a senior official", "one Iraqi woman": an unnamed person.
+        return _parsed(w, group_display, PERSON, False, display if role_head else None, affiliation_of(words))
+    return None
+
+
+def _parse_words(raw: str, words: list[str]) -> ParsedMention:
+    w = _Words.of(raw, words)
+    if not w.words:
+        return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
+    all_words = list(w.words)
+    w.split_owner()
+    w.tidy_end()
+    if not w.words:
+        return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
+    start = name_run_start(w.words, w.honorific is not None)
+    if _linked_role(w)[1] is not None and start > 0:
+        parsed = _unnamed(w)  # "a spokeswoman for Human Rights Watch": the role is the head
+        if parsed is not None:
+            return parsed
+    parsed = _known_whole(w) or _described_company(w) or _titled_person(w, start) or _outlet(w, all_words) or _organization(w)
+    parsed = parsed or _bare_or_described_name(w, start) or _unnamed(w)
+    if parsed is not None:
+        return parsed
+    return _parsed(w, w.name, UNKNOWN, False, affiliation=affiliation_of(w.words))
+
+
+def _words_of(raw: str) -> list[str]:
+    # "Rep. Jim Jordan (R-Ohio)": the party and state in brackets are no part of the name.
+    words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
+    # "Turkcell now", "Henson himself": words a loose boundary left at the end.
+    while len(words) > 1 and words[-1].lower() in T.TRAILING_JUNK:
+        words.pop()
+    return words
+
+
+@functools.lru_cache(maxsize=8192)
+def parse_mention(text: str) -> ParsedMention:
+    """Read a mention's words: name, role, type, affiliation and gender."""
+    raw = text.strip()
+    tail = PHRASE_TAIL.search(raw)
+    if tail is not None and tail.start() > 0 and not T.is_outlet_name(WORD.findall(raw), False):
+        # "a narrator in the Clinton ad", "Protesters marching through the streets": the
+        # speaker is the head before the phrase.
+        head = parse_mention(raw[: tail.start()])
+        if head.type is not UNKNOWN and head.pronoun is None:
+            return attrs.evolve(head, text=raw)
+    at = raw.find(" of ")
+    if at > 0:
+        # "Mr. Morgan of the Sierra Club", "Jeffrey Lewis of the Martin Center": the person,
+        # of an organization (but "Secretary of State", "Bank of America" are no person).
+        left = parse_mention(raw[:at])
+        if left.type is PERSON and left.named and (left.gender is not None or left.role or len(left.name.split()) > 1):
+            return attrs.evolve(left, text=raw)
+    words = _words_of(raw)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        low = words[0].lower()
+        return ParsedMention(raw, raw, UNKNOWN, False, None, None, PRONOUN_GENDER.get(low), pronoun=low, head=low)
+    return _parse_words(raw, words)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_name(text: str) -> ParsedMention:
+    """A person the prose names (``detect.names`` found it): its honorific, role and name,
+    read without the rules a speaker mention needs."""
+    raw = text.strip()
+    words = [w for w in raw.split() if w != "."]
+    honor, gender = None, None
+    while len(words) > 1 and (style := T.honorific(words[0])) is not None and not style.kept:
+        honor, gender = words[0], GENDERS[style.gender]
+        words = words[1:]
+    if words and (style := T.honorific(words[0])) is not None and style.kept:
+        honor, gender = words[0], GENDERS[style.gender]
+    words[-1] = T.strip_possessive(words[-1])
+    start = name_run_start(words, honor is not None)
+    if start >= len(words):
+        return ParsedMention(raw, raw, UNKNOWN, False, None, None, gender)
+    role = " ".join(words[:start]) or None
+    affiliation = affiliation_of(words[:start]) if role else None
+    return ParsedMention(raw, " ".join(words[start:]), PERSON, True, role, affiliation, gender, honorific=honor, head=words[-1].lower())

@@ -1,0 +1,64 @@
+"""The people the prose names, read only when a speaker or a pointer needs them.
+
+Receives: the person spans ``detect.names`` found (text order), and from the reader a way to
+read one span into the registry. Hands on: ``complete(name, at)``, which reads, once, the full
+names the article gives a surname, before ``at`` and after it ("Mr Rowe said ..." then "Alan
+Rowe has led ..."), so a speaker's canonical name is the fullest the article gives anywhere; and ``named_in(lo, hi)``, the people named between
+two places, latest first, for a description that can only mean someone already in the story.
+
+Nothing is read up front: an article's cost follows its speakers and pointers, not the number
+of names in it.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Callable
+
+from .entities import person_key
+from .types import honorific
+
+
+class Prose:
+    def __init__(self, text: str, spans: list[tuple[int, int]], read: Callable[[tuple[int, int], bool], object]) -> None:
+        self.text = text
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.read = read  # read(span, later): put the name into the registry
+        self._by_surname: dict[str, list[tuple[int, int]]] | None = None
+        self._done: set[tuple[int, int]] = set()
+        self._surnames_read: set[str] = set()
+
+    def _index(self) -> dict[str, list[tuple[int, int]]]:
+        """Full names (two name words or more, or a role and a name) by their last word."""
+        if self._by_surname is None:
+            self._by_surname = {}
+            for span in self.spans:
+                words = self.text[span[0] : span[1]].split()
+                style = honorific(words[0]) if words else None
+                if len(words) > 2 or len(words) == 2 and (style is None or style.kept):  # not "Mr Rowe"
+                    last = words[-1]
+                    last = last[:-2] if last.endswith(("'s", "’s")) else last
+                    self._by_surname.setdefault(last.lower(), []).append(span)
+        return self._by_surname
+
+    def complete(self, name: str, at: int) -> None:
+        """Read, once per surname, the full names the prose gives the surname of ``name``;
+        those after ``at`` as ``later`` (they give a name, not salience)."""
+        key = person_key(name)
+        if not key or key[-1] in self._surnames_read:
+            return
+        self._surnames_read.add(key[-1])
+        for span in self._index().get(key[-1], ()):
+            if span not in self._done:
+                self._done.add(span)
+                self.read(span, span[0] >= at)
+
+    def named_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of the people named in text[lo:hi], the latest first."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [self.spans[i] for i in range(b - 1, a - 1, -1) if self.spans[i][1] <= hi]
+
+    def read_span(self, span: tuple[int, int]) -> None:
+        if span not in self._done:
+            self._done.add(span)
+            self.read(span, False)

@@ -1,0 +1,204 @@
+"""Types without a model: what kind of source a word or a name is, from lexicon data alone.
+
+Receives: words of a mention as written ("Standard", "&", "Poor's"; "Tory"; "lawyers").
+Hands on: yes/no answers and look-ups that ``mentions`` combines into a type: roles and their
+plurals, honorifics, parties, places, outlets (by list and by the words outlet names are made
+of), acronyms, companies and organization heads, group nouns. Every set is built once from
+the data files in ``quotes/lexicon``; nothing here knows a particular article.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..lexicon import (
+    Honorific,
+    Party,
+    honorifics,
+    media_outlets,
+    media_words,
+    medium_words,
+    outlet_name_words,
+    outlet_title_words,
+    parties,
+    place_index,
+    word_set,
+)
+
+# Determiners and quantifiers that open a noun phrase; the indefinite ones make a role an
+# unnamed somebody ("a spokesman", "one analyst") rather than a description pointing back.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one", "some", "two", "three", "four", "several", "many", "most", "all", "both", "other"})
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "two", "three", "four", "several", "many", "most", "all", "both", "other"})
+# Words that name the document rather than its author: "the Rodong Sinmun article" is the paper.
+DOCUMENT_WORDS = frozenset({"article", "report", "reports", "statement", "announcement", "editorial", "commentary", "dispatch", "broadcast", "story", "release", "statements"})
+# Nouns for words said: a mention headed by one ("Her comments", "His claims") names what was
+# said, not who said it.
+SPEECH_NOUNS = frozenset({"comments", "comment", "claims", "claim", "remarks", "words", "warning", "warnings", "allegations", "criticism", "views", "view", "polls", "poll", "figures", "data", "statistics", "survey", "research", "evidence", "information", "leave", "reply", "response", "answer"})
+FUNCTION_WORDS = frozenset({"of", "for", "at", "the", "and", "from", "in", "on", "&"})
+# Words left at the end of a mention by a loose boundary: "Turkcell now", "Henson himself".
+TRAILING_JUNK = frozenset({"now", "himself", "herself", "itself", "themselves", "also", "too", "then", "today", "yesterday", "instead", "however", "though", "alone", "again", "still", "always", "later", "earlier", "meanwhile"})
+# "Vice-President", "ex-head", "co-founder": the parts of a hyphenated role.
+_HYPHEN = regex.compile(r"[-‐–]")
+ACRONYM = regex.compile(r"(?:\p{Lu}[\p{Lu}&.]*\p{Lu}\.?|\p{Lu}\.(?:\p{Lu}\.)+)(?:['’]s)?")
+AGE = regex.compile(r"(\d{1,3})-year-old", regex.IGNORECASE)
+# Well-known acronyms that are organizations even when written in lower case words.
+ORG_ACRONYMS = frozenset({"un", "u.n.", "fbi", "cia", "eu", "nato"})
+
+
+def strip_possessive(word: str) -> str:
+    """"Moscow's" -> "Moscow", "nations'" -> "nations" (not in words of two letters or fewer)."""
+    if len(word) > 2:
+        if word.endswith(("’s", "'s")):
+            return word[:-2]
+        if word.endswith(("’", "'")):
+            return word[:-1]
+    return word
+
+
+@functools.cache
+def role_words() -> frozenset[str]:
+    return word_set("roles.txt")
+
+
+@functools.cache
+def group_words() -> frozenset[str]:
+    return word_set("groups.txt")
+
+
+@functools.cache
+def org_words() -> frozenset[str]:
+    return word_set("organizations.txt")
+
+
+@functools.lru_cache(maxsize=4096)
+def is_role_word(word: str) -> bool:
+    """"spokesman", "Secretary", "Vice-President", "ex-head": a role, or a hyphenated one."""
+    low = strip_possessive(word).lower()
+    roles = role_words()
+    if low in roles:
+        return True
+    if "-" in low or "‐" in low or "–" in low:
+        parts = [p for p in _HYPHEN.split(low) if p]
+        return bool(parts) and parts[-1] in roles and all(p in roles or p in ("ex", "vice", "co", "deputy", "acting", "former") for p in parts)
+    return False
+
+
+def singular(low: str) -> str | None:
+    """The singular of a regular English plural, or None: "lawyers" -> "lawyer", "mps" -> "mp",
+    "secretaries" -> "secretary", "ministers" -> "minister"."""
+    if len(low) < 3 or not low.endswith("s") or low.endswith("ss"):
+        return None
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes")):
+        return low[:-2]
+    return low[:-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def is_plural_role(word: str) -> bool:
+    """"lawyers", "economists", "MPs", "ministers": the plural of a role is a group of people."""
+    one = singular(strip_possessive(word).lower())
+    return one is not None and one in role_words()
+
+
+# Plural nouns for people that no list holds: "campaigners", "protesters", "locals".
+_PEOPLE_PLURAL = regex.compile(r"\p{Ll}{3,}(?:ers|ists|ians|ants|ents|ors|ees)")
+
+
+def is_group_head(word: str) -> bool:
+    """A head that makes a mention unnamed people: group nouns, plural roles, -ers/-ists plurals."""
+    low = strip_possessive(word).lower()
+    if low in group_words() or is_plural_role(word):
+        return True
+    return low not in SPEECH_NOUNS and bool(_PEOPLE_PLURAL.fullmatch(low))
+
+
+def honorific(word: str) -> Honorific | None:
+    return honorifics().get(word.lower())
+
+
+def party(name: str) -> Party | None:
+    """"Tories", "the Lib Dems", "Labour": the party a name stands for."""
+    low = name.lower()
+    return parties().get(low[4:] if low.startswith("the ") else low)
+
+
+@functools.lru_cache(maxsize=4096)
+def place(name: str) -> tuple[str, str] | None:
+    """(country, how) for a country, demonym, capital or institution: "Pyongyang" -> North Korea."""
+    return place_index().get(strip_possessive(name).lower())
+
+
+def is_acronym(word: str) -> bool:
+    """"GE", "S&P", "IAAF", "U.N.", "BRC's": capitals only, two letters or more."""
+    return bool(ACRONYM.fullmatch(word))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_org_word(word: str) -> bool:
+    """Organization head words; well-known acronyms only in capitals ("UN", not the name "Un")."""
+    low = strip_possessive(word).lower()
+    if low in ORG_ACRONYMS:
+        return word.isupper()
+    return low in org_words()
+
+
+def is_company(words: list[str]) -> bool:
+    """"Standard & Poor's", "Marks and Spencer plc", "Smith & Co": an ampersand between
+    capitalized words, or a company suffix (Inc, Ltd, plc, Co) at the end."""
+    if "&" in words[1:-1] or any("&" in w and w[:1].isupper() for w in words):
+        return True
+    return bool(words) and words[-1].lower().rstrip(".") in ("inc", "ltd", "plc", "co", "corp", "llc", "llp", "ag", "sa", "nv", "gmbh")
+
+
+def outlet_country(name: str) -> tuple[bool, str | None]:
+    """Is the name a known outlet, and its country."""
+    outlets = media_outlets()
+    low = name.lower()
+    if low in outlets:
+        return True, outlets[low]
+    if low.startswith("the ") and low[4:] in outlets:
+        return True, outlets[low[4:]]
+    if "the " + low in outlets:
+        return True, outlets["the " + low]
+    return False, None
+
+
+def is_outlet_name(words: list[str], definite: bool) -> bool:
+    """An outlet by the words its name is made of, not by a list of this or that paper:
+    "BBC Radio Five Live", "Radio Four's the World at One", "the Financial Times", "the Sun",
+    "Norwich's website", "the Jeremy Vine show". Capitalized outlet words count anywhere
+    (Radio, TV, Times, Post, Telegraph, BBC, Sky ...); title words (Sun, Mail, Mirror ...)
+    only as "the X" or after Daily/Sunday/Evening; a generic medium word (website, programme,
+    show) only after a name or a possessive."""
+    if not words:
+        return False
+    names, titles, media = outlet_name_words(), outlet_title_words(), medium_words()
+    capital = [strip_possessive(w).lower() for w in words if w[:1].isupper()]
+    if is_org_word(words[-1]) and strip_possessive(words[-1]).lower() not in names:
+        return False  # "the Post Office", "Times Group": an organization
+    if any(w in names for w in capital):
+        return True
+    last = strip_possessive(words[-1]).lower()
+    if words[-1][:1].isupper() and last in titles:
+        if definite or (len(words) > 1 and words[-2].lower() in ("daily", "sunday", "evening", "weekly")):
+            return True
+    if last in media and len(words) > 1 and words[-1].islower():
+        before = words[:-1]
+        return any(w.endswith(("'s", "’s")) for w in before) or any(w[:1].isupper() for w in before)
+    return False
+
+
+def is_generic_media(word: str) -> bool:
+    return strip_possessive(word).lower() in media_words()
+
+
+def age_of(words: list[str]) -> int | None:
+    """"the 25-year-old", "83-year-old Jane Roe": the age a mention gives."""
+    for word in words:
+        match = AGE.fullmatch(word)
+        if match:
+            return int(match.group(1))
+    return None
