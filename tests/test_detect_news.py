@@ -153,10 +153,14 @@ def test_that_after_a_verb_is_inside_the_clause(text, expected):
             [("The rule would be wrong", "Ms Hale"), ("independent view", "Ms Hale")],
         ),
         ("Fees will not be means tested, say the Greens, because that would cost more.", [("Fees will not be means tested", "the Greens")]),
+        # Modifiers joined by "and" before their noun stay in the phrase.
+        ('"It is hard," the world 200m and 400m record holder said.', [("It is hard", "the world 200m and 400m record holder")]),
         # Plural speaker nouns speak like their singulars.
         ("Debt is no longer a risk, one of the leading rating agencies says.", [("Debt is no longer a risk", "one of the leading rating agencies")]),
-        # A passive cue is spoken of, not speaking: no frame.
+        # A passive cue is spoken of, not speaking: no frame; nor is a participle describing a thing.
         ("His retirement was announced by the board in November.", []),
+        ("The book, written in 2004, says the advice was changed.", [("the advice was changed", "The book")]),
+        ("He has written that the plan failed.", [("the plan failed", "He")]),
         ("They were told the plant would close.", []),
         # ... but "was saying" is no passive.
         ("She was saying the plan would work.", [("the plan would work", "She")]),
@@ -311,8 +315,12 @@ def conduit_spans(text):
         ('Interviewed on BBC Radio 2\'s Jeremy Vine show, Mr Howe said: "It is true."', ["BBC Radio 2's Jeremy Vine show"]),
         ("Speaking to the Times, she said the plan would work.", ["the Times"]),
         ("He told Channel 4 News the plan was dead.", ["Channel 4 News"]),
+        # An aside between the speaker and its cue naming where the words appeared.
+        ("The book, being serialised in the Guardian newspaper, says the advice was changed.", ["the Guardian newspaper"]),
+        ("The memo, published by Politico, said the plan had failed.", ["Politico"]),
         # Negatives: an occasion without an outlet, and a place, name none.
         ("In a statement, the firm said profits fell.", [None]),
+        ("The book, published in 2004, says the advice was changed.", [None]),
         ("In London, the minister said taxes would fall.", [None]),
     ],
 )

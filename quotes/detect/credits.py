@@ -197,3 +197,23 @@ def leading_via(d: Doc, unit: Unit, before: int) -> tuple[int, int] | None:
     span = via_span(d, unit, k + 1, comma)
     return span if span is not None and d.flags[k + 1] & CAP | (low[k + 1] == "the") else None
 
+
+# Participles in an aside between a speaker and its cue that name where the words appeared:
+# "The book, being serialised in the Guardian, says", "The memo, published by Politico, said".
+APPEARED_IN = frozenset(("serialised", "serialized", "published", "printed", "quoted", "reported", "broadcast", "aired", "posted"))
+
+
+def aside_via(d: Doc, unit: Unit, mention_end: int, cue: int) -> tuple[int, int] | None:
+    """The outlet an aside between the speaker and the cue names, if any."""
+    low = d.low
+    k = mention_end
+    if k >= cue or d.words[k] != ",":
+        return None
+    k += 1
+    if k < cue and low[k] == "being":
+        k += 1
+    if k + 2 >= cue or low[k] not in APPEARED_IN or low[k + 1] not in ("in", "by", "on"):
+        return None
+    span = via_span(d, unit, k + 2, cue)
+    return span if span is not None and (d.flags[k + 2] & CAP or low[k + 2] == "the") else None
+

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
-from .credits import Frame, dash_credit, find_that, leading_via, opening_quote, read_according_to, trailing_via, via_span
+from .credits import Frame, aside_via, dash_credit, find_that, leading_via, opening_quote, read_according_to, trailing_via, via_span
 from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
 from .marks import is_title, quote_inner, trim
@@ -168,7 +168,15 @@ def _passive(d: Doc, unit: Unit, first: int) -> bool:
     j = first - 1
     while j >= unit.lo and d.flags[j] & ADVERB:
         j -= 1  # "was publicly announced"
+    if d.low[first] in PAST_PARTICIPLES:
+        # "The book, written in 2004, says", "a letter written by the mayor": without "has"
+        # or "had" before it, a participle describes a thing.
+        return not (j >= unit.lo and d.low[j] in ("has", "have", "had", "having"))
     return j >= unit.lo and d.low[j] in BE_FORMS
+
+
+# Speech verbs' past participles that are no past tense ("wrote" is one, "written" is not).
+PAST_PARTICIPLES = frozenset(("written", "spoken", "sworn", "sung", "shown"))
 
 
 BE_FORMS = frozenset("is are was were be been being am 's".split())
@@ -221,7 +229,8 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
         via = via_span(d, unit, k, n)
         k = listener_end(d, k, n)
     if via is None and who.mention is not None and not who.inverted:
-        via = leading_via(d, unit, who.mention[0])  # "In a statement to Newsnight, X said"
+        # "In a statement to Newsnight, X said"; "The book, serialised in the Guardian, says"
+        via = leading_via(d, unit, who.mention[0]) or aside_via(d, unit, who.mention[1], first)
     k = skip_adverbials(d, k, n)
     if k + 1 < n and d.low[k] == "to" and verb.lemma not in PROMISE_VERBS:
         # "admitted to jurors he was willing", "explained to the court that ...": a hearer

@@ -128,7 +128,9 @@ def _gather_left(d: Doc, unit: Unit, end: int, floor: int) -> int:
         word = low[j]
         if _date_word(d, j, floor):
             break  # "On September 27 they published": a date is no part of who speaks
-        if word == "and" and j - 1 >= floor and flags[j - 1] & CAP and j < end:
+        if word == "and" and j - 1 >= floor and j < end and (flags[j - 1] & CAP or j + 1 < end and flags[j - 1] & NP and not flags[j - 1] & CAN_SPEAK):
+            # "Russia and North Korea"; modifiers joined before their noun ("the 200m and
+            # 400m record holder"), not two speakers ("officials and experts")
             has_and = True
             j -= 1
             continue
@@ -266,7 +268,10 @@ def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[
         while marks is DASHES and k - 1 >= floor and words[k - 1] in DASHES:
             k -= 1
         relative = any(low[x] in ("who", "whose", "which") for x in range(k + 1, right))
-        if not relative and any(flags[x] & FINITE for x in range(k + 1, right)):
+        # (a participle opening the aside is no verb of a clause: ", being serialised in the
+        # Guardian,", ", published by Politico,")
+        opens = k + 2 if k + 1 < right and low[k + 1] == "being" else k + 1
+        if not relative and any(flags[x] & FINITE and not (x == opens and low[x] not in FINITE_WORDS) for x in range(k + 1, right)):
             return None
         # A name that itself stands before an aside would end before the comma at k, not at
         # it, so it is never wanted here: not looking for one keeps ", x, x, x, ..." from
