@@ -203,7 +203,9 @@ def _all_sentences(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator
             match = next(found, None)
         while match is not None and match.end() <= p_end:
             at = match.start()
-            if not (text[at] == "." and _is_abbreviation(text, at)):
+            # (an end at the paragraph's last character needs no look at abbreviations: the
+            # paragraph ends there anyway)
+            if match.end() < p_end and not (text[at] == "." and _is_abbreviation(text, at)):
                 yield begin, match.end()
                 begin = match.end()
                 while begin < p_end and text[begin].isspace():
