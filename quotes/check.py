@@ -11,6 +11,11 @@ evidence: the quotes that show it, each with its line, column and paragraph.
   (distinct speakers with at least one attribution) are anonymous. An article with no
   attributed sources has no share and passes this rule (``too-few-named-sources`` catches it).
 - ``too-few-named-sources``: fewer than ``min_named_sources`` named sources.
+
+A quote credited on a weak link (``Attribution.uncertain``: a pronoun joined by salience alone,
+the speaker of an earlier paragraph) is no failure, but it is no fact either: evidence marks its
+speaker as uncertain with the reason resolution gave, and each article's uncertain direct quotes
+are listed apart (``uncertain`` in the JSON) for an editor to confirm.
 """
 from __future__ import annotations
 
@@ -83,13 +88,20 @@ class Evidence:
     paragraph: str  # the first words of the paragraph the quote starts in
     speaker: str | None
     reason: str | None = None  # a REASONS id when the quote has no speaker
+    uncertain: bool = False  # the speaker is given on a weak link
+    speaker_reason: str = ""  # how resolution found the speaker (Attribution.reason)
 
     @classmethod
     def of(cls, a: Attribution, lines: Lines) -> "Evidence":
         line, column = lines.line_column(a.content.start)
         why = reason(a)
         return cls(a.content.text, a.content.start, a.content.end, line, column, lines.paragraph(a.content.start),
-                   a.speaker.name if a.speaker else None, why[0] if why else None)
+                   a.speaker.name if a.speaker else None, why[0] if why else None, a.uncertain, a.reason)
+
+    def speaker_text(self) -> str:
+        if self.speaker is None:
+            return "(unattributed)"
+        return f"{self.speaker}? (uncertain: {self.speaker_reason})" if self.uncertain else self.speaker
 
 
 @attrs.frozen
@@ -200,11 +212,18 @@ class Allowed:
         return {**self.failure.to_dict(), "note": self.note}
 
 
+def uncertain_direct_quotes(result: ArticleResult) -> tuple[Evidence, ...]:
+    """The article's direct quotes whose speaker is given on a weak link."""
+    lines = Lines(result.text)
+    return tuple(Evidence.of(a, lines) for a in result.attributions if a.kind is Kind.DIRECT and a.uncertain)
+
+
 @attrs.frozen
 class CheckReport:
     articles: tuple[str, ...]
     failures: tuple[Failure, ...]
     allowed: tuple[Allowed, ...] = ()
+    uncertain: tuple[tuple[str, tuple[Evidence, ...]], ...] = ()  # (article, its uncertain direct quotes)
 
     @property
     def passed(self) -> bool:
@@ -216,6 +235,7 @@ class CheckReport:
             "articles": list(self.articles),
             "failures": [f.to_dict() for f in self.failures],
             "allowed": [a.to_dict() for a in self.allowed],
+            "uncertain": [{"article": name, "evidence": [attrs.asdict(e) for e in found]} for name, found in self.uncertain],
         }
 
 
@@ -226,15 +246,19 @@ def check_all(results: Iterable[ArticleResult], limits: Thresholds = Thresholds(
     names: list[str] = []
     failures: list[Failure] = []
     allowed: list[Allowed] = []
+    uncertain: list[tuple[str, tuple[Evidence, ...]]] = []
     for result in results:
         names.append(result.name)
+        weak = uncertain_direct_quotes(result)
+        if weak:
+            uncertain.append((result.name, weak))
         for failure in check_article(result, limits):
             entry = next((e for e in allow if e.covers(failure.article, failure.rule)), None)
             if entry is None:
                 failures.append(failure)
             else:
                 allowed.append(Allowed(failure, entry.note))
-    return CheckReport(tuple(names), tuple(failures), tuple(allowed))
+    return CheckReport(tuple(names), tuple(failures), tuple(allowed), tuple(uncertain))
 
 
 def _quote(text: str, width: int = 100) -> str:
@@ -252,7 +276,11 @@ def format_text(report: CheckReport) -> str:
         lines.append(f"FAIL {f.article}: {f.rule}: {f.message}")
         for e in f.evidence:
             lines.append(f"    line {e.line}, column {e.column}, in the paragraph {_quote(e.paragraph, 60)}")
-            lines.append(f"      {e.speaker or '(no speaker)'}: {_quote(e.quote)}")
+            lines.append(f"      {e.speaker_text()}: {_quote(e.quote)}")
+    for name, found in report.uncertain:
+        lines.append(f"uncertain {name}: {_count(len(found), 'direct quote')} credited on a weak link, to confirm")
+        for e in found:
+            lines.append(f"    line {e.line}, column {e.column}: {e.speaker_text()}: {_quote(e.quote)}")
     for a in report.allowed:
         lines.append(f"allowed {a.failure.article}: {a.failure.rule}: {a.failure.message}"
                      + (f" (allowed: {a.note})" if a.note else ""))

@@ -219,3 +219,26 @@ def test_json_output_on_the_anonymous_article(anonymous_article, capsys):
     first = rules["anonymous-share"]["evidence"][0]
     assert (first["line"], first["column"], first["reason"]) == (1, 2, None)
     assert first["paragraph"].startswith('"We will strike at dawn,"')
+
+
+@pytest.mark.parametrize(
+    "text, uncertain",
+    [
+        # A paragraph's free quote credited to the previous paragraph's speaker: a weak link.
+        ('"We will win," Jane Roe said.\n\n"It is hard."\n', ["It is hard"]),
+        # Negatives: a name at the cue, and a quote in the same paragraph as its credit, are sure.
+        ('"We will win," Jane Roe said. "It is hard."\n', []),
+        ('"It is hard," Jane Roe said.\n', []),
+    ],
+)
+def test_weak_links_are_shown_as_uncertain_not_as_fact(tmp_path, capsys, text, uncertain):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path), "--format", "json"]) == 0  # a weak link is no failure
+    data = json.loads(capsys.readouterr().out)
+    found = [e for entry in data["uncertain"] for e in entry["evidence"]]
+    assert [e["quote"] for e in found] == uncertain
+    assert all(e["uncertain"] and e["speaker"] == "Jane Roe" and e["speaker_reason"] for e in found)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("Jane Roe? (uncertain:" in out) is bool(uncertain)
