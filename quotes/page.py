@@ -166,8 +166,10 @@ def speaker_colours(result: ArticleResult) -> dict[object, tuple[str, str]]:
 
 
 def _who(a: Attribution) -> str:
+    """Who said it, through whom, and (for a reader who hovers or a tool that reads titles) why."""
     name = a.speaker.name if a.speaker else "unattributed"
-    return name + (f" via {a.via}" if a.via else "") + (" (uncertain)" if a.uncertain else "")
+    why = f" ({'uncertain: ' if a.uncertain else ''}{a.reason})" if a.reason else (" (uncertain)" if a.uncertain else "")
+    return name + (f" via {a.via}" if a.via else "") + why
 
 
 def number_label(a: Attribution, ink: str) -> str:

@@ -482,3 +482,15 @@ def test_the_check_sees_the_overflow_of_a_legend_without_the_phone_layout(tmp_pa
     measured = measure(tmp_path, document, width)
     assert bool(measured["over"]) is overflows
     assert (measured["scrollWidth"] > width) is overflows
+
+
+@pytest.mark.parametrize(
+    "text, marker",
+    [
+        ('"We will win," Jane Roe said.\n\n"It is hard."\n', "Jane Roe (uncertain: free quote: speaker of the previous paragraph)"),
+        ('"It is hard," Jane Roe said.\n', "Jane Roe (name at cue)"),
+    ],
+)
+def test_each_quote_says_why_its_speaker_was_found(text, marker):
+    rendered = page.article_page([analyze(text, name="a.txt")])
+    assert f'direct: {html.escape(marker)}"' in rendered
