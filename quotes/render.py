@@ -111,9 +111,16 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
+
+
 def csv_cells(row: dict[str, Any], *, raw: bool = False) -> dict[str, Any]:
-    """A row for every CSV quotes writes: cells made spreadsheet-safe, or as they are (``raw``)."""
-    return row if raw else {key: spreadsheet_safe(value) for key, value in row.items()}
+    """A row for every CSV quotes writes: cells made spreadsheet-safe, or as they are (``raw``).
+    (``spreadsheet_safe`` inlined: a batch writes this for every cell of every row.)"""
+    if raw:
+        return row
+    first = _FORMULA_FIRST
+    return {key: "'" + value if value.__class__ is str and value[:1] in first else value for key, value in row.items()}
 
 
 def to_csv(rows: list[dict[str, Any]], fields: Iterable[str] | None = None, *, raw: bool = False) -> str:
