@@ -31,7 +31,7 @@ PRONOUNS = frozenset({"he", "him", "she", "her", "they", "it", "we", "i", "you",
 GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, None: None}
 # Styles that join a dropped honorific in a judge's name: "Mr Justice Eady".
 JUDICIAL = frozenset({"justice"})
-POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
+POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 WORD = regex.compile(r"[\w.’'&-]+")
 PHRASE_TAIL = regex.compile(r"(?:\s+\p{Ll}+ing)?\s+(?:in|at|from|through|outside|inside|near|on)\s+(?:the|a|an)?\s*\p{L}")
 PARENTHETICAL = regex.compile(r"\([^()]*\)")
@@ -74,10 +74,14 @@ def _places(words: list[str]) -> list[tuple[int, int, str]]:
     how many words, the country)."""
     found = []
     low = [T.strip_possessive(w).lower() for w in words]
+    wide = T.place_prefixes()
+    n = len(low)
     i = 0
-    while i < len(low):
-        for width in (3, 2, 1):
-            if i + width <= len(low):
+    while i < n:
+        # Only a word that opens a place name of two or three words ("north", "new") is
+        # looked up with the words after it.
+        for width in (3, 2, 1) if low[i] in wide or " " in low[i] else (1,):
+            if i + width <= n:
                 hit = T.place(" ".join(low[i : i + width]))
                 if hit is not None:
                     found.append((i, width, hit[0]))
@@ -208,7 +212,7 @@ class _Words:
         """"South Korea's Yonhap News": the owner is an affiliation, the rest is the name;
         "Kim's statement": the statement stands for its author."""
         for k, w in enumerate(self.words[:-1]):
-            if POSSESSIVE.search(w) and w[:1].isupper():
+            if w.endswith(POSSESSIVE_ENDINGS) and w[:1].isupper():
                 owner_words = [T.strip_possessive(x) for x in self.words[: k + 1]]
                 rest = self.words[k + 1 :]
                 if len(rest) == 1 and rest[0].lower() in T.DOCUMENT_WORDS:
@@ -238,7 +242,7 @@ class _Words:
         return self.lower[-1] if self.lower else ""
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=T.WORD_CACHE)
 def is_name_word(word: str) -> bool:
     """A word that can be part of a person's name: capitalized, and no role, place, party,
     organization, medium, group word or acronym. Styles a name keeps ("Sir") are name words."""
@@ -298,7 +302,7 @@ def _known_whole(w: _Words) -> ParsedMention | None:
     party = T.party(name)
     if party is not None:
         return _parsed(w, party.name, ORG, True, affiliation=party.country)
-    parts = [p.strip() for p in LIST_SEPARATOR.split(name) if p.strip()]
+    parts = [p.strip() for p in LIST_SEPARATOR.split(name) if p.strip()] if "," in name or "and" in name else ()
     if len(parts) > 1 and all((T.place(p) or ("", ""))[1] in ("country", "metonym") or T.party(p) for p in parts):
         return _parsed(w, name, ORG, True)
     return None
