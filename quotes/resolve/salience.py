@@ -100,7 +100,7 @@ class Walker:
                 if entity is not None and accept(entity):
                     return entity, entity.spoke >= 0
             for span in self.prose.named_in(lo, hi):
-                if RELATIVE.match(self.text, span[1]):
+                if self.text.startswith(",", span[1]) and RELATIVE.match(self.text, span[1]):
                     entity = self.named_entity(span)
                     if entity is not None and accept(entity):
                         return entity, entity.spoke >= 0
