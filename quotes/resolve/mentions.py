@@ -324,12 +324,12 @@ def _titled_person(w: _Words, start: int) -> ParsedMention | None:
     """A name after a role, an honorific or an age: "Kremlin spokesman Dmitry Peskov", "Mr
     Blair", "83-year-old Jane Roe", "England forward Michael Owen"."""
     words, run, before = w.words, w.words[start:], w.words[:start]
-    if not run or T.is_outlet_name(run, False):
+    if not run:
         return None
     if before and before[-1].lower() in ROLE_LINKS:
         return None  # "a spokeswoman for Human Rights Watch": the name is the organization's
     titled = any(T.is_role_word(x) for x in before) or (w.age is not None and before)
-    if not (titled or w.honorific is not None):
+    if not (titled or w.honorific is not None) or T.is_outlet_name(run, False):
         return None
     role = " ".join(before) or None
     affiliation = affiliation_of(before) if before else None
@@ -350,11 +350,10 @@ def _organization(w: _Words) -> ParsedMention | None:
     """An acronym ("GE", "S&P"), a company ("Standard & Poor's"), an organization head."""
     words = w.words
     capitalized = [x for x in words if x[:1].isupper() and x.lower() not in T.FUNCTION_WORDS]
-    display = _display(w.raw, words)
     if len(words) == 1 and T.is_acronym(T.strip_possessive(words[0])) and not (T.is_role_word(words[0]) or T.is_group_head(words[0])):
-        return _parsed(w, display, ORG, True, affiliation=affiliation_of(words))
+        return _parsed(w, _display(w.raw, words), ORG, True, affiliation=affiliation_of(words))
     if capitalized and T.is_company(words):
-        return _parsed(w, display, ORG, True, affiliation=affiliation_of(words))
+        return _parsed(w, _display(w.raw, words), ORG, True, affiliation=affiliation_of(words))
     head = words[-1]
     if T.is_role_word(head) and not T.is_org_word(head):
         return None  # "the Rovers boss": a person of the club
@@ -363,7 +362,7 @@ def _organization(w: _Words) -> ParsedMention | None:
             return None  # "the agency": media or an organization, the article decides
         generic = all(T.is_org_word(x) or T.place(x) for x in capitalized)
         # "the Bank", "the Commission": a generic head, capitalized, points back like "the firm".
-        return _parsed(w, display, ORG, bool(capitalized), affiliation=affiliation_of(words), description=w.definite and (not capitalized or generic and len(capitalized) == 1 and T.place(capitalized[0]) is None))
+        return _parsed(w, _display(w.raw, words), ORG, bool(capitalized), affiliation=affiliation_of(words), description=w.definite and (not capitalized or generic and len(capitalized) == 1 and T.place(capitalized[0]) is None))
     return None
 
 
