@@ -39,7 +39,12 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
     of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
     gives an age and no role)."""
-    if text[end : end + 1] != ",":
+    if text[end : end + 1] != "," or not text[end + 1 : end + 2].isspace():
+        return None, None
+    # After the comma and spaces each branch opens with a digit, "a", "an", "the" or a
+    # capital: a word in lower case or a mark rules all three out at once.
+    first = text[end + 1 : end + 120].lstrip()[:1]
+    if not first.isalnum() or (first.islower() and first not in "at"):
         return None, None
     match = APPOSITION.match(text, end, min(len(text), end + 120))
     if match is None:
