@@ -98,9 +98,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     raw = chunk.split(None, 16)[:16]
     if not raw or raw[0][0] in QUOTES:
         return None
-    words = [w.strip(_EDGE) for w in raw]
     n, i = len(raw), 0
-    while i < n and (words[i].lower() in OPENERS or not words[i]):
+    words = list(map(str.strip, raw, itertools.repeat(_EDGE, n)))
+    while i < n and (not words[i] or words[i].lower() in OPENERS):
         i += 1
     if i < n and (words[i].lower() in LEADS or words[i].endswith("ing") and words[i][:1].isupper()):
         comma = next((j for j in range(i, n) if raw[j].endswith(",")), None)

@@ -73,7 +73,7 @@ def _places(words: list[str]) -> list[tuple[int, int, str]]:
     """Places, demonyms and metonyms among the words, longest first, left to right: (first word,
     how many words, the country)."""
     found = []
-    low = [T.strip_possessive(w).lower() for w in words]
+    low = list(map(T.word_key, words))
     wide = T.place_prefixes()
     n = len(low)
     i = 0
@@ -106,7 +106,7 @@ def _affiliation(words: tuple[str, ...]) -> str | None:
         return unique[0]
     if unique:
         return None
-    parties = {p.name for w in words if (p := T.party(T.strip_possessive(w))) is not None and w[:1].isupper()}
+    parties = {p.name for w in words if w[:1].isupper() and (p := T.party(T.strip_possessive(w))) is not None}
     return parties.pop() if len(parties) == 1 else None
 
 
@@ -166,25 +166,27 @@ def _unnamed_display(raw: str, last: str) -> str:
 # The words of a mention, with what its opening words say
 
 
-@attrs.define
 class _Words:
-    raw: str
-    words: list[str]
-    lower: list[str]
-    honorific: str | None = None
-    gender: Gender | None = None
-    indefinite: bool = False
-    definite: bool = False
-    owner: str | None = None
-    owner_affiliation: str | None = None
-    age: int | None = None
-    head_at: int | None = None  # the head's index, when it is not the last word ("a spokesman for X")
+    """One mention's words while the rules read it (a plain class: one is made per parse)."""
+
+    __slots__ = ("raw", "words", "lower", "honorific", "gender", "indefinite", "definite", "owner", "owner_affiliation", "age", "head_at")
+
+    def __init__(self, raw: str, words: list[str], lower: list[str], age: int | None) -> None:
+        self.raw = raw
+        self.words = words
+        self.lower = lower
+        self.honorific: str | None = None
+        self.gender: Gender | None = None
+        self.indefinite = bool(lower) and lower[0] in T.INDEFINITE
+        self.definite = bool(lower) and lower[0] in ("the", "this", "that")
+        self.owner: str | None = None
+        self.owner_affiliation: str | None = None
+        self.age = age
+        self.head_at: int | None = None  # the head's index, when it is not the last word ("a spokesman for X")
 
     @classmethod
     def of(cls, raw: str, words: list[str]) -> "_Words":
-        w = cls(raw, list(words), [x.lower() for x in words], age=T.age_of(words))
-        w.indefinite = bool(w.lower) and w.lower[0] in T.INDEFINITE
-        w.definite = bool(w.lower) and w.lower[0] in ("the", "this", "that")
+        w = cls(raw, list(words), [x.lower() for x in words], T.age_of(words))
         w._strip_lead()
         return w
 
@@ -225,7 +227,7 @@ class _Words:
                 return
 
     def tidy_end(self) -> None:
-        if self.words and not any("&" in w for w in self.words):  # "Standard & Poor's" keeps it
+        if self.words and "&" not in " ".join(self.words):  # "Standard & Poor's" keeps it
             self.words[-1] = T.strip_possessive(self.words[-1])
             self.lower[-1] = self.words[-1].lower()
         while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS:
@@ -251,8 +253,8 @@ def is_name_word(word: str) -> bool:
     style = T.honorific(word)
     if style is not None:
         return style.kept
-    low = T.strip_possessive(word).lower()
-    if T.is_role_word(word) or T.is_generic_media(word) or low in T.group_words() or T.is_org_word(word) or T.is_plural_role(word):
+    low = T.word_key(word)
+    if T.is_role_key(low) or low in T.media_words() or low in T.group_words() or T.is_org_word(word) or T.is_plural_role(word):
         return False
     return T.place(low) is None and T.party(low) is None and not T.is_acronym(T.strip_possessive(word))
 
@@ -281,10 +283,10 @@ def name_run_start(words: list[str], after_honorific: bool = False) -> int:
 # The rules
 
 
-def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | None = None, affiliation: str | None = None, **more) -> ParsedMention:
+def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | None = None, affiliation: str | None = None, description: bool = False) -> ParsedMention:
     return ParsedMention(
         w.raw, name, kind, named, role, affiliation if affiliation is not None else w.owner_affiliation, w.gender,
-        honorific=w.honorific, head=w.head, age=w.age, owner=w.owner, **more,
+        None, description, w.honorific, w.head, w.age, w.owner,
     )  # fmt: skip
 
 
@@ -403,28 +405,30 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     if organization is not None:
         w.head_at = link - 1
         w.owner_affiliation = w.owner_affiliation or organization
-    words, head = w.words, w.head
-    display = _display(w.raw, words)
-    group_display = _unnamed_display(w.raw, words[-1])
+    words, head, raw = w.words, w.head, w.raw
+    # As written (_display) or, for people and groups, less a leading article (_unnamed_display).
     if T.is_generic_media(head):
         covered = _place_words(words)
         named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) and x.lower() not in T.FUNCTION_WORDS for k, x in enumerate(words))
-        return _parsed(w, display, MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
+        return _parsed(w, _display(raw, words), MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
     if w.age is not None and head.endswith("year-old"):
-        return _parsed(w, display, PERSON, False, description=w.definite, affiliation=affiliation_of(words))
+        return _parsed(w, _display(raw, words), PERSON, False, description=w.definite, affiliation=affiliation_of(words))
     role_head = T.is_role_word(head) or (T.place(head) or ("", ""))[1] == "demonym" and len(words) <= 2
     if not role_head and T.is_org_word(head):
-        return _parsed(w, display, ORG, False, affiliation=affiliation_of(words), description=w.definite)
+        return _parsed(w, _display(raw, words), ORG, False, affiliation=affiliation_of(words), description=w.definite)
     if (T.singular(head) or "") in T.org_words():
-        return _parsed(w, group_display, GROUP, False, affiliation=affiliation_of(words))  # "many companies"
+        return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, affiliation=affiliation_of(words))  # "many companies"
     if role_head and not w.indefinite and (w.definite or w.owner):
         # "the spokesman", "the Salford MP", "the American": a description that points back.
+        display = _display(raw, words)
         return _parsed(w, display, PERSON, False, display, affiliation_of(words), description=True)
     if T.is_group_head(head) and not (role_head and not head.endswith("s")):
-        return _parsed(w, group_display, GROUP, False, display if T.is_role_word(head) else None, affiliation_of(words))
+        role = _display(raw, words) if T.is_role_word(head) else None
+        return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, role, affiliation_of(words))
     if role_head or head in ("woman", "man", "person", "someone", "somebody"):
         # "a spokesman", "a senior official", "one Iraqi woman": an unnamed person.
-        return _parsed(w, group_display, PERSON, False, display if role_head else None, affiliation_of(words))
+        role = _display(raw, words) if role_head else None
+        return _parsed(w, _unnamed_display(raw, words[-1]), PERSON, False, role, affiliation_of(words))
     return None
 
 
@@ -438,7 +442,7 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
     if not w.words:
         return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
     start = name_run_start(w.words, w.honorific is not None)
-    if _linked_role(w)[1] is not None and start > 0:
+    if start > 0 and _linked_role(w)[1] is not None:
         parsed = _unnamed(w)  # "a spokeswoman for Human Rights Watch": the role is the head
         if parsed is not None:
             return parsed

@@ -12,10 +12,24 @@ of names in it.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Callable
 
 from .entities import person_key
 from .types import honorific
+
+
+@functools.lru_cache(maxsize=8192)
+def _full_name_surname(said: str) -> str | None:
+    """The lower-case surname of a full name ("Alan Rowe's" -> "rowe"), None for a name that
+    is no full name ("Mr Rowe", "Rowe"). Articles repeat their names: one answer per text."""
+    words = said.split()
+    style = honorific(words[0]) if words else None
+    if len(words) > 2 or len(words) == 2 and (style is None or style.kept):  # not "Mr Rowe"
+        last = words[-1]
+        last = last[:-2] if last.endswith(("'s", "’s")) else last
+        return last.lower()
+    return None
 
 
 class Prose:
@@ -32,13 +46,11 @@ class Prose:
         """Full names (two name words or more, or a role and a name) by their last word."""
         if self._by_surname is None:
             self._by_surname = {}
+            text = self.text
             for span in self.spans:
-                words = self.text[span[0] : span[1]].split()
-                style = honorific(words[0]) if words else None
-                if len(words) > 2 or len(words) == 2 and (style is None or style.kept):  # not "Mr Rowe"
-                    last = words[-1]
-                    last = last[:-2] if last.endswith(("'s", "’s")) else last
-                    self._by_surname.setdefault(last.lower(), []).append(span)
+                surname = _full_name_surname(text[span[0] : span[1]])
+                if surname is not None:
+                    self._by_surname.setdefault(surname, []).append(span)
         return self._by_surname
 
     def complete(self, name: str, at: int) -> None:

@@ -76,9 +76,19 @@ def org_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
+def word_key(word: str) -> str:
+    """A word as the word lists hold it: no possessive, lower case ("Moscow's" -> "moscow")."""
+    return strip_possessive(word).lower()
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_role_word(word: str) -> bool:
     """"spokesman", "Secretary", "Vice-President", "ex-head": a role, or a hyphenated one."""
-    low = strip_possessive(word).lower()
+    return is_role_key(word_key(word))
+
+
+def is_role_key(low: str) -> bool:
+    """``is_role_word`` of a word already without its possessive and in lower case."""
     roles = role_words()
     if low in roles:
         return True
@@ -103,7 +113,7 @@ def singular(low: str) -> str | None:
 @functools.lru_cache(maxsize=WORD_CACHE)
 def is_plural_role(word: str) -> bool:
     """"lawyers", "economists", "MPs", "ministers": the plural of a role is a group of people."""
-    one = singular(strip_possessive(word).lower())
+    one = singular(word_key(word))
     return one is not None and one in role_words()
 
 
@@ -114,7 +124,7 @@ _PEOPLE_PLURAL = regex.compile(r"\p{Ll}{3,}(?:ers|ists|ians|ants|ents|ors|ees)")
 @functools.lru_cache(maxsize=WORD_CACHE)
 def is_group_head(word: str) -> bool:
     """A head that makes a mention unnamed people: group nouns, plural roles, -ers/-ists plurals."""
-    low = strip_possessive(word).lower()
+    low = word_key(word)
     if low in group_words() or is_plural_role(word):
         return True
     return low not in SPEECH_NOUNS and bool(_PEOPLE_PLURAL.fullmatch(low))
@@ -153,7 +163,7 @@ def is_acronym(word: str) -> bool:
 @functools.lru_cache(maxsize=WORD_CACHE)
 def is_org_word(word: str) -> bool:
     """Organization head words; well-known acronyms only in capitals ("UN", not the name "Un")."""
-    low = strip_possessive(word).lower()
+    low = word_key(word)
     if low in ORG_ACRONYMS:
         return word.isupper()
     return low in org_words()
@@ -180,6 +190,12 @@ def outlet_country(name: str) -> tuple[bool, str | None]:
     return False, None
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _outlet_name_word(word: str) -> bool:
+    """A capitalized word that makes a name an outlet's wherever it stands ("Radio", "BBC")."""
+    return word[:1].isupper() and word_key(word) in outlet_name_words()
+
+
 def is_outlet_name(words: list[str], definite: bool) -> bool:
     """An outlet by the words its name is made of, not by a list of this or that paper:
     "BBC Radio Five Live", "Radio Four's the World at One", "the Financial Times", "the Sun",
@@ -190,12 +206,11 @@ def is_outlet_name(words: list[str], definite: bool) -> bool:
     if not words:
         return False
     names, titles, media = outlet_name_words(), outlet_title_words(), medium_words()
-    capital = [strip_possessive(w).lower() for w in words if w[:1].isupper()]
-    if is_org_word(words[-1]) and strip_possessive(words[-1]).lower() not in names:
+    last = word_key(words[-1])
+    if is_org_word(words[-1]) and last not in names:
         return False  # "the Post Office", "Times Group": an organization
-    if any(w in names for w in capital):
+    if any(map(_outlet_name_word, words)):
         return True
-    last = strip_possessive(words[-1]).lower()
     if words[-1][:1].isupper() and last in titles:
         if definite or (len(words) > 1 and words[-2].lower() in ("daily", "sunday", "evening", "weekly")):
             return True
@@ -207,7 +222,7 @@ def is_outlet_name(words: list[str], definite: bool) -> bool:
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def is_generic_media(word: str) -> bool:
-    return strip_possessive(word).lower() in media_words()
+    return word_key(word) in media_words()
 
 
 def age_of(words: list[str]) -> int | None:
