@@ -456,7 +456,10 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
 
 def _words_of(raw: str) -> list[str]:
     # "Rep. Jim Jordan (R-Ohio)": the party and state in brackets are no part of the name.
-    words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
+    if raw.isascii() and raw.replace(" ", "").isalnum():
+        words = raw.split()  # letters, digits and spaces only: the pattern's words are these
+    else:
+        words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
     # "Turkcell now", "Henson himself": words a loose boundary left at the end.
     while len(words) > 1 and words[-1].lower() in T.TRAILING_JUNK:
         words.pop()
