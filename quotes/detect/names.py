@@ -134,13 +134,13 @@ def _person_in(words: tuple[str, ...], a: int, b: int) -> tuple[int, int, bool] 
         k -= 1
     name = words[k:b]
     core = len(name) - name.count(".")  # the name's words, less the periods of initials
-    if not core or " ".join(name).lower() in media_outlets():
-        return None  # no name, or an outlet's ("Rodong Sinmun")
+    if not core:
+        return None  # no name
     before = [w.lower() for w in words[a:k] if w != "."] if k > a else ()
     titled = bool(before) and (before[-1] in honorifics() or not _role_words().isdisjoint(before))
-    if core >= 2 or titled:
-        return (a if titled else k, b, titled)
-    return None
+    if not (core >= 2 or titled) or " ".join(name).lower() in media_outlets():
+        return None  # one name word alone, or an outlet's name ("Rodong Sinmun")
+    return (a if titled else k, b, titled)
 
 
 def _role_start(d: Doc, a: int) -> int:
