@@ -43,7 +43,9 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
         return None, None
     # After the comma and spaces each branch opens with a digit, "a", "an", "the" or a
     # capital: a word in lower case or a mark rules all three out at once.
-    first = text[end + 1 : end + 120].lstrip()[:1]
+    first = text[end + 2 : end + 3]
+    if first.isspace():
+        first = text[end + 1 : end + 120].lstrip()[:1]
     if not first.isalnum() or (first.islower() and first not in "at"):
         return None, None
     match = APPOSITION.match(text, end, min(len(text), end + 120))
