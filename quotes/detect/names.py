@@ -17,21 +17,18 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
+import operator
 from typing import Sequence
 
 from ..engines.base import Entity
 from ..lexicon import honorifics, media_outlets, media_words, outlet_name_words, parties, place_index, word_set
 from .doc import Doc
-from .words import CAP, DETERMINERS, NAME_ABBREVIATION, OPENERS, POSSESSIVE, PRONOUNS, TIME_WORDS, BOUNDARY_WORDS
+from .words import CAP, DETERMINERS, LOWER, NAME_ABBREVIATION, OPENERS, POSSESSIVE, PRONOUNS, TIME_WORDS, BOUNDARY_WORDS
 
 # Capitalized words that open a sentence or a clause and are no part of a name after them.
 LEADING = DETERMINERS | OPENERS | PRONOUNS | TIME_WORDS | BOUNDARY_WORDS | frozenset(
     "former ex speaking asked when if as his her their its our my one two three four five six seven eight nine ten".split()
 )
-
-
-_RUN = re.compile(rb"\x01{2,}")
 
 
 @functools.cache
@@ -60,23 +57,38 @@ def _name_word(word: str, low: str) -> bool:
     return bool(low) and low not in _not_name_words() and not _is_acronym(word) and word[:1].isupper()
 
 
-def _kinds() -> bytes:
-    """A byte per possible flags value: 1 capitalized, 3 capitalized abbreviation ("Mr", "W")."""
-    return bytes((1 if f & CAP else 0) | (2 if f & CAP and f & NAME_ABBREVIATION else 0) for f in range(1 << 11))
+@functools.lru_cache(maxsize=8192)
+def _in_name(word: str) -> bool:
+    """A token a name runs through: a name word, a style a name keeps ("Sir"), an initial's
+    period (one answer per distinct word: runs repeat the same names)."""
+    low = word.lower()
+    styles = honorifics()
+    return word == "." or _name_word(word, low) or (low in styles and styles[low].kept)
 
 
-_KIND = _kinds()
-# Two or more capitalized tokens; the one token after an abbreviation ("Mr ." "W .") joins.
-_RUN = re.compile(rb"[\x01\x03](?:[\x01\x03]|(?<=\x03)\x00(?=[\x01\x03]))+")
+def _chains(caps: list[int], flags: list[int]) -> list[tuple[int, int]]:
+    """Two or more capitalized tokens in a row, as token ranges [a, b); the one token after a
+    capitalized abbreviation ("Mr ." "W .") joins. Read off the capitalized tokens' indices,
+    so Python sees only those, not every token of the article."""
+    chains = []
+    a = last = -3  # before any token: no index is one or two after it
+    for i in caps:
+        if i == last + 1 or (i == last + 2 and flags[last] & NAME_ABBREVIATION):
+            last = i
+            continue
+        if last > a:
+            chains.append((a, last + 1))
+        a = last = i
+    if last > a:
+        chains.append((a, last + 1))
+    return chains
 
 
-def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
-    """Runs of two or more capitalized tokens outside quotes, as token ranges [a, b). They are
-    found by a C-level scan of one byte per token, so Python sees only the runs themselves."""
+def _runs(d: Doc, caps: list[int]) -> list[tuple[int, int]]:
+    """Runs of two or more capitalized tokens outside quotes, as token ranges [a, b)."""
     quoted, text, starts, ends = d.quoted, d.text, d.starts, d.ends
     runs = []
-    for match in _RUN.finditer(kinds):
-        a, b = match.span()
+    for a, b in _chains(caps, d.flags):
         while a < b and quoted[a]:
             a += 1
         while b > a and quoted[b - 1]:
@@ -94,11 +106,12 @@ def _runs(d: Doc, kinds: bytes) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_run(words: tuple[str, ...]) -> tuple[tuple[int, int, bool], ...]:
-    """The people a run of capitalized words names, as (start, end, titled) offsets into it:
-    the run is cut after each possessive ("Britain's | Darren Campbell") and stripped of
-    leading words that open a sentence ("But", "However", "The"); each piece names a person
-    when it ends in two name words or more, or in a name after a role or honorific."""
+def _read_run(words: tuple[str, ...]) -> tuple[tuple[int, int, tuple[str, str, str]], ...]:
+    """The people a run of capitalized words names, as (start, end) offsets into it with the
+    forms its surname may take alone: the run is cut after each possessive ("Britain's |
+    Darren Campbell") and stripped of leading words that open a sentence ("But", "However",
+    "The"); each piece names a person when it ends in two name words or more, or in a name
+    after a role or honorific."""
     found = []
     start = 0
     for i, word in enumerate(words):
@@ -109,62 +122,57 @@ def _read_run(words: tuple[str, ...]) -> tuple[tuple[int, int, bool], ...]:
             if s <= i:
                 piece = _person_in(words, s, i + 1)
                 if piece is not None:
-                    found.append(piece)
+                    found.append((piece[0], piece[1], _surname_forms(LOWER[words[i]])))
             start = i + 1
     return tuple(found)
 
 
 def _person_in(words: tuple[str, ...], a: int, b: int) -> tuple[int, int, bool] | None:
     """(start, end, titled) of the role-and-name or name in words[a:b], or None."""
-    styles = honorifics()
     k = b
-    while k > a:
-        word = words[k - 1]
-        low = word.lower()
-        if not (word == "." or _name_word(word, low) or (low in styles and styles[low].kept)):
-            break
+    while k > a and _in_name(words[k - 1]):
         k -= 1
-    core = [j for j in range(k, b) if words[j] != "."]
-    if not core or " ".join(words[k:b]).lower() in media_outlets():
-        return None  # no name, or an outlet's ("Rodong Sinmun")
-    before = [words[j].lower() for j in range(a, k) if words[j] != "."]
-    roles = _role_words()
-    titled = bool(before) and (before[-1] in styles or any(w in roles for w in before))
-    if len(core) >= 2 or titled:
-        return (a if titled else k, b, titled)
-    return None
+    name = words[k:b]
+    core = len(name) - name.count(".")  # the name's words, less the periods of initials
+    if not core:
+        return None  # no name
+    before = [w.lower() for w in words[a:k] if w != "."] if k > a else ()
+    titled = bool(before) and (before[-1] in honorifics() or not _role_words().isdisjoint(before))
+    if not (core >= 2 or titled) or " ".join(name).lower() in media_outlets():
+        return None  # one name word alone, or an outlet's name ("Rodong Sinmun")
+    return (a if titled else k, b, titled)
 
 
 def _role_start(d: Doc, a: int) -> int:
     """Take a lower-case role before the name with it, and the capitalized words before that:
     "England forward Michael Owen", "former WorldCom chief Bernie Ebbers"."""
-    low, flags, roles, text = d.low, d.flags, _role_words(), d.text
-
-    def joined(k: int) -> bool:  # token k-1 is in the same line as token k
-        return "\n" not in text[d.ends[k - 1] : d.starts[k]]
-
+    low, flags, roles = d.low, d.flags, _role_words()
+    if a == 0 or low[a - 1] not in roles or flags[a - 1] & CAP:
+        return a  # most names have no role before them
+    text, starts, ends, quoted = d.text, d.starts, d.ends, d.quoted
     k = a
-    while k > 0 and low[k - 1] in roles and not flags[k - 1] & CAP and joined(k):
+    # Token k-1 must stand in the same line as token k.
+    while k > 0 and low[k - 1] in roles and not flags[k - 1] & CAP and "\n" not in text[ends[k - 1] : starts[k]]:
         k -= 1
     if k == a:
         return a
-    while k > 0 and flags[k - 1] & CAP and not d.quoted[k - 1] and low[k - 1] not in LEADING and joined(k):
+    while k > 0 and flags[k - 1] & CAP and not quoted[k - 1] and low[k - 1] not in LEADING and "\n" not in text[ends[k - 1] : starts[k]]:
         k -= 1
     return k
 
 
-def _surnames(d: Doc, caps: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def _surname_forms(last: str) -> tuple[str, str, str]:
+    """A name's last word as a surname may stand alone or as an owner: "owen", "owen's"."""
+    if last.endswith(("'s", "’s")):
+        last = last[:-2]
+    return last, last + "'s", last + "’s"
+
+
+def _surnames(d: Doc, caps: list[int], surnames: set[str], covered: set[int]) -> list[tuple[int, int]]:
     """Later (and earlier) mentions of a found name by its surname alone, with an honorific
     when one stands before it: "Owen", "Mr Blair", "Owen's". Only capitalized tokens are read."""
     low, words, quoted = d.low, d.words, d.quoted
-    covered = set()
-    surnames: set[str] = set()
-    for a, b in spans:
-        covered.update(range(a, b))
-        last = low[b - 1]
-        if last.endswith(("'s", "’s")):
-            last = last[:-2]
-        surnames.update((last, last + "'s", last + "’s"))
     found = []
     styles = honorifics()
     for i in caps:
@@ -184,12 +192,19 @@ def titled_names(d: Doc, entities: Sequence[Entity] = ()) -> list[tuple[int, int
     if entities:
         return [(e.start, e.end) for e in entities if e.label == "PERSON"]
     spans: list[tuple[int, int]] = []
+    covered: set[int] = set()  # the tokens of the names found
+    surnames: set[str] = set()  # their last words, as written alone or as owners ("Owen's")
     words = d.words
-    kinds = bytes(map(_KIND.__getitem__, d.flags))
-    for a, b in _runs(d, kinds):  # one capitalized word names nobody by itself (surnames come below)
-        for s, e, _ in _read_run(tuple(words[a:b])):
-            spans.append((_role_start(d, a + s), a + e))
+    # The capitalized tokens, picked out of the flags by C-level ``compress`` and ``map``.
+    caps = list(itertools.compress(range(d.n), map(operator.and_, d.flags, itertools.repeat(CAP))))
+    for a, b in _runs(d, caps):  # one capitalized word names nobody by itself (surnames come below)
+        for s, e, forms in _read_run(tuple(words[a:b])):
+            start, end = _role_start(d, a + s), a + e
+            spans.append((start, end))
+            covered.update(range(start, end))
+            surnames.update(forms)
     if spans:
-        spans.extend(_surnames(d, list(itertools.compress(range(d.n), kinds)), spans))
+        spans.extend(_surnames(d, caps, surnames, covered))
     spans.sort()
-    return [(d.starts[a], d.ends[b - 1]) for a, b in spans]
+    starts, ends = d.starts, d.ends
+    return [(starts[a], ends[b - 1]) for a, b in spans]

@@ -405,7 +405,7 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
     used.update((entity.id, entity) for _, entity in vias.values())
     frozen = {i: entity.freeze(text, number[i]) for i, entity in used.items()}
     result = []
-    for index, cand in enumerate(candidates):
+    for index, cand in enumerate(candidates):  # spans made here, from the article's own offsets
         link = final[index]
         mention = mentions.get(index)
         hop = cand.shares_speaker_with
@@ -417,9 +417,9 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
             Attribution(
                 index=index,
                 kind=cand.kind,
-                content=Span.of(text, *cand.content),
-                cue=Span.of(text, *cand.cue) if cand.cue else None,
-                speaker_mention=Span.of(text, *mention) if mention else None,
+                content=Span(cand.content[0], cand.content[1], text[cand.content[0] : cand.content[1]]),
+                cue=Span(cand.cue[0], cand.cue[1], text[cand.cue[0] : cand.cue[1]]) if cand.cue else None,
+                speaker_mention=Span(mention[0], mention[1], text[mention[0] : mention[1]]) if mention else None,
                 speaker=speaker,
                 via=conduit[index],
                 confidence=link.confidence if speaker is not None else 0.0,

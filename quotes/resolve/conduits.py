@@ -35,6 +35,7 @@ MEDIA = SpeakerType.MEDIA
 LEADING = regex.compile(
     r"(?:(?:Interviewed|Speaking|Talking|Writing)\s+(?:on|to|in|with|for|by)|In\s+an\s+interview\s+(?:with|on|for))\s+([^,.;:“”\"]{2,80}?)\s*,"
 )
+_LEADING_FIRST = frozenset("ISTW")  # the first letters LEADING can match at
 ACCORDING = regex.compile(r"according\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
 # Words between two attributions that still belong to the same interview.
 NEAR = 80
@@ -66,6 +67,8 @@ def reporting_conduit(index: int, candidates: list[Candidate], link: Link, via_e
 
 def leading_conduit(text: str, sentence_start: int, mention_start: int) -> str | None:
     """An outlet in a leading phrase of the mention's sentence, or None."""
+    if text[sentence_start : sentence_start + 1] not in _LEADING_FIRST:
+        return None
     found = LEADING.match(text, sentence_start, mention_start)
     if found is None:
         return None

@@ -39,7 +39,14 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
     of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
     gives an age and no role)."""
-    if text[end : end + 1] != ",":
+    if text[end : end + 1] != "," or not text[end + 1 : end + 2].isspace():
+        return None, None
+    # After the comma and spaces each branch opens with a digit, "a", "an", "the" or a
+    # capital: a word in lower case or a mark rules all three out at once.
+    first = text[end + 2 : end + 3]
+    if first.isspace():
+        first = text[end + 1 : end + 120].lstrip()[:1]
+    if not first.isalnum() or (first.islower() and first not in "at"):
         return None, None
     match = APPOSITION.match(text, end, min(len(text), end + 120))
     if match is None:
@@ -93,9 +100,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     raw = chunk.split(None, 16)[:16]
     if not raw or raw[0][0] in QUOTES:
         return None
-    words = [w.strip(_EDGE) for w in raw]
     n, i = len(raw), 0
-    while i < n and (words[i].lower() in OPENERS or not words[i]):
+    words = list(map(str.strip, raw, itertools.repeat(_EDGE, n)))
+    while i < n and (not words[i] or words[i].lower() in OPENERS):
         i += 1
     if i < n and (words[i].lower() in LEADS or words[i].endswith("ing") and words[i][:1].isupper()):
         comma = next((j for j in range(i, n) if raw[j].endswith(",")), None)
@@ -191,22 +198,62 @@ class Sentences:
             pos = found.start()
 
 
-@functools.lru_cache(maxsize=1024)
-def _expansion(letters: str) -> re.Pattern:
-    """Capitalized words whose initials are ``letters``, function words and "&" between (the
-    standard library's re: it compiles a pattern per acronym far faster than regex does)."""
-    link = r"(?:\s+(?:of|for|and|the|on|in|de)\s+|\s*&\s*|\s+)"
-    words = [rf"{re.escape(letter)}[a-z\u00e0-\u00ff][\w’'-]*" for letter in letters]
-    return re.compile(r"(?<![\w&])" + link.join(words) + r"(?![\w&])")
+# The pieces of a spelled-out acronym, read with the standard library's re (its \w and \s):
+# a capitalized word is its letter, a lower-case letter and the rest of the word; words are
+# joined by spaces, by a function word between spaces, or by "&".
+_LOWER_SECOND = re.compile(r"[a-z\u00e0-\u00ff]")
+_WORD_REST = re.compile(r"[\w’'-]*")
+_SPACES = re.compile(r"\s*")
+_LINK_WORD = re.compile(r"(?:of|for|and|the|on|in|de)(?=\s)")
+_WORD_OR_AMPERSAND = re.compile(r"[\w&]")
+
+
+def _spelled_end(text: str, at: int, letters: str) -> int | None:
+    """Where the capitalized words from ``at`` whose initials are ``letters`` end, or None.
+    Each word but the last runs to its end (a link must follow it); the last ends before no
+    word character or "&", giving back a final apostrophe or hyphen if it must."""
+    for k, letter in enumerate(letters):
+        if not text.startswith(letter, at) or _LOWER_SECOND.match(text, at + 1) is None:
+            return None
+        end = _WORD_REST.match(text, at + 2).end()
+        if k == len(letters) - 1:
+            if not text.startswith("&", end):
+                return end
+            while end > at + 2:  # "Poor'&": give back to an apostrophe or a hyphen
+                end -= 1
+                if text[end] in "’'-":
+                    return end
+            return None
+        # The letters are capitals, so after the spaces only one link can go on: a function
+        # word ("of", "for" ...), "&", or the next word itself.
+        spaces = _SPACES.match(text, end).end()
+        linked = _LINK_WORD.match(text, spaces) if spaces > end else None
+        if linked is not None:
+            at = _SPACES.match(text, linked.end()).end()
+        elif text.startswith("&", spaces):
+            at = _SPACES.match(text, spaces + 1).end()
+        elif spaces > end:
+            at = spaces
+        else:
+            return None
+    return None
 
 
 def expand_acronym(text: str, letters: str) -> tuple[int, int] | None:
     """Where the article spells out an acronym: "ONS" -> "Office for National Statistics",
-    "S&P" -> "Standard & Poor's" (the first such run of capitalized words)."""
+    "S&P" -> "Standard & Poor's" (the first such run of capitalized words, not inside a word
+    or right after "&"). Read from each place the first letter stands, without a pattern
+    compiled per acronym."""
     if not 2 <= len(letters) <= 6:
         return None
-    found = _expansion(letters).search(text)
-    return found.span() if found else None
+    at = text.find(letters[0])
+    while at >= 0:
+        if at == 0 or _WORD_OR_AMPERSAND.match(text, at - 1) is None:
+            end = _spelled_end(text, at, letters)
+            if end is not None:
+                return at, end
+        at = text.find(letters[0], at + 1)
+    return None
 
 
 _WORD_BEFORE = regex.compile(r"(?r)([\p{L}-]+)\s+$")
@@ -290,7 +337,10 @@ _NOT_A_SUBJECT_AFTER = regex.compile(r"(?r)\b(?:told|tells|telling|from)\s+(?:th
 
 def owner_before(text: str, start: int) -> str | None:
     """The capitalized owner right before a name ("The SNP's Nicola Sturgeon" -> "SNP")."""
-    found = _OWNER_BEFORE.search(text, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    if not text[lo:start].rstrip().endswith(("'s", "’s")):
+        return None  # no possessive right before (the pattern's cheap necessary condition)
+    found = _OWNER_BEFORE.search(text, lo, start)
     if found is None:
         return None
     owner = found.group(1)
@@ -300,6 +350,8 @@ def owner_before(text: str, start: int) -> str | None:
 def name_after(text: str, end: int) -> tuple[int, int] | None:
     """The name an unnamed mention goes by, in an apposition: "Manufacturers' organisation,
     the EEF, said" -> "EEF"."""
+    if text[end : end + 1] != ",":
+        return None
     found = _NAME_APPOSITION.match(text, end, min(len(text), end + 90))
     return _no_final_period(text, found.span(1)) if found else None
 
@@ -320,4 +372,9 @@ def _no_final_period(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def object_position(text: str, start: int) -> bool:
     """Does a mention stand after "told" or "from" ("damages from the Daily Telegraph said")?
     Then it is a hearer or a source of something, that a loose boundary took for a subject."""
-    return _NOT_A_SUBJECT_AFTER.search(text, max(0, start - 14), start) is not None
+    lo = max(0, start - 14)
+    before = text[lo:start].lower()
+    # The pattern's words, in any case, lower-case to "tell", "told" or "from": a cheap test first.
+    if "tell" not in before and "told" not in before and "from" not in before:
+        return False
+    return _NOT_A_SUBJECT_AFTER.search(text, lo, start) is not None

@@ -13,6 +13,7 @@ bounded length), so joining stays linear however many speakers an article has.
 from __future__ import annotations
 
 import functools
+import operator
 
 import attrs
 import regex
@@ -51,6 +52,9 @@ def acronym_letters(word: str) -> str:
     return "".join(_INITIAL.findall(T.strip_possessive(word)))
 
 
+_LAST_SEEN = operator.attrgetter("last_seen")
+
+
 @attrs.define(eq=False)
 class Entity:
     """A speaker being assembled while the article is read (mutable until the end)."""
@@ -84,7 +88,7 @@ class Entity:
         return best
 
     def freeze(self, text: str, number: int) -> Speaker:
-        spans = tuple(Span.of(text, s, e) for s, e in sorted(set(self.mentions)))
+        spans = tuple([Span(s, e, text[s:e]) for s, e in sorted(set(self.mentions))])
         return Speaker(number, self.name, self.type, self.named, self.role, self.affiliation, self.gender, spans)
 
 
@@ -200,10 +204,13 @@ class Registry:
     def find(self, parsed: ParsedMention) -> tuple[Entity | None, str]:
         """The entity a named mention names, and how it was found ("name", "short", "ambiguous"),
         or (None, "") for a new one."""
-        same = [e for e in self._by_name.get(parsed.name.lower(), ()) if e.name.lower() == parsed.name.lower()]
-        same = [e for e in same if e.type is parsed.type or self.weak_person(parsed) or self._weak_person_entity(e, parsed)]
+        low = parsed.name.lower()
+        same = self._by_name.get(low)
         if same:
-            return max(same, key=lambda e: e.last_seen), "name"
+            weak = self.weak_person(parsed)
+            same = [e for e in same if e.name.lower() == low and (e.type is parsed.type or weak or self._weak_person_entity(e, parsed))]
+            if same:
+                return max(same, key=_LAST_SEEN), "name"
         if parsed.type is PERSON and parsed.named:
             return self._find_person(parsed)
         if parsed.type in (ORG, MEDIA) and parsed.named:
@@ -225,13 +232,13 @@ class Registry:
             # "Owen", "Mr Blair", "Sir Menzies": the person whose name holds this word,
             # by surname first, then any name word; the most recently seen when several
             # (of the last few with that word: an article with thousands of Olens is hostile).
-            word = key[0]
-            pool = [e for e in self._surnames.get(word, ())[-NAMESAKES:] if e.key()[-1:] == (word,)]
+            word, gender = key[0], parsed.gender
+            pool = [e for e in self._surnames.get(word, ())[-NAMESAKES:] if e.key()[-1:] == key]
             pool = pool or [e for e in self._person_words.get(word, ())[-NAMESAKES:] if word in e.key()]
-            pool = list({e.id: e for e in pool if _compatible(e, parsed.gender)}.values())
+            pool = list({e.id: e for e in pool if gender is None or e.gender is None or e.gender is gender}.values())
             if not pool:
                 return None, ""
-            best = max(pool, key=lambda e: e.last_seen)
+            best = max(pool, key=_LAST_SEEN)
             return best, "short" if len(pool) == 1 else "ambiguous"
         # A full name: the same person known by surname only ("Peskov ... Dmitry Peskov"), or
         # by the same first name ("George Bush" = "George W. Bush"), looked up by index.

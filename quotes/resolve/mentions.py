@@ -31,9 +31,10 @@ PRONOUNS = frozenset({"he", "him", "she", "her", "they", "it", "we", "i", "you",
 GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, None: None}
 # Styles that join a dropped honorific in a judge's name: "Mr Justice Eady".
 JUDICIAL = frozenset({"justice"})
-POSSESSIVE = regex.compile(r"(?:’s|'s|’|')$")
+POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 WORD = regex.compile(r"[\w.’'&-]+")
 PHRASE_TAIL = regex.compile(r"(?:\s+\p{Ll}+ing)?\s+(?:in|at|from|through|outside|inside|near|on)\s+(?:the|a|an)?\s*\p{L}")
+_TAIL_PREPOSITIONS = frozenset(("in", "at", "from", "through", "outside", "inside", "near", "on"))
 PARENTHETICAL = regex.compile(r"\([^()]*\)")
 LIST_SEPARATOR = regex.compile(r",|\band\b")  # "Russia and North Korea", "Russia, China"
 # The prepositions that tie a role to an organization: "a spokeswoman for Human Rights Watch",
@@ -73,11 +74,15 @@ def _places(words: list[str]) -> list[tuple[int, int, str]]:
     """Places, demonyms and metonyms among the words, longest first, left to right: (first word,
     how many words, the country)."""
     found = []
-    low = [T.strip_possessive(w).lower() for w in words]
+    low = list(map(T.word_key, words))
+    wide = T.place_prefixes()
+    n = len(low)
     i = 0
-    while i < len(low):
-        for width in (3, 2, 1):
-            if i + width <= len(low):
+    while i < n:
+        # Only a word that opens a place name of two or three words ("north", "new") is
+        # looked up with the words after it.
+        for width in (3, 2, 1) if low[i] in wide or " " in low[i] else (1,):
+            if i + width <= n:
                 hit = T.place(" ".join(low[i : i + width]))
                 if hit is not None:
                     found.append((i, width, hit[0]))
@@ -102,7 +107,7 @@ def _affiliation(words: tuple[str, ...]) -> str | None:
         return unique[0]
     if unique:
         return None
-    parties = {p.name for w in words if (p := T.party(T.strip_possessive(w))) is not None and w[:1].isupper()}
+    parties = {p.name for w in words if w[:1].isupper() and (p := T.party(T.strip_possessive(w))) is not None}
     return parties.pop() if len(parties) == 1 else None
 
 
@@ -162,25 +167,27 @@ def _unnamed_display(raw: str, last: str) -> str:
 # The words of a mention, with what its opening words say
 
 
-@attrs.define
 class _Words:
-    raw: str
-    words: list[str]
-    lower: list[str]
-    honorific: str | None = None
-    gender: Gender | None = None
-    indefinite: bool = False
-    definite: bool = False
-    owner: str | None = None
-    owner_affiliation: str | None = None
-    age: int | None = None
-    head_at: int | None = None  # the head's index, when it is not the last word ("a spokesman for X")
+    """One mention's words while the rules read it (a plain class: one is made per parse)."""
+
+    __slots__ = ("raw", "words", "lower", "honorific", "gender", "indefinite", "definite", "owner", "owner_affiliation", "age", "head_at")
+
+    def __init__(self, raw: str, words: list[str], lower: list[str], age: int | None) -> None:
+        self.raw = raw
+        self.words = words
+        self.lower = lower
+        self.honorific: str | None = None
+        self.gender: Gender | None = None
+        self.indefinite = bool(lower) and lower[0] in T.INDEFINITE
+        self.definite = bool(lower) and lower[0] in ("the", "this", "that")
+        self.owner: str | None = None
+        self.owner_affiliation: str | None = None
+        self.age = age
+        self.head_at: int | None = None  # the head's index, when it is not the last word ("a spokesman for X")
 
     @classmethod
     def of(cls, raw: str, words: list[str]) -> "_Words":
-        w = cls(raw, list(words), [x.lower() for x in words], age=T.age_of(words))
-        w.indefinite = bool(w.lower) and w.lower[0] in T.INDEFINITE
-        w.definite = bool(w.lower) and w.lower[0] in ("the", "this", "that")
+        w = cls(raw, list(words), [x.lower() for x in words], T.age_of(words))
         w._strip_lead()
         return w
 
@@ -208,7 +215,7 @@ class _Words:
         """"South Korea's Yonhap News": the owner is an affiliation, the rest is the name;
         "Kim's statement": the statement stands for its author."""
         for k, w in enumerate(self.words[:-1]):
-            if POSSESSIVE.search(w) and w[:1].isupper():
+            if w.endswith(POSSESSIVE_ENDINGS) and w[:1].isupper():
                 owner_words = [T.strip_possessive(x) for x in self.words[: k + 1]]
                 rest = self.words[k + 1 :]
                 if len(rest) == 1 and rest[0].lower() in T.DOCUMENT_WORDS:
@@ -221,7 +228,7 @@ class _Words:
                 return
 
     def tidy_end(self) -> None:
-        if self.words and not any("&" in w for w in self.words):  # "Standard & Poor's" keeps it
+        if self.words and "&" not in " ".join(self.words):  # "Standard & Poor's" keeps it
             self.words[-1] = T.strip_possessive(self.words[-1])
             self.lower[-1] = self.words[-1].lower()
         while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS:
@@ -238,7 +245,7 @@ class _Words:
         return self.lower[-1] if self.lower else ""
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=T.WORD_CACHE)
 def is_name_word(word: str) -> bool:
     """A word that can be part of a person's name: capitalized, and no role, place, party,
     organization, medium, group word or acronym. Styles a name keeps ("Sir") are name words."""
@@ -247,8 +254,8 @@ def is_name_word(word: str) -> bool:
     style = T.honorific(word)
     if style is not None:
         return style.kept
-    low = T.strip_possessive(word).lower()
-    if T.is_role_word(word) or T.is_generic_media(word) or low in T.group_words() or T.is_org_word(word) or T.is_plural_role(word):
+    low = T.word_key(word)
+    if T.is_role_key(low) or low in T.media_words() or low in T.group_words() or T.is_org_word(word) or T.is_plural_role(word):
         return False
     return T.place(low) is None and T.party(low) is None and not T.is_acronym(T.strip_possessive(word))
 
@@ -277,10 +284,10 @@ def name_run_start(words: list[str], after_honorific: bool = False) -> int:
 # The rules
 
 
-def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | None = None, affiliation: str | None = None, **more) -> ParsedMention:
+def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | None = None, affiliation: str | None = None, description: bool = False) -> ParsedMention:
     return ParsedMention(
         w.raw, name, kind, named, role, affiliation if affiliation is not None else w.owner_affiliation, w.gender,
-        honorific=w.honorific, head=w.head, age=w.age, owner=w.owner, **more,
+        None, description, w.honorific, w.head, w.age, w.owner,
     )  # fmt: skip
 
 
@@ -298,7 +305,7 @@ def _known_whole(w: _Words) -> ParsedMention | None:
     party = T.party(name)
     if party is not None:
         return _parsed(w, party.name, ORG, True, affiliation=party.country)
-    parts = [p.strip() for p in LIST_SEPARATOR.split(name) if p.strip()]
+    parts = [p.strip() for p in LIST_SEPARATOR.split(name) if p.strip()] if "," in name or "and" in name else ()
     if len(parts) > 1 and all((T.place(p) or ("", ""))[1] in ("country", "metonym") or T.party(p) for p in parts):
         return _parsed(w, name, ORG, True)
     return None
@@ -320,12 +327,12 @@ def _titled_person(w: _Words, start: int) -> ParsedMention | None:
     """A name after a role, an honorific or an age: "Kremlin spokesman Dmitry Peskov", "Mr
     Blair", "83-year-old Jane Roe", "England forward Michael Owen"."""
     words, run, before = w.words, w.words[start:], w.words[:start]
-    if not run or T.is_outlet_name(run, False):
+    if not run:
         return None
     if before and before[-1].lower() in ROLE_LINKS:
         return None  # "a spokeswoman for Human Rights Watch": the name is the organization's
     titled = any(T.is_role_word(x) for x in before) or (w.age is not None and before)
-    if not (titled or w.honorific is not None):
+    if not (titled or w.honorific is not None) or T.is_outlet_name(run, False):
         return None
     role = " ".join(before) or None
     affiliation = affiliation_of(before) if before else None
@@ -346,11 +353,10 @@ def _organization(w: _Words) -> ParsedMention | None:
     """An acronym ("GE", "S&P"), a company ("Standard & Poor's"), an organization head."""
     words = w.words
     capitalized = [x for x in words if x[:1].isupper() and x.lower() not in T.FUNCTION_WORDS]
-    display = _display(w.raw, words)
     if len(words) == 1 and T.is_acronym(T.strip_possessive(words[0])) and not (T.is_role_word(words[0]) or T.is_group_head(words[0])):
-        return _parsed(w, display, ORG, True, affiliation=affiliation_of(words))
+        return _parsed(w, _display(w.raw, words), ORG, True, affiliation=affiliation_of(words))
     if capitalized and T.is_company(words):
-        return _parsed(w, display, ORG, True, affiliation=affiliation_of(words))
+        return _parsed(w, _display(w.raw, words), ORG, True, affiliation=affiliation_of(words))
     head = words[-1]
     if T.is_role_word(head) and not T.is_org_word(head):
         return None  # "the Rovers boss": a person of the club
@@ -359,7 +365,7 @@ def _organization(w: _Words) -> ParsedMention | None:
             return None  # "the agency": media or an organization, the article decides
         generic = all(T.is_org_word(x) or T.place(x) for x in capitalized)
         # "the Bank", "the Commission": a generic head, capitalized, points back like "the firm".
-        return _parsed(w, display, ORG, bool(capitalized), affiliation=affiliation_of(words), description=w.definite and (not capitalized or generic and len(capitalized) == 1 and T.place(capitalized[0]) is None))
+        return _parsed(w, _display(w.raw, words), ORG, bool(capitalized), affiliation=affiliation_of(words), description=w.definite and (not capitalized or generic and len(capitalized) == 1 and T.place(capitalized[0]) is None))
     return None
 
 
@@ -400,28 +406,30 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     if organization is not None:
         w.head_at = link - 1
         w.owner_affiliation = w.owner_affiliation or organization
-    words, head = w.words, w.head
-    display = _display(w.raw, words)
-    group_display = _unnamed_display(w.raw, words[-1])
+    words, head, raw = w.words, w.head, w.raw
+    # As written (_display) or, for people and groups, less a leading article (_unnamed_display).
     if T.is_generic_media(head):
         covered = _place_words(words)
         named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) and x.lower() not in T.FUNCTION_WORDS for k, x in enumerate(words))
-        return _parsed(w, display, MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
+        return _parsed(w, _display(raw, words), MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
     if w.age is not None and head.endswith("year-old"):
-        return _parsed(w, display, PERSON, False, description=w.definite, affiliation=affiliation_of(words))
+        return _parsed(w, _display(raw, words), PERSON, False, description=w.definite, affiliation=affiliation_of(words))
     role_head = T.is_role_word(head) or (T.place(head) or ("", ""))[1] == "demonym" and len(words) <= 2
     if not role_head and T.is_org_word(head):
-        return _parsed(w, display, ORG, False, affiliation=affiliation_of(words), description=w.definite)
+        return _parsed(w, _display(raw, words), ORG, False, affiliation=affiliation_of(words), description=w.definite)
     if (T.singular(head) or "") in T.org_words():
-        return _parsed(w, group_display, GROUP, False, affiliation=affiliation_of(words))  # "many companies"
+        return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, affiliation=affiliation_of(words))  # "many companies"
     if role_head and not w.indefinite and (w.definite or w.owner):
         # "the spokesman", "the Salford MP", "the American": a description that points back.
+        display = _display(raw, words)
         return _parsed(w, display, PERSON, False, display, affiliation_of(words), description=True)
     if T.is_group_head(head) and not (role_head and not head.endswith("s")):
-        return _parsed(w, group_display, GROUP, False, display if T.is_role_word(head) else None, affiliation_of(words))
+        role = _display(raw, words) if T.is_role_word(head) else None
+        return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, role, affiliation_of(words))
     if role_head or head in ("woman", "man", "person", "someone", "somebody"):
         # "a spokesman", "a senior official", "one Iraqi woman": an unnamed person.
-        return _parsed(w, group_display, PERSON, False, display if role_head else None, affiliation_of(words))
+        role = _display(raw, words) if role_head else None
+        return _parsed(w, _unnamed_display(raw, words[-1]), PERSON, False, role, affiliation_of(words))
     return None
 
 
@@ -435,7 +443,7 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
     if not w.words:
         return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
     start = name_run_start(w.words, w.honorific is not None)
-    if _linked_role(w)[1] is not None and start > 0:
+    if start > 0 and _linked_role(w)[1] is not None:
         parsed = _unnamed(w)  # "a spokeswoman for Human Rights Watch": the role is the head
         if parsed is not None:
             return parsed
@@ -448,7 +456,10 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
 
 def _words_of(raw: str) -> list[str]:
     # "Rep. Jim Jordan (R-Ohio)": the party and state in brackets are no part of the name.
-    words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
+    if raw.isascii() and raw.replace(" ", "").isalnum():
+        words = raw.split()  # letters, digits and spaces only: the pattern's words are these
+    else:
+        words = WORD.findall(PARENTHETICAL.sub(" ", raw) if "(" in raw else raw)
     # "Turkcell now", "Henson himself": words a loose boundary left at the end.
     while len(words) > 1 and words[-1].lower() in T.TRAILING_JUNK:
         words.pop()
@@ -459,7 +470,8 @@ def _words_of(raw: str) -> list[str]:
 def parse_mention(text: str) -> ParsedMention:
     """Read a mention's words: name, role, type, affiliation and gender."""
     raw = text.strip()
-    tail = PHRASE_TAIL.search(raw)
+    # The phrase's preposition stands alone between spaces, never first: a cheap test first.
+    tail = PHRASE_TAIL.search(raw) if not _TAIL_PREPOSITIONS.isdisjoint(raw.split()[1:]) else None
     if tail is not None and tail.start() > 0 and not T.is_outlet_name(WORD.findall(raw), False):
         # "a narrator in the Clinton ad", "Protesters marching through the streets": the
         # speaker is the head before the phrase.

@@ -3,8 +3,10 @@
 Receives: the person spans ``detect.names`` found (text order), and from the reader a way to
 read one span into the registry. Hands on: ``complete(name, at)``, which reads, once, the full
 names the article gives a surname, before ``at`` and after it ("Mr Rowe said ..." then "Alan
-Rowe has led ..."), so a speaker's canonical name is the fullest the article gives anywhere; and ``named_in(lo, hi)``, the people named between
-two places, latest first, for a description that can only mean someone already in the story.
+Rowe has led ..."), so a speaker's canonical name is the fullest the article gives anywhere;
+``named_in(lo, hi)``, the people named between two places, latest first, for a description
+that can only mean someone already in the story; and ``named_before_who(lo, hi)``, those of
+them a relative clause makes a subject.
 
 Nothing is read up front: an article's cost follows its speakers and pointers, not the number
 of names in it.
@@ -12,10 +14,36 @@ of names in it.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Callable
+
+import regex
 
 from .entities import person_key
 from .types import honorific
+
+
+# ", who": the name before it is the subject of the relative clause.
+RELATIVE = regex.compile(r",\s+who\b")
+
+
+def _latest_first(starts: list[int], spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans (sorted, ``starts`` their starts) inside text[lo:hi], the latest first."""
+    a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return [spans[i] for i in range(b - 1, a - 1, -1) if spans[i][1] <= hi]
+
+
+@functools.lru_cache(maxsize=8192)
+def _full_name_surname(said: str) -> str | None:
+    """The lower-case surname of a full name ("Alan Rowe's" -> "rowe"), None for a name that
+    is no full name ("Mr Rowe", "Rowe"). Articles repeat their names: one answer per text."""
+    words = said.split()
+    style = honorific(words[0]) if words else None
+    if len(words) > 2 or len(words) == 2 and (style is None or style.kept):  # not "Mr Rowe"
+        last = words[-1]
+        last = last[:-2] if last.endswith(("'s", "’s")) else last
+        return last.lower()
+    return None
 
 
 class Prose:
@@ -27,18 +55,17 @@ class Prose:
         self._by_surname: dict[str, list[tuple[int, int]]] | None = None
         self._done: set[tuple[int, int]] = set()
         self._surnames_read: set[str] = set()
+        self._who: tuple[list[int], list[tuple[int, int]]] | None = None
 
     def _index(self) -> dict[str, list[tuple[int, int]]]:
         """Full names (two name words or more, or a role and a name) by their last word."""
         if self._by_surname is None:
             self._by_surname = {}
+            text = self.text
             for span in self.spans:
-                words = self.text[span[0] : span[1]].split()
-                style = honorific(words[0]) if words else None
-                if len(words) > 2 or len(words) == 2 and (style is None or style.kept):  # not "Mr Rowe"
-                    last = words[-1]
-                    last = last[:-2] if last.endswith(("'s", "’s")) else last
-                    self._by_surname.setdefault(last.lower(), []).append(span)
+                surname = _full_name_surname(text[span[0] : span[1]])
+                if surname is not None:
+                    self._by_surname.setdefault(surname, []).append(span)
         return self._by_surname
 
     def complete(self, name: str, at: int) -> None:
@@ -55,8 +82,17 @@ class Prose:
 
     def named_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """Spans of the people named in text[lo:hi], the latest first."""
-        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
-        return [self.spans[i] for i in range(b - 1, a - 1, -1) if self.spans[i][1] <= hi]
+        return _latest_first(self.starts, self.spans, lo, hi)
+
+    def named_before_who(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Spans of the people named in text[lo:hi] right before ", who" (the relative clause
+        makes them a subject: "denied by Jack Straw, who accused"), the latest first. They are
+        picked out of the names once per article."""
+        if self._who is None:
+            text = self.text
+            spans = [span for span in self.spans if text.startswith(",", span[1]) and RELATIVE.match(text, span[1])]
+            self._who = ([s for s, _ in spans], spans)
+        return _latest_first(*self._who, lo, hi)
 
     def read_span(self, span: tuple[int, int]) -> None:
         if span not in self._done:

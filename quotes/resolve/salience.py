@@ -17,14 +17,10 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-import regex
-
 from .context import sentence_subject
 from .entities import Entity
 from .prose import Prose
 
-# ", who": the name before it is the subject of the relative clause.
-RELATIVE = regex.compile(r",\s+who\b")
 # How many sentences back a pointer may look before the registry's salience decides.
 WALK = 8
 
@@ -99,11 +95,10 @@ class Walker:
                 entity = self._entities[k]
                 if entity is not None and accept(entity):
                     return entity, entity.spoke >= 0
-            for span in self.prose.named_in(lo, hi):
-                if RELATIVE.match(self.text, span[1]):
-                    entity = self.named_entity(span)
-                    if entity is not None and accept(entity):
-                        return entity, entity.spoke >= 0
+            for span in self.prose.named_before_who(lo, hi):
+                entity = self.named_entity(span)
+                if entity is not None and accept(entity):
+                    return entity, entity.spoke >= 0
             hi = lo
             k -= 1
         return None

@@ -26,6 +26,9 @@ from ..lexicon import (
     word_set,
 )
 
+# How many distinct words (or names) each per-word answer below is kept for: a news corpus
+# uses tens of thousands; past this many the oldest answers are dropped.
+WORD_CACHE = 1 << 15
 # Determiners and quantifiers that open a noun phrase; the indefinite ones make a role an
 # unnamed somebody ("a spokesman", "one analyst") rather than a description pointing back.
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one", "some", "two", "three", "four", "several", "many", "most", "all", "both", "other"})
@@ -46,6 +49,7 @@ AGE = regex.compile(r"(\d{1,3})-year-old", regex.IGNORECASE)
 ORG_ACRONYMS = frozenset({"un", "u.n.", "fbi", "cia", "eu", "nato"})
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def strip_possessive(word: str) -> str:
     """"Moscow's" -> "Moscow", "nations'" -> "nations" (not in words of two letters or fewer)."""
     if len(word) > 2:
@@ -71,10 +75,20 @@ def org_words() -> frozenset[str]:
     return word_set("organizations.txt")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=WORD_CACHE)
+def word_key(word: str) -> str:
+    """A word as the word lists hold it: no possessive, lower case ("Moscow's" -> "moscow")."""
+    return strip_possessive(word).lower()
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_role_word(word: str) -> bool:
     """"spokesman", "Secretary", "Vice-President", "ex-head": a role, or a hyphenated one."""
-    low = strip_possessive(word).lower()
+    return is_role_key(word_key(word))
+
+
+def is_role_key(low: str) -> bool:
+    """``is_role_word`` of a word already without its possessive and in lower case."""
     roles = role_words()
     if low in roles:
         return True
@@ -96,10 +110,10 @@ def singular(low: str) -> str | None:
     return low[:-1]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_plural_role(word: str) -> bool:
     """"lawyers", "economists", "MPs", "ministers": the plural of a role is a group of people."""
-    one = singular(strip_possessive(word).lower())
+    one = singular(word_key(word))
     return one is not None and one in role_words()
 
 
@@ -107,39 +121,49 @@ def is_plural_role(word: str) -> bool:
 _PEOPLE_PLURAL = regex.compile(r"\p{Ll}{3,}(?:ers|ists|ians|ants|ents|ors|ees)")
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_group_head(word: str) -> bool:
     """A head that makes a mention unnamed people: group nouns, plural roles, -ers/-ists plurals."""
-    low = strip_possessive(word).lower()
+    low = word_key(word)
     if low in group_words() or is_plural_role(word):
         return True
     return low not in SPEECH_NOUNS and bool(_PEOPLE_PLURAL.fullmatch(low))
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def honorific(word: str) -> Honorific | None:
     return honorifics().get(word.lower())
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def party(name: str) -> Party | None:
     """"Tories", "the Lib Dems", "Labour": the party a name stands for."""
     low = name.lower()
     return parties().get(low[4:] if low.startswith("the ") else low)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def place(name: str) -> tuple[str, str] | None:
     """(country, how) for a country, demonym, capital or institution: "Pyongyang" -> North Korea."""
     return place_index().get(strip_possessive(name).lower())
 
 
+@functools.cache
+def place_prefixes() -> frozenset[str]:
+    """The first words of the place names of two words or more ("north" of "north korea")."""
+    return frozenset(key.split(" ")[0] for key in place_index() if " " in key)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_acronym(word: str) -> bool:
     """"GE", "S&P", "IAAF", "U.N.", "BRC's": capitals only, two letters or more."""
     return bool(ACRONYM.fullmatch(word))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_org_word(word: str) -> bool:
     """Organization head words; well-known acronyms only in capitals ("UN", not the name "Un")."""
-    low = strip_possessive(word).lower()
+    low = word_key(word)
     if low in ORG_ACRONYMS:
         return word.isupper()
     return low in org_words()
@@ -166,6 +190,12 @@ def outlet_country(name: str) -> tuple[bool, str | None]:
     return False, None
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _outlet_name_word(word: str) -> bool:
+    """A capitalized word that makes a name an outlet's wherever it stands ("Radio", "BBC")."""
+    return word[:1].isupper() and word_key(word) in outlet_name_words()
+
+
 def is_outlet_name(words: list[str], definite: bool) -> bool:
     """An outlet by the words its name is made of, not by a list of this or that paper:
     "BBC Radio Five Live", "Radio Four's the World at One", "the Financial Times", "the Sun",
@@ -176,12 +206,11 @@ def is_outlet_name(words: list[str], definite: bool) -> bool:
     if not words:
         return False
     names, titles, media = outlet_name_words(), outlet_title_words(), medium_words()
-    capital = [strip_possessive(w).lower() for w in words if w[:1].isupper()]
-    if is_org_word(words[-1]) and strip_possessive(words[-1]).lower() not in names:
+    last = word_key(words[-1])
+    if is_org_word(words[-1]) and last not in names:
         return False  # "the Post Office", "Times Group": an organization
-    if any(w in names for w in capital):
+    if any(map(_outlet_name_word, words)):
         return True
-    last = strip_possessive(words[-1]).lower()
     if words[-1][:1].isupper() and last in titles:
         if definite or (len(words) > 1 and words[-2].lower() in ("daily", "sunday", "evening", "weekly")):
             return True
@@ -191,12 +220,15 @@ def is_outlet_name(words: list[str], definite: bool) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def is_generic_media(word: str) -> bool:
-    return strip_possessive(word).lower() in media_words()
+    return word_key(word) in media_words()
 
 
 def age_of(words: list[str]) -> int | None:
     """"the 25-year-old", "83-year-old Jane Roe": the age a mention gives."""
+    if "-year-old" not in " ".join(words).lower():
+        return None  # the pattern's words, in any case, are ASCII letters only
     for word in words:
         match = AGE.fullmatch(word)
         if match:
