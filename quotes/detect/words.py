@@ -114,19 +114,22 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+def with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """The nouns and the plurals of the one-word ones."""
+    return nouns | {plural(n) for n in nouns if " " not in n and n[-1:].isalpha()}
+
+
 @functools.cache
 def speaker_nouns() -> frozenset[str]:
     """Nouns that can head a speaker's phrase: roles, groups, organizations, documents, media,
     with their plurals ("one of the world's leading rating agencies says")."""
-    nouns = word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | word_set("documents.txt") | media_words()
-    return nouns | {plural(n) for n in nouns if " " not in n and n[-1:].isalpha()}
+    return with_plurals(word_set("roles.txt") | word_set("groups.txt") | word_set("organizations.txt") | word_set("documents.txt") | media_words())
 
 
 @functools.cache
 def document_nouns() -> frozenset[str]:
     """Nouns for something written or said ("statement", "tweets"), with their plurals."""
-    nouns = word_set("documents.txt")
-    return nouns | {plural(n) for n in nouns if " " not in n and n[-1:].isalpha()}
+    return with_plurals(word_set("documents.txt"))
 
 
 @functools.cache
