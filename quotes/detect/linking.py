@@ -199,6 +199,14 @@ class Linker:
         self.previous_open_ended = False  # did its last quote run on into this paragraph?
         self._previous_prose: Unit | None = None  # its last unit, when it held no quote
         self._prose_units = None  # or, for a paragraph detection skipped, how to make its units
+        self._start_paragraph()
+
+    def _start_paragraph(self) -> None:
+        """What one paragraph's linking keeps while its items are read."""
+        self._pending: list[tuple[int, Unit]] = []  # free quotes nothing credited yet
+        self._framed_in: dict[Unit, list[int]] = {}  # a unit's frames' candidates
+        self._free_in: dict[Unit, list[int]] = {}  # a unit's free quotes' candidates
+        self._last_direct: int | None = None
 
     def paragraph(self, p_index: int, p_start: int, units: Sequence[Unit], quotes: Sequence[Quote], framed, claimed) -> None:
         """Emit one paragraph's frames and free quotes in text order, then link the free ones."""
@@ -209,10 +217,7 @@ class Linker:
         first_cue: dict[Unit, int] = {}  # where each unit's first cue starts
         for unit, frame in framed:
             first_cue[unit] = min(first_cue.get(unit, unit.end), self.d.starts[frame.cue_first])
-        self._pending: list[tuple[int, Unit]] = []  # free quotes nothing credited yet
-        self._framed_in: dict[Unit, list[int]] = {}  # a unit's frames' candidates
-        self._free_in: dict[Unit, list[int]] = {}  # a unit's free quotes' candidates
-        self._last_direct: int | None = None
+        self._start_paragraph()
         count = len(self.candidates)
         for _, what, obj, unit in items:
             if what == "frame":
