@@ -58,7 +58,7 @@ def detect(analysis: Analysis) -> Detection:
     """Every attribution candidate in the article, in text order, and the names around them."""
     d = Doc(analysis)
     text, paragraphs = analysis.text, analysis.paragraphs
-    cue_first = cue_first_tokens(d)
+    cue_first = cue_first_tokens(d, {s.first_token for s in analysis.sentences})
     marks = mark_positions(text)
     sentence_starts = [s.start for s in analysis.sentences]
     linker = Linker(d)

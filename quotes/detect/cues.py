@@ -49,8 +49,8 @@ def match_cue(d: Doc, unit: Unit, i: int) -> tuple[int, SpeechVerb] | None:
     """The speech cue starting at token i: (its width in tokens, the verb)."""
     if d.quoted[i] or not d.flags[i] & WORD:
         return None
-    if d.flags[i] & CAP and i > unit.lo and d.flags[i - 1] & WORD and not d.in_headline(i):
-        return None  # "a campaign called North East Says No": mid-sentence capitals make a name
+    if i > unit.lo and capital_in_name(d, i):
+        return None
     low = d.low
     verbs = speech_verbs()
     word = low[i]
@@ -95,16 +95,25 @@ def cues_in(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Cue]:
     return found
 
 
-def cue_first_tokens(d: Doc) -> list[int]:
+def capital_in_name(d: Doc, i: int) -> bool:
+    """A capitalized cue word after a word, outside the headline, is part of a name ("United
+    States", "a campaign called North East Says No"), not a cue. (At a sentence's start the
+    caller does not ask.)"""
+    return bool(d.flags[i] & CAP and d.flags[i - 1] & WORD) and not d.in_headline(i)
+
+
+def cue_first_tokens(d: Doc, sentence_firsts: set[int]) -> list[int]:
     """Indices of the tokens that may start a cue, in order: flagged as a cue's first word, and
     not ruled out by the look at their neighbours that ``match_cue`` would make anyway ("United
-    States", "make sure", "a point" start no cue). A paragraph without one is skipped whole."""
+    States", "make sure", "a point" start no cue). A paragraph without one is skipped whole.
+    ``sentence_firsts``: the first token of each of the engine's sentences (a unit starts at
+    one, where ``match_cue`` lets a capital start a cue)."""
     verbs = speech_verbs()
-    low, flags, text = d.low, d.flags, d.text
+    low, flags = d.low, d.flags
     found = []
     for i in itertools.compress(range(d.n), map(operator.and_, flags, itertools.repeat(CUE_FIRST))):
-        if flags[i] & CAP and i > 0 and flags[i - 1] & WORD and not d.in_headline(i) and "\n" not in text[d.ends[i - 1] : d.starts[i]]:
-            continue  # a capital after a word inside a paragraph: a name ("United States")
+        if i > 0 and i not in sentence_firsts and capital_in_name(d, i):
+            continue
         if not flags[i] & SPEECH_FORM:
             # Only the first word of a longer cue ("point out", "according to"): its next word
             # must follow.
