@@ -23,7 +23,7 @@ from typing import Sequence
 from ..engines.base import Entity
 from ..lexicon import honorifics, media_outlets, media_words, outlet_name_words, parties, place_index, word_set
 from .doc import Doc
-from .words import CAP, DETERMINERS, LOWER, NAME_ABBREVIATION, OPENERS, POSSESSIVE, PRONOUNS, TIME_WORDS, BOUNDARY_WORDS
+from .words import CAP, DETERMINERS, LOWER, NAME_ABBREVIATION, OPENERS, PRONOUNS, TIME_WORDS, BOUNDARY_WORDS
 
 # Capitalized words that open a sentence or a clause and are no part of a name after them.
 LEADING = DETERMINERS | OPENERS | PRONOUNS | TIME_WORDS | BOUNDARY_WORDS | frozenset(

@@ -74,11 +74,6 @@ def head(d: Doc, span: tuple[int, int]) -> int:
     return last
 
 
-def can_speak(d: Doc, index: int) -> bool:
-    """Can a noun phrase ending at this token be a speaker (a name, a pronoun, a speaker noun)?"""
-    return bool(d.flags[index] & CAN_SPEAK)
-
-
 def skip_back(d: Doc, j: int, floor: int, hi: int) -> int:
     """Step left over auxiliaries, adverbs and time phrases ("have said", "on Monday said")."""
     low, flags = d.low, d.flags

@@ -19,7 +19,6 @@ Every mention is read in text order, the names in the prose among them:
 from __future__ import annotations
 
 import bisect
-import itertools
 from typing import NamedTuple
 
 import attrs
@@ -98,12 +97,6 @@ def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]
 
 # First words of a mention that may point back: pronouns and definite descriptions.
 POINTERS = frozenset({"he", "she", "they", "it", "we", "who", "which", "the", "his", "her", "their", "its"})
-
-
-def _surname(name: str) -> str:
-    """A name's last word as a speaker mention may write it ("Owen's" as "Owen")."""
-    last = name.rsplit(None, 1)[-1]
-    return last[:-2] if last.endswith(("'s", "’s")) else last
 
 
 def _spelled_name(text: str) -> str:

@@ -326,7 +326,7 @@ def _described_company(w: _Words) -> ParsedMention | None:
 def _titled_person(w: _Words, start: int) -> ParsedMention | None:
     """A name after a role, an honorific or an age: "Kremlin spokesman Dmitry Peskov", "Mr
     Blair", "83-year-old Jane Roe", "England forward Michael Owen"."""
-    words, run, before = w.words, w.words[start:], w.words[:start]
+    run, before = w.words[start:], w.words[:start]
     if not run:
         return None
     if before and before[-1].lower() in ROLE_LINKS:
@@ -373,7 +373,7 @@ def _bare_or_described_name(w: _Words, start: int) -> ParsedMention | None:
     """A name alone ("Jane Roe", "Owen"), or after words that describe it: "mobile firm
     Turkcell" is a company, "property website Rightmove" an outlet, "the Brazilian Juninho" a
     person."""
-    words, run, before = w.words, w.words[start:], w.words[:start]
+    run, before = w.words[start:], w.words[:start]
     if not run:
         return None
     if not before:
