@@ -159,15 +159,9 @@ def open_store(path: str, *, keep: Sequence[str] = (), every: int = COMMIT_EVERY
     by then are whole. An existing SQLite file there is replaced, as ``--attributions`` replaces
     a CSV; a file that is not SQLite is left alone (an error). ``fts`` None: FTS5 when this
     SQLite has it (``say`` hears when it has not)."""
-    if path == "-":
-        raise QuotesError("--db needs a file name; SQLite cannot be written to standard output")
     if every < 1:
         raise ValueError(f"commit every {every} articles?")
-    clashes = [k for k in keep if printable(k).casefold() == ARTICLE_KEY]
-    if clashes:
-        raise QuotesError(f"--keep {clashes[0]!r}: the SQLite articles table has a column of that name; "
-                          "rename it in the input")
-    statements = schema(keep)  # checks the names before anything is touched
+    statements = check(path, keep)
     _replace(path)
     try:
         connection = sqlite3.connect(path, isolation_level=None)
@@ -193,21 +187,40 @@ def open_store(path: str, *, keep: Sequence[str] = (), every: int = COMMIT_EVERY
         connection.close()
 
 
-def _replace(path: str) -> None:
-    """Remove an earlier SQLite file at ``path``, with its journal (a journal left by a killed
-    run would otherwise be played back into the new file); refuse anything else."""
+def check(path: str, keep: Sequence[str] = ()) -> list[str]:
+    """The schema for ``keep``, once the names and the path are known good: called before any
+    output is touched. Refuses a kept column named ``article_id`` or holding a NUL, and a path
+    that cannot be replaced (``check_path``)."""
+    clashes = [k for k in keep if printable(k).casefold() == ARTICLE_KEY]
+    if clashes:
+        raise QuotesError(f"--keep {clashes[0]!r}: the SQLite articles table has a column of that name; "
+                          "rename it in the input")
+    statements = schema(keep)
+    check_path(path)
+    return statements
+
+
+def check_path(path: str) -> None:
+    """Refuse a ``--db`` that cannot be replaced: standard output, a folder, or an existing
+    file that is not SQLite (a CSV given by mistake)."""
+    if path == "-":
+        raise QuotesError("--db needs a file name; SQLite cannot be written to standard output")
     if os.path.isdir(path):
         raise InputError(f"{path}: is a folder; --db needs a file name")
     try:
         with open(path, "rb") as existing:
             head = existing.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
-        head = None
+        return
     except OSError as error:
         raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
     if head and head != SQLITE_MAGIC:
         raise InputError(f"{path}: exists and is not a SQLite database; quotes replaces only its own kind of file")
+
+
+def _replace(path: str) -> None:
+    """Remove an earlier SQLite file at ``path``, with its journal (a journal left by a killed
+    run would otherwise be played back into the new file)."""
     for leftover in (path, f"{path}-journal", f"{path}-wal", f"{path}-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(leftover)
-

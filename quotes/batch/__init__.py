@@ -67,7 +67,7 @@ def batch_file(
         delimiter = parse_delimiter(delimiter)
     keep = tuple(keep)
     check_keep(keep)
-    _check_outputs(input_path, attributions_path, summary_path, db_path)
+    _check_outputs(input_path, attributions_path, summary_path, db_path, keep)
     with open_input(input_path) as stream:
         source = "stdin" if input_path == "-" else input_path
         counted = InputBytes(stream)
@@ -89,7 +89,8 @@ def batch_file(
                              position=lambda: counted.position, raw_csv=raw_csv, keep=keep, store=store)
 
 
-def _check_outputs(input_path: str, attributions: str | None, summary: str | None, db: str | None) -> None:
+def _check_outputs(input_path: str, attributions: str | None, summary: str | None, db: str | None,
+                   keep: Sequence[str]) -> None:
     if not (attributions or summary or db):
         raise QuotesError("nothing to write: give --attributions and --summary (CSV), --db (SQLite), or both")
     if attributions and attributions == summary and attributions != os.devnull:
@@ -97,10 +98,13 @@ def _check_outputs(input_path: str, attributions: str | None, summary: str | Non
     if attributions and "-" == attributions == summary:
         raise QuotesError("only one of --attributions and --summary can be - (stdout)")
     if db:
+        from .. import store
+
         where = os.path.realpath(db)
         for option, path in (("INPUT", input_path), ("--attributions", attributions), ("--summary", summary)):
             if path and path != "-" and os.path.realpath(path) == where:
                 raise QuotesError(f"--db and {option} must be different files")
+        store.check(db, keep)
 
 
 def _prepend(first: InputRow, rest: Iterator[InputRow]) -> Iterator[InputRow]:
