@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from typing import Any, Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .batch.jobs import SPEAKER_FIELDS, RowResult, summary_fields
 from .batch.read import printable

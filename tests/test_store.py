@@ -77,8 +77,8 @@ def test_the_database_holds_the_rows_of_the_csvs(tmp_path, name, args, jobs):
         [[row[c] for c in [*columns, "row"]] for row in attributions]
     # every article's speakers account for its attributions that have a speaker
     per_article = query(db, "SELECT a.article_id, a.attributions - a.unattributed, "
-                            "(SELECT coalesce(sum(s.attributions), 0) FROM speakers AS s WHERE s.article_id = a.article_id) "
-                            "FROM articles AS a")
+                            "(SELECT coalesce(sum(s.attributions), 0) FROM speakers AS s "
+                            "WHERE s.article_id = a.article_id) FROM articles AS a")
     assert all(credited == spoken for _, credited, spoken in per_article)
     assert query(db, "PRAGMA foreign_key_check") == []
 
@@ -164,7 +164,8 @@ def test_names_and_values_from_the_input_cannot_inject_sql(tmp_path):
     assert {"articles", "attributions", "speakers"} <= tables(db)
     names = [row[1] for row in query(db, "PRAGMA table_info(articles)")]
     assert names[:5] == ["article_id", "row", "article", EVIL_NAME, "[date]"]
-    assert query(db, f"SELECT article, {store.quote(EVIL_NAME)}, \"[date]\" FROM articles") == [("a'1", EVIL_VALUE, "'; --")]
+    kept = query(db, f"SELECT article, {store.quote(EVIL_NAME)}, \"[date]\" FROM articles")
+    assert kept == [("a'1", EVIL_VALUE, "'; --")]
     texts = [t for (t,) in query(db, "SELECT text FROM attributions ORDER BY attribution_id")]
     assert texts == [a.content.text for a in quotes.analyze(EVIL_TEXT).attributions]
     assert "DROP TABLE speakers" in texts[0]
@@ -328,13 +329,13 @@ def _section() -> str:
 
 
 def readme_queries() -> list[tuple[str, str]]:
-    return re.findall(r"```sql\n(.*?)```\s*```text\n(.*?)```", _section(), re.S)
+    return re.findall(r"```sql\n(.*?)```\s*```text\n(.*?)```", _section(), re.DOTALL)
 
 
 @pytest.fixture(scope="module")
 def readme_db(tmp_path_factory):
     """The README's command, run from the repository, writing its database to a temporary folder."""
-    command = shlex.split(re.search(r"```sh\n(.*?)```", _section(), re.S).group(1))
+    command = shlex.split(re.search(r"```sh\n(.*?)```", _section(), re.DOTALL).group(1))
     assert command[:2] == ["quotes", "batch"] and "--keep" in command
     at = command.index("--db") + 1
     db = tmp_path_factory.mktemp("readme") / command[at]

@@ -60,9 +60,10 @@ def batch_file(
     raw_csv: bool = False,
 ) -> BatchStats:
     """The whole command: read INPUT, write the CSVs and the SQLite file asked for (at least
-    one), with the ``keep`` columns (names, as ``parse_keep`` makes them) carried over. Column errors surface before any output file
-    is created. ``warn`` hears about rows read with a fallback, ``say`` what the run found out
-    by itself (the CSV delimiter); ``delimiter`` is as ``--delimiter`` takes it."""
+    one), with the ``keep`` columns (names, as ``parse_keep`` makes them) carried over. Column
+    errors surface before any output file is created. ``warn`` hears about rows read with a
+    fallback, ``say`` what the run found out by itself (the CSV delimiter, a SQLite without
+    FTS5); ``delimiter`` is as ``--delimiter`` takes it."""
     if delimiter is not None:
         delimiter = parse_delimiter(delimiter)
     keep = tuple(keep)

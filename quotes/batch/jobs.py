@@ -109,7 +109,8 @@ def analyze_row(row: InputRow, *, engine: str = "rules", model_dir: str | None =
     except EngineUnavailable:
         raise  # an engine that cannot run is the run's problem, not this row's
     except Exception as error:  # noqa: BLE001 - one article must not sink a batch of thousands
-        return RowResult(summary_row(row, None, printable(f"analysis failed: {type(error).__name__}: {error}"), keep), ())
+        why = printable(f"analysis failed: {type(error).__name__}: {error}")
+        return RowResult(summary_row(row, None, why, keep), ())
     return RowResult(summary_row(row, result, keep=keep), rows, speakers)
 
 

@@ -158,8 +158,11 @@ def _writer(attributions_out: IO[str] | None, summary_out: IO[str] | None, *, ke
             store: ResultSink | None, raw_csv: bool) -> Callable[[RowResult], None]:
     """One function that writes a result to every output, as one step an interrupt waits for:
     after Ctrl-C the CSVs and the database hold the same whole rows."""
-    attribution_writer = RowWriter(attributions_out, attribution_fields(keep), raw=raw_csv) if attributions_out else None
-    summary_writer = RowWriter(summary_out, summary_fields(keep), raw=raw_csv) if summary_out else None
+    attribution_writer = summary_writer = None
+    if attributions_out is not None:
+        attribution_writer = RowWriter(attributions_out, attribution_fields(keep), raw=raw_csv)
+    if summary_out is not None:
+        summary_writer = RowWriter(summary_out, summary_fields(keep), raw=raw_csv)
 
     def write(result: RowResult) -> None:
         with _DeferInterrupt():
