@@ -272,7 +272,8 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:
     p.add_argument("input", metavar="INPUT", help="a CSV or JSON Lines file, or - for stdin")
     p.add_argument("--text-column", required=True, metavar="COL", help="the column (or JSON key) with the article text")
     p.add_argument("--id-column", metavar="COL", help="the column with the article id (default: the row number)")
-    p.add_argument("--attributions", metavar="OUT.csv", help="one row per attribution")
+    p.add_argument("--attributions", metavar="OUT.csv",
+                   help="one row per attribution (give --attributions, --summary or --db, or several)")
     p.add_argument("--summary", metavar="OUT.csv", help="one row per input row, in input order")
     p.add_argument("--db", metavar="OUT.sqlite",
                    help="also (or instead) write the results to this SQLite file, replacing an earlier one: "

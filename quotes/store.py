@@ -27,13 +27,12 @@ import os
 import sqlite3
 from typing import Callable, Iterator, Sequence
 
-from .batch.jobs import SPEAKER_FIELDS, RowResult, summary_fields
+from .batch.jobs import JSON_LINES_FIELDS, SPEAKER_FIELDS, RowResult, summary_fields
 from .batch.read import printable
 from .errors import InputError, QuotesError
-from .render import CONTRACT_FIELDS
 
 # The fields ``quotes analyze --format jsonl`` writes, in its order (render.attribution_row).
-ATTRIBUTION_COLUMNS = CONTRACT_FIELDS + ("cue_start", "cue_end", "speaker_id", "reason")
+ATTRIBUTION_COLUMNS = JSON_LINES_FIELDS
 SPEAKER_COLUMNS = SPEAKER_FIELDS[1:]  # the article is the article_id
 ARTICLE_KEY = "article_id"
 # Committing is what costs (a sync to disk); every 100 articles is a fraction of a second of

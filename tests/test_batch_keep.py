@@ -59,6 +59,8 @@ def test_parse_keep(values, names):
     (("id", "headline", "article id"), None),
     (("text",), "text"),  # an attributions column
     (("chars",), "chars"),  # a summary column
+    (("speaker_id",), "speaker_id"),  # a JSON Lines field the CSV leaves out and SQLite stores
+    (("Reason",), "Reason"),
     (("Row",), "Row"),  # any letter case: SQLite's names ignore case
     (("outlet", "ERROR"), "ERROR"),
     (("outlet", "Outlet"), "differ only in letter case"),

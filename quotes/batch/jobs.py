@@ -18,6 +18,9 @@ from ..render import CONTRACT_FIELDS, attribution_row
 from .read import InputRow, printable
 
 ATTRIBUTION_FIELDS = CONTRACT_FIELDS + ("row",)
+# Every field of an attribution row (render.attribution_row, what --format jsonl writes): the
+# CSV takes the contract's, SQLite all of them.
+JSON_LINES_FIELDS = CONTRACT_FIELDS + ("cue_start", "cue_end", "speaker_id", "reason")
 SUMMARY_FIELDS = (
     "row", "article", "chars", "attributions",
     *(k.value for k in Kind),
@@ -31,7 +34,7 @@ SPEAKER_FIELDS = ("article", "speaker_id", "name", "type", "named", "role", "aff
 def check_keep(keep: Sequence[str]) -> None:
     """A kept column may not take the name of a column quotes writes, in any letter case (SQLite's
     names ignore case, and two columns ``Text`` and ``text`` would puzzle a reader anyway)."""
-    ours = {field.casefold() for field in (*ATTRIBUTION_FIELDS, *SUMMARY_FIELDS)}
+    ours = {field.casefold() for field in (*ATTRIBUTION_FIELDS, *JSON_LINES_FIELDS, *SUMMARY_FIELDS)}
     clashes = [column for column in keep if column.casefold() in ours]
     if clashes:
         raise QuotesError(f"--keep {clashes[0]!r}: quotes writes a column of that name; rename it in the input")
