@@ -148,6 +148,8 @@ def _run_batch(batch, args: argparse.Namespace):
         id_column=args.id_column,
         attributions_path=args.attributions,
         summary_path=args.summary,
+        db_path=args.db,
+        keep=batch.parse_keep(args.keep),
         format=args.input_format,
         delimiter=args.delimiter,
         encoding=args.encoding,
@@ -263,15 +265,21 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_batch(commands: argparse._SubParsersAction) -> None:
-    p = _command(commands, "batch", "analyse a CSV or JSON Lines file, streamed, into two CSVs",
+    p = _command(commands, "batch", "analyse a CSV or JSON Lines file, streamed, into two CSVs or SQLite",
                  "quotes batch stories.csv --text-column body --id-column id "
                  "--attributions attributions.csv --summary summary.csv",
-                 "quotes batch stories.jsonl --text-column text --attributions a.csv --summary s.csv --jobs 2")
+                 "quotes batch stories.jsonl --text-column text --keep outlet,date --db stories.sqlite --jobs 2")
     p.add_argument("input", metavar="INPUT", help="a CSV or JSON Lines file, or - for stdin")
     p.add_argument("--text-column", required=True, metavar="COL", help="the column (or JSON key) with the article text")
     p.add_argument("--id-column", metavar="COL", help="the column with the article id (default: the row number)")
-    p.add_argument("--attributions", required=True, metavar="OUT.csv", help="one row per attribution")
-    p.add_argument("--summary", required=True, metavar="OUT.csv", help="one row per input row, in input order")
+    p.add_argument("--attributions", metavar="OUT.csv",
+                   help="one row per attribution (give --attributions, --summary or --db, or several)")
+    p.add_argument("--summary", metavar="OUT.csv", help="one row per input row, in input order")
+    p.add_argument("--db", metavar="OUT.sqlite",
+                   help="also (or instead) write the results to this SQLite file, replacing an earlier one: "
+                        "tables articles, attributions, speakers")
+    p.add_argument("--keep", action="append", metavar="COL[,COL...]",
+                   help="carry these input columns (e.g. outlet,date) into every output, right after the article id")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to use (default: 1)")
     p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV column separator, e.g. ';' or tab (default: sniffed)")

@@ -12,24 +12,30 @@ the whole input (it cannot be opened, the text or id column does not exist) stop
 
 By stage: ``read`` (CSV or JSON Lines rows, delimiter, decoding), ``jobs`` (a row to its
 output rows), ``pool`` (worker processes for ``jobs`` > 1, and stopping on a signal) and
-``write`` (whole, flushed, spreadsheet-safe CSV rows; the progress bar).
+``write`` (whole, flushed, spreadsheet-safe CSV rows; the progress bar). ``--keep`` columns
+travel from ``read`` (``InputRow.kept``) through ``jobs`` (``attribution_fields``,
+``summary_fields``) into every output; ``quotes.store`` writes the same results to SQLite.
 """
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from ..errors import QuotesError
-from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows, summary_row
+from .jobs import (ATTRIBUTION_FIELDS, SPEAKER_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows,
+                   attribution_fields, check_keep, speaker_rows, summary_fields, summary_row)
 from .pool import Terminated, sigterm_unwinds
-from .read import (FORMATS, InputBytes, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit,
-                   read_rows, sniff_delimiter)
+from .read import (FORMATS, InputBytes, InputRow, detect_format, kept_value, open_input, parse_delimiter, parse_keep,
+                   raise_field_size_limit, read_rows, sniff_delimiter)
 from .write import BatchStats, RowWriter, input_size, open_output, run_batch
 
 __all__ = [
-    "ATTRIBUTION_FIELDS", "FORMATS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult", "RowWriter", "Terminated",
-    "analyze_row", "analyze_rows", "batch_file", "detect_format", "open_input", "open_output",
-    "parse_delimiter", "raise_field_size_limit", "read_rows", "run_batch", "sniff_delimiter", "summary_row",
+    "ATTRIBUTION_FIELDS", "FORMATS", "SPEAKER_FIELDS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult",
+    "RowWriter", "Terminated", "analyze_row", "analyze_rows", "attribution_fields", "batch_file", "check_keep",
+    "detect_format", "kept_value", "open_input", "open_output", "parse_delimiter", "parse_keep",
+    "raise_field_size_limit", "read_rows", "run_batch", "sniff_delimiter", "speaker_rows", "summary_fields",
+    "summary_row",
 ]
 
 
@@ -37,8 +43,10 @@ def batch_file(
     input_path: str,
     *,
     text_column: str,
-    attributions_path: str,
-    summary_path: str,
+    attributions_path: str | None = None,
+    summary_path: str | None = None,
+    db_path: str | None = None,
+    keep: Sequence[str] = (),
     id_column: str | None = None,
     format: str | None = None,
     delimiter: str | None = None,
@@ -51,27 +59,53 @@ def batch_file(
     say: Callable[[str], None] | None = None,
     raw_csv: bool = False,
 ) -> BatchStats:
-    """The whole command: read INPUT, write the two CSVs. Column errors surface before any
-    output file is created. ``warn`` hears about rows read with a fallback, ``say`` what the
-    run found out by itself (the CSV delimiter); ``delimiter`` is as ``--delimiter`` takes it."""
+    """The whole command: read INPUT, write the CSVs and the SQLite file asked for (at least
+    one), with the ``keep`` columns (names, as ``parse_keep`` makes them) carried over. Column
+    errors surface before any output file is created. ``warn`` hears about rows read with a
+    fallback, ``say`` what the run found out by itself (the CSV delimiter, a SQLite without
+    FTS5); ``delimiter`` is as ``--delimiter`` takes it."""
     if delimiter is not None:
         delimiter = parse_delimiter(delimiter)
-    if attributions_path == summary_path and attributions_path != os.devnull:
-        raise QuotesError("--attributions and --summary must be different files")
-    if "-" == attributions_path == summary_path:
-        raise QuotesError("only one of --attributions and --summary can be - (stdout)")
+    keep = tuple(keep)
+    check_keep(keep)
+    _check_outputs(input_path, attributions_path, summary_path, db_path, keep)
     with open_input(input_path) as stream:
         source = "stdin" if input_path == "-" else input_path
         counted = InputBytes(stream)
         rows = read_rows(counted, source=source, text_column=text_column, id_column=id_column,
-                         format=format, delimiter=delimiter, encoding=encoding, warn=warn, say=say)
+                         format=format, delimiter=delimiter, encoding=encoding, warn=warn, say=say, keep=keep)
         first = next(rows, None)  # reads the header: a missing column raises here
         everything = rows if first is None else _prepend(first, rows)
-        with sigterm_unwinds(), open_output(attributions_path) as attributions_out, \
-                open_output(summary_path) as summary_out:
+        with contextlib.ExitStack() as outputs:
+            outputs.enter_context(sigterm_unwinds())
+            attributions_out, summary_out = (outputs.enter_context(open_output(p)) if p else None
+                                             for p in (attributions_path, summary_path))
+            store = None
+            if db_path is not None:
+                from ..store import open_store
+
+                store = outputs.enter_context(open_store(db_path, keep=keep, say=say))
             return run_batch(everything, attributions_out, summary_out, jobs=jobs, engine=engine,
                              model_dir=model_dir, progress=progress, size=input_size(stream),
-                             position=lambda: counted.position, raw_csv=raw_csv)
+                             position=lambda: counted.position, raw_csv=raw_csv, keep=keep, store=store)
+
+
+def _check_outputs(input_path: str, attributions: str | None, summary: str | None, db: str | None,
+                   keep: Sequence[str]) -> None:
+    if not (attributions or summary or db):
+        raise QuotesError("nothing to write: give --attributions and --summary (CSV), --db (SQLite), or both")
+    if attributions and attributions == summary and attributions != os.devnull:
+        raise QuotesError("--attributions and --summary must be different files")
+    if attributions and "-" == attributions == summary:
+        raise QuotesError("only one of --attributions and --summary can be - (stdout)")
+    if db:
+        from .. import store
+
+        where = os.path.realpath(db)
+        for option, path in (("INPUT", input_path), ("--attributions", attributions), ("--summary", summary)):
+            if path and path != "-" and os.path.realpath(path) == where:
+                raise QuotesError(f"--db and {option} must be different files")
+        store.check(db, keep)
 
 
 def _prepend(first: InputRow, rest: Iterator[InputRow]) -> Iterator[InputRow]:

@@ -31,12 +31,14 @@ def raise_field_size_limit() -> int:
 
 @attrs.frozen
 class InputRow:
-    """One input row: its 1-based position, its id and either its text or why there is none."""
+    """One input row: its 1-based position, its id and either its text or why there is none;
+    ``kept`` holds the values of the ``--keep`` columns, in the order asked for (``kept_value``)."""
 
     row: int
     id: str
     text: str | None
     error: str | None = None
+    kept: tuple[str | None, ...] = ()
 
 
 def detect_format(path: str, head: bytes) -> str:
@@ -109,6 +111,33 @@ def parse_delimiter(value: str) -> str:
     return delimiter
 
 
+def parse_keep(values: str | Sequence[str] | None) -> tuple[str, ...]:
+    """``--keep``: column names separated by commas, the option given once or more, in order.
+    An empty name or a name given twice is an error (it would make two columns of one name)."""
+    if not values:
+        return ()
+    names = [name.strip() for value in ([values] if isinstance(values, str) else values) for name in value.split(",")]
+    if "" in names:
+        raise QuotesError(f"--keep takes column names separated by commas, not {','.join(names)!r}")
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise QuotesError(f"--keep names {', '.join(repr(n) for n in twice)} more than once")
+    return tuple(names)
+
+
+def kept_value(value: Any) -> str | None:
+    """A ``--keep`` cell: text as it is (made printable, as an id is); a JSON number, true or
+    false, list or object as its JSON text (7, 2.5, true, ["a"]); None for a missing key or a
+    JSON null, which CSV writes as an empty cell and SQLite stores as NULL."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return printable(json.dumps(value, ensure_ascii=False))
+
+
 def sniff_delimiter(head: bytes, text_column: str) -> str:
     """The CSV delimiter, from the input's first bytes: what ``csv.Sniffer`` (limited to
     comma, semicolon, tab and pipe) finds in them, or else in the header line alone, as long as
@@ -146,9 +175,12 @@ def read_rows(
     encoding: str | None = None,
     warn: Callable[[str], None] | None = None,
     say: Callable[[str], None] | None = None,
+    keep: Sequence[str] = (),
 ) -> Iterator[InputRow]:
     """Input rows, one at a time, from a binary stream of CSV or JSON Lines. ``warn`` hears
-    about rows read with a fallback; ``say`` hears which delimiter was sniffed."""
+    about rows read with a fallback; ``say`` hears which delimiter was sniffed. Each row's
+    ``kept`` has the values of the ``keep`` columns (a column missing from the CSV header or
+    the first JSON object raises, as a missing text column does)."""
     counted = stream if isinstance(stream, InputBytes) else InputBytes(stream)
     head = counted.head(SNIFF_BYTES)
     buffered = io.BufferedReader(counted)
@@ -157,12 +189,12 @@ def read_rows(
         sniffed = delimiter is None
         return _csv_rows(buffered, source=source, text_column=text_column, id_column=id_column,
                          delimiter=sniff_delimiter(head, text_column) if sniffed else delimiter, encoding=encoding,
-                         warn=warn, say=say if sniffed else None)
+                         warn=warn, say=say if sniffed else None, keep=tuple(keep))
     if fmt == "jsonl":
         if delimiter is not None:
             raise QuotesError(f"{source}: --delimiter is for CSV input, and this is JSON Lines")
         return _jsonl_rows(buffered, source=source, text_column=text_column, id_column=id_column,
-                           encoding=encoding, warn=warn)
+                           encoding=encoding, warn=warn, keep=tuple(keep))
     raise QuotesError(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -197,7 +229,7 @@ def _text(value: Any, *, source: str, encoding: str | None, warn,
     return text, None
 
 
-def _csv_rows(stream, *, source, text_column, id_column, delimiter, encoding, warn, say) -> Iterator[InputRow]:
+def _csv_rows(stream, *, source, text_column, id_column, delimiter, encoding, warn, say, keep) -> Iterator[InputRow]:
     raise_field_size_limit()
     # surrogateescape keeps undecodable bytes until we know which field they are in, so one
     # bad row does not stop the file; utf-8-sig drops a byte-order mark from the first header.
@@ -212,16 +244,17 @@ def _csv_rows(stream, *, source, text_column, id_column, delimiter, encoding, wa
     except csv.Error as error:
         raise InputError(f"{source}: cannot read the CSV header: {error}") from None
     header = [h.strip() for h in header]
-    if text_column not in header:
-        raise _missing_column(source, text_column, header, delimiter=delimiter)
-    if id_column is not None and id_column not in header:
-        raise _missing_column(source, id_column, header, delimiter=delimiter)
+    for column in (text_column, *([id_column] if id_column is not None else ()), *keep):
+        if column not in header:
+            raise _missing_column(source, column, header, delimiter=delimiter)
     if say is not None:  # said once the header is known good: an error stays one line
         say(f"{source}: CSV with columns separated by {DELIMITERS.get(delimiter, repr(delimiter))} "
             "(sniffed; --delimiter to choose)")
     unknown_id = _unknown_id(id_column)
     text_at = header.index(text_column)
     id_at = header.index(id_column) if id_column is not None else None
+    kept_at = [header.index(column) for column in keep]
+    unknown_kept = (None,) * len(keep)
     position = 0
     while True:
         try:
@@ -230,22 +263,27 @@ def _csv_rows(stream, *, source, text_column, id_column, delimiter, encoding, wa
             return
         except csv.Error as error:
             position += 1
-            yield InputRow(position, unknown_id(position), None, f"malformed CSV at line {reader.line_num}: {error}")
+            yield InputRow(position, unknown_id(position), None, f"malformed CSV at line {reader.line_num}: {error}",
+                           unknown_kept)
             continue
         if not fields:
             continue  # a blank line is no row in CSV (the csv module yields [] for it)
         position += 1
         try:
             row_id = _id(fields[id_at] if id_at is not None and id_at < len(fields) else None, position)
+            # A row with too few fields keeps what it has, as its id does: None past its end.
+            kept = tuple(kept_value(fields[at]) if at < len(fields) else None for at in kept_at)
             if len(fields) != len(header):
                 yield InputRow(position, row_id, None,
-                               f"row has {len(fields)} fields, the header has {len(header)} (line {reader.line_num})")
+                               f"row has {len(fields)} fields, the header has {len(header)} (line {reader.line_num})",
+                               kept)
                 continue
             text, error = _text(fields[text_at], source=f"{source} row {position}", encoding=encoding, warn=warn)
         except Exception as error:  # noqa: BLE001 - whatever a row holds, the run goes on
-            yield InputRow(position, unknown_id(position), None, f"cannot read line {reader.line_num}: {_why(error)}")
+            yield InputRow(position, unknown_id(position), None, f"cannot read line {reader.line_num}: {_why(error)}",
+                           unknown_kept)
             continue
-        yield InputRow(position, row_id, text, error)
+        yield InputRow(position, row_id, text, error, kept)
 
 
 def _unknown_id(id_column: str | None) -> Callable[[int], str]:
@@ -262,10 +300,11 @@ def _id(value: Any, position: int) -> str:
     return printable(json.dumps(value, ensure_ascii=False) if not isinstance(value, (int, float)) else str(value))
 
 
-def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn) -> Iterator[InputRow]:
+def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn, keep) -> Iterator[InputRow]:
     checked = False
     position = 0
     unknown_id = _unknown_id(id_column)
+    unknown_kept = (None,) * len(keep)
     for line_number, raw in enumerate(stream, 1):
         if not raw.strip():
             continue  # blank lines separate nothing in JSON Lines
@@ -275,26 +314,27 @@ def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn) -> It
         try:
             value, escaped_bytes = _json_object(raw, line_number)
         except _BadRow as bad:
-            yield InputRow(position, unknown_id(position), None, str(bad))
+            yield InputRow(position, unknown_id(position), None, str(bad), unknown_kept)
             continue
         if not checked:
             # The first object stands for the file: a column it lacks is a usage error.
-            if text_column not in value:
-                raise _missing_column(source, text_column, list(value), what="first object's keys")
-            if id_column is not None and id_column not in value:
-                raise _missing_column(source, id_column, list(value), what="first object's keys")
+            for column in (text_column, *([id_column] if id_column is not None else ()), *keep):
+                if column not in value:
+                    raise _missing_column(source, column, list(value), what="first object's keys")
             checked = True
         try:
             row_id = _id(value.get(id_column) if id_column is not None else None, position)
+            kept = tuple(kept_value(value.get(column)) for column in keep)
             if text_column not in value:
-                yield InputRow(position, row_id, None, f"no {text_column!r} field on line {line_number}")
+                yield InputRow(position, row_id, None, f"no {text_column!r} field on line {line_number}", kept)
                 continue
             text, error = _text(value[text_column], source=f"{source} row {position}", encoding=encoding, warn=warn,
                                 escaped_bytes=escaped_bytes)
         except Exception as error:  # noqa: BLE001 - whatever a row holds, the run goes on
-            yield InputRow(position, unknown_id(position), None, f"cannot read line {line_number}: {_why(error)}")
+            yield InputRow(position, unknown_id(position), None, f"cannot read line {line_number}: {_why(error)}",
+                           unknown_kept)
             continue
-        yield InputRow(position, row_id, text, error)
+        yield InputRow(position, row_id, text, error, kept)
 
 
 class _BadRow(Exception):

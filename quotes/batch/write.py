@@ -1,4 +1,6 @@
-"""Writing batch output: two CSVs, each row whole and flushed as soon as it is done."""
+"""Writing batch output: two CSVs, each row whole and flushed as soon as it is done, and any
+other sink of whole results (SQLite, ``store.py``), the same rows, an interrupt held off while
+one result goes to all of them."""
 from __future__ import annotations
 
 import contextlib
@@ -9,13 +11,13 @@ import signal
 import stat
 import sys
 import threading
-from typing import IO, Any, Callable, Iterable, Iterator, Sequence
+from typing import IO, Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 import attrs
 
 from ..errors import InputError
 from ..render import csv_cells
-from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, _batch_gc, analyze_rows
+from .jobs import RowResult, _batch_gc, analyze_rows, attribution_fields, summary_fields
 from .read import InputRow
 
 
@@ -101,10 +103,16 @@ class BatchStats:
                 f"{count(self.errors, 'row')} with errors")
 
 
+class ResultSink(Protocol):
+    """Where whole results go besides the CSVs: ``store.Store`` (SQLite) is one."""
+
+    def add(self, result: RowResult) -> None: ...
+
+
 def run_batch(
     rows: Iterable[InputRow],
-    attributions_out: IO[str],
-    summary_out: IO[str],
+    attributions_out: IO[str] | None,
+    summary_out: IO[str] | None,
     *,
     jobs: int = 1,
     engine: str = "rules",
@@ -114,25 +122,26 @@ def run_batch(
     size: int | None = None,
     position: Callable[[], int] | None = None,
     raw_csv: bool = False,
+    keep: Sequence[str] = (),
+    store: ResultSink | None = None,
 ) -> BatchStats:
-    """Analyse every row and write both CSVs as rows finish; returns the counts.
+    """Analyse every row and write it as it finishes: to the attributions and summary CSVs
+    (either may be None: not written), with the ``keep`` columns after ``article``, and to
+    ``store`` (``store.Store``); returns the counts.
 
     The progress bar (on stderr; by default when it is a terminal) counts rows, or, given the
     input's ``size`` in bytes and a ``position`` that says how many have been read, bytes, with
     a total and the time left."""
-    attribution_writer = RowWriter(attributions_out, ATTRIBUTION_FIELDS, raw=raw_csv)
-    summary_writer = RowWriter(summary_out, SUMMARY_FIELDS, raw=raw_csv)
+    write = _writer(attributions_out, summary_out, keep=keep, store=store, raw_csv=raw_csv)
     if progress is None:
         progress = sys.stderr.isatty()
     by_bytes = size is not None and position is not None
     n = errors = found = chars = 0
-    results = analyze_rows(rows, jobs=jobs, engine=engine, model_dir=model_dir, chunksize=chunksize)
+    results = analyze_rows(rows, jobs=jobs, engine=engine, model_dir=model_dir, chunksize=chunksize, keep=keep)
     # closing(): an interrupt stops the pool here and now, not whenever the generator is collected.
     with _batch_gc(), contextlib.closing(results), _progress_bar(progress, size if by_bytes else None) as bar:
         for result in results:
-            # Attributions first: a summary row promises its attribution rows are written.
-            attribution_writer.write(*result.attributions)
-            summary_writer.write(result.summary)
+            write(result)
             n += 1
             errors += bool(result.summary["error"])
             found += len(result.attributions)
@@ -143,6 +152,29 @@ def run_batch(
             else:
                 bar.update()
     return BatchStats(rows=n, errors=errors, attributions=found, chars=chars)
+
+
+def _writer(attributions_out: IO[str] | None, summary_out: IO[str] | None, *, keep: Sequence[str],
+            store: ResultSink | None, raw_csv: bool) -> Callable[[RowResult], None]:
+    """One function that writes a result to every output, as one step an interrupt waits for:
+    after Ctrl-C the CSVs and the database hold the same whole rows."""
+    attribution_writer = summary_writer = None
+    if attributions_out is not None:
+        attribution_writer = RowWriter(attributions_out, attribution_fields(keep), raw=raw_csv)
+    if summary_out is not None:
+        summary_writer = RowWriter(summary_out, summary_fields(keep), raw=raw_csv)
+
+    def write(result: RowResult) -> None:
+        with _DeferInterrupt():
+            # Attributions first: a summary row promises its attribution rows are written.
+            if attribution_writer is not None:
+                attribution_writer.write(*result.attributions)
+            if summary_writer is not None:
+                summary_writer.write(result.summary)
+            if store is not None:
+                store.add(result)
+
+    return write
 
 
 def _progress_bar(show: bool, size: int | None):
