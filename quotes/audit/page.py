@@ -90,7 +90,7 @@ def _overall_cells(audit: Audit) -> list[Cell]:
 
 
 def _block(audit: Audit, cell: Cell) -> str:
-    errors = f" ({cell.errors} more with an error)" if cell.errors else ""
+    errors = f" (and {cell.errors} with an error)" if cell.errors else ""
     out = [f'<section class="block" data-group="{_e(group_label(audit, cell))}"><h2>{_e(group_label(audit, cell))}</h2>',
            f'<p class="summary">{_n(cell.articles, "article")}{errors}, {_n(cell.attributions, "attribution")} '
            f"({cell.unattributed} unattributed), {_n(cell.sources, 'source')}, "

@@ -165,7 +165,7 @@ def _line(b: Breakdown) -> str:
 
 
 def cell_table(audit: Audit, cell: Cell, width: int = DEFAULT_WIDTH) -> str:
-    errors = f" (and {_n(cell.errors, 'error')})" if cell.errors else ""
+    errors = f" (and {cell.errors} with an error)" if cell.errors else ""
     lines = [
         f"{_n(cell.articles, 'article')}{errors}, {_n(cell.attributions, 'attribution')} "
         f"({cell.unattributed} unattributed), {_n(cell.sources, 'source')}, {_n(cell.speakers, 'distinct speaker')}",
