@@ -38,7 +38,8 @@ AUDIT_CSS = """
 .block h2{margin-top:.2em;font-size:1.25em}
 .parts{font:13px/1.4 system-ui,sans-serif;margin:.1em 0 .8em;overflow-wrap:anywhere}
 .parts .swatch{width:.9em;height:.9em;border-width:1px;margin-right:.25em}
-.top,.periods{font:14px/1.45 system-ui,sans-serif;overflow-wrap:anywhere}
+.top,.periods{font:14px/1.45 system-ui,sans-serif}
+.top,.periods td.g{overflow-wrap:anywhere}
 .top{padding-left:1.6em;margin:.3em 0}
 .periods{border-collapse:collapse;margin:1em 0}
 .periods caption{text-align:left;color:#444;padding-bottom:.3em}
@@ -46,7 +47,7 @@ AUDIT_CSS = """
 .periods td.g,.periods th:first-child{text-align:left}
 @media (max-width:48em){
   .periods thead{display:none}
-  .periods,.periods tbody{display:block}
+  .periods,.periods tbody,.periods caption{display:block}
   .periods tr{display:flex;flex-wrap:wrap;gap:0 .9em;padding:.35em 0;border-bottom:1px solid #ddd}
   .periods td{display:block;border:0;padding:0;text-align:left}
   .periods td.g{flex-basis:100%;font-weight:bold}
@@ -139,7 +140,7 @@ PERIOD_COLUMNS: tuple[tuple[str, Callable[[Cell], str]], ...] = (
     ("anonymous", lambda c: pct(c.anonymous_sources, c.sources)),
     ("female", lambda c: pct(c.genders[0], c.person_sources)),
     ("male", lambda c: pct(c.genders[1], c.person_sources)),
-    ("unknown", lambda c: pct(c.genders[2], c.person_sources)),
+    ("gender unknown", lambda c: pct(c.genders[2], c.person_sources)),
 )
 
 
@@ -156,7 +157,7 @@ def periods_table(audit: Audit) -> str:
                     + "".join(f'<td data-label="{_e(name)}">{_e(get(cell))}</td>' for name, get in PERIOD_COLUMNS)
                     + "</tr>")
     return (f'<table class="periods"><caption>By {_e(audit.plan.period)}: anonymous is a share of sources; female, '
-            f"male and unknown are shares of person sources</caption><thead><tr><th>group</th>"
+            f"male and gender unknown are shares of person sources</caption><thead><tr><th>group</th>"
             f"<th>{_e(audit.plan.period)}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
