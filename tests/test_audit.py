@@ -293,6 +293,13 @@ def test_a_file_that_is_no_attributions_csv_is_one_line(tmp_path, capsys, conten
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("fmt, says", [("table", "no articles"), ("json", '"cells": []')])
+def test_a_batch_with_no_attributions_audits_to_nothing_and_says_so(tmp_path, capsys, fmt, says):
+    assert main(["audit", rows_csv(tmp_path, []), "--by", "outlet", "--format", fmt]) == 0
+    out, err = capsys.readouterr()
+    assert says in out and "audited 0 attributions in 0 articles" in err
+
+
 def test_a_column_only_in_the_summary_is_joined_by_row(tmp_path):
     """Two input rows with one id are two articles: the join is by the batch's row number."""
     attributions = rows_csv(tmp_path, [("a", 0, "direct", "Ann Lee", "person", "True", "female", 1),

@@ -24,7 +24,7 @@ __all__ = [
 
 
 def audit_file(attributions_path: str, *, by: tuple[str, ...] | list[str], summary_path: str | None = None,
-               period: str | None = None, date_column: str | None = None, top: int = 10) -> Audit:
+               period: str | None = None, date_column: str | None = None, top: int = 5) -> Audit:
     """The audit of one batch's CSVs, read once, streamed; ``seconds`` is the time it took."""
     by = tuple(dict.fromkeys(by))
     if not by:

@@ -150,7 +150,7 @@ def article_sources(article: Article) -> dict[SpeakerKey, list]:
     return sources
 
 
-def measure(articles: Iterable[Article], plan: Plan, *, summary: bool = False, top: int = 10) -> Audit:
+def measure(articles: Iterable[Article], plan: Plan, *, summary: bool = False, top: int = 5) -> Audit:
     """Count every article into its cells, streamed; then join names and rank the sources."""
     tallies: dict[tuple[tuple[str, ...], str | None], _Tally] = {}
     total_group = (TOTAL,) + ("",) * (len(plan.by) - 1)

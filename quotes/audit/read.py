@@ -8,8 +8,9 @@ column is read from the attributions CSV when it has it, else from the summary C
 article. Articles are joined by the batch's ``row`` number when both CSVs have that column (two
 input rows with one id are two articles), else by the ``article`` id.
 
-Memory: one article's attributions at a time, plus, with a summary, one small record per
-article (its join key, its values of the asked columns and whether it has an error). An
+Memory: one article's attributions at a time, the join key of every article seen (to catch an
+article whose rows are not together) and, with a summary, one small record per article (its
+values of the asked columns and whether it has an error). An
 article's attributions must be together, as batch writes them; an article that comes back after
 another has begun is an error that says so, never a silent double count.
 """
