@@ -419,3 +419,11 @@ def test_memory_stays_flat_however_many_rows(tmp_path, count):
         tracemalloc.stop()
     assert result.total.attributions == count
     assert peak < 3_000_000  # the rows alone are 5 MB at 40,000; counters per cell are what stays
+
+
+def test_a_group_named_like_the_total_stays_a_group(tmp_path):
+    path = rows_csv(tmp_path, [("1", 0, "direct", "Ann Lee", "person", "True", "female", "(total)"),
+                               ("2", 0, "direct", "Bo Day", "person", "True", "male", "Wire")])
+    result = audit.audit_file(path, by=["outlet"])
+    assert [(c.group, c.is_total, c.attributions) for c in result.cells] == [
+        (("(total)",), False, 1), (("Wire",), False, 1), (("(total)",), True, 2)]

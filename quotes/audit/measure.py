@@ -68,6 +68,7 @@ class Cell:
     genders: tuple[int, ...]  # in GENDERS order, over person sources
     speakers: int  # distinct speakers across articles, after joining a person's forms
     top: tuple[Source, ...]  # the most quoted, most first
+    total: bool = False  # the cell over every group (its group reads "(total)")
 
     @property
     def sources(self) -> int:
@@ -79,7 +80,7 @@ class Cell:
 
     @property
     def is_total(self) -> bool:
-        return self.group[:1] == (TOTAL,)
+        return self.total
 
 
 @attrs.frozen
@@ -152,13 +153,13 @@ def article_sources(article: Article) -> dict[SpeakerKey, list]:
 
 def measure(articles: Iterable[Article], plan: Plan, *, summary: bool = False, top: int = 5) -> Audit:
     """Count every article into its cells, streamed; then join names and rank the sources."""
-    tallies: dict[tuple[tuple[str, ...], str | None], _Tally] = {}
-    total_group = (TOTAL,) + ("",) * (len(plan.by) - 1)
+    # The total's key is None, not a tuple of strings: an outlet really named "(total)" stays a group.
+    tallies: dict[tuple[tuple[str, ...] | None, str | None], _Tally] = {}
     total_period = ALL_PERIODS if plan.period else None
     unknown = empty = 0
     for article in articles:
         sources = article_sources(article)
-        targets = [(article.group, article.period), (total_group, total_period)]
+        targets = [(article.group, article.period), (None, total_period)]
         if plan.period:
             targets.append((article.group, ALL_PERIODS))
         for target in targets:
@@ -168,24 +169,26 @@ def measure(articles: Iterable[Article], plan: Plan, *, summary: bool = False, t
             tally.add(article, sources)
         unknown += article.period == UNKNOWN_PERIOD
         empty += NO_VALUE in article.group
-    groups = {group for group, _ in tallies} - {total_group}
+    groups = {group for group, _ in tallies} - {None}
     if len(groups) <= 1:  # one group: its own cells are the total
-        tallies = {k: t for k, t in tallies.items() if k[0] != total_group}
+        tallies = {k: t for k, t in tallies.items() if k[0] is not None}
     joined = join_person_names(name for t in tallies.values() for name, type_, named in t.speakers
                                if type_ == PERSON and named)
-    cells = tuple(_cell(group, period, tallies[group, period], joined, top) for group, period in sorted(tallies, key=_order))
+    cells = tuple(_cell(group, period, tallies[group, period], joined, top, len(plan.by))
+                  for group, period in sorted(tallies, key=_order))
     return Audit(plan, cells, summary, unknown, empty)
 
 
-def _order(key: tuple[tuple[str, ...], str | None]) -> tuple:
+def _order(key: tuple[tuple[str, ...] | None, str | None]) -> tuple:
     """Groups alphabetically (case aside), (none) after them and the total last; periods in
     time order, unknown after them, then the group's cell over all periods."""
     group, period = key
-    return ([(v == TOTAL, v == NO_VALUE, v.casefold(), v) for v in group],
+    return (group is None, [(v == NO_VALUE, v.casefold(), v) for v in group or ()],
             (period == ALL_PERIODS, period == UNKNOWN_PERIOD, period or ""))
 
 
-def _cell(group: tuple[str, ...], period: str | None, tally: _Tally, joined: dict[str, str], top: int) -> Cell:
+def _cell(group: tuple[str, ...] | None, period: str | None, tally: _Tally, joined: dict[str, str], top: int,
+          width: int) -> Cell:
     speakers: dict[SpeakerKey, list[int]] = {}
     for (name, type_, named), (count, articles) in tally.speakers.items():
         if type_ == PERSON and named:
@@ -195,7 +198,7 @@ def _cell(group: tuple[str, ...], period: str | None, tally: _Tally, joined: dic
         seen[1] += articles
     ranked = sorted(speakers.items(), key=lambda item: (-item[1][0], -item[1][1], item[0][0].casefold(), item[0]))
     return Cell(
-        group=group, period=period, articles=tally.articles, errors=tally.errors, attributions=tally.attributions,
+        group=group if group is not None else (TOTAL,) + ("",) * (width - 1), total=group is None, period=period, articles=tally.articles, errors=tally.errors, attributions=tally.attributions,
         unattributed=tally.unattributed, kinds=tuple(tally.kinds[k] for k in KINDS),
         named_sources=tally.named, anonymous_sources=tally.anonymous,
         types=tuple(tally.types[t] for t in TYPES), genders=tuple(tally.genders[g] for g in GENDERS),
