@@ -21,7 +21,6 @@ from collections import Counter, defaultdict
 import pytest
 
 from quotes import audit
-from quotes.audit import page as audit_page
 from quotes.audit import render as audit_render
 from quotes.audit.read import cell
 from quotes.cli import main
@@ -359,7 +358,7 @@ def test_csv_rows_hold_the_json_numbers():
                               by=["outlet"], period="month", date_column="date")
     rows = list(csv.DictReader(io.StringIO(audit_render.to_audit_csv(result, raw=True))))
     data = json.loads(audit_render.to_json(result))
-    for c, rows_of in zip(data["cells"], _by_cell(rows)):
+    for c, rows_of in zip(data["cells"], _by_cell(rows), strict=True):
         for table in ("kind", "named", "type", "gender"):
             assert {r["name"]: int(r["count"]) for r in rows_of if r["table"] == table} == c[table]["counts"]
         assert [r["name"] for r in rows_of if r["table"] == "source"] == [s["name"] for s in c["most_quoted"]]
