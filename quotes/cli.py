@@ -163,6 +163,30 @@ def _run_batch(batch, args: argparse.Namespace):
     )
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from . import audit
+    from .audit import render as audit_render
+
+    result = audit.audit_file(args.attributions, by=args.by, summary_path=args.summary, period=args.period,
+                              date_column=args.date_column, top=args.top)
+    if args.format == "csv":
+        sys.stdout.write(audit_render.to_audit_csv(result, raw=args.raw_csv))
+    elif args.format == "json":
+        sys.stdout.write(audit_render.to_json(result))
+    elif args.format == "html":
+        from .audit.page import audit_page
+
+        sys.stdout.write(audit_page(result))
+    else:
+        sys.stdout.write(audit_render.to_table(result, _table_width(args)))
+    if args.format in ("csv", "json") or args.output:
+        for note in audit_render.notes(result)[1:]:  # the table and the page show them; elsewhere, say them here
+            _warn(note)
+    if not args.quiet:
+        _warn(audit_render.summary_line(result))
+    return 0
+
+
 def _share(value: str) -> float:
     try:
         share = float(value)
@@ -290,6 +314,34 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_batch)
 
 
+def _add_audit(commands: argparse._SubParsersAction) -> None:
+    p = _command(commands, "audit", "sourcing audit of a batch's CSVs, per group of its own columns and per period",
+                 "quotes audit attributions.csv --by outlet",
+                 "quotes audit attributions.csv --summary summary.csv --by outlet --period month --date-column date",
+                 "quotes audit attributions.csv --by outlet --by desk --format html -o audit.html")
+    p.add_argument("attributions", metavar="ATTRIBUTIONS.csv", help="the attributions CSV quotes batch wrote")
+    p.add_argument("--summary", metavar="SUMMARY.csv",
+                   help="the summary CSV of the same run: counts every article (those without attributions too) "
+                        "and gives the columns the attributions CSV lacks, joined by article")
+    p.add_argument("--by", action="append", required=True, metavar="COL",
+                   help="group by this column (repeat for several: --by outlet --by desk)")
+    p.add_argument("--period", choices=("month", "week", "year"),
+                   help="also group by the period of each article's date (needs --date-column)")
+    p.add_argument("--date-column", metavar="COL",
+                   help="the column with each article's date (2026-11-29, 2026-11-29T10:00:00Z, 29 November 2026, "
+                        "November 29, 2026); any other goes to the period 'unknown'")
+    p.add_argument("--top", type=_count, default=5, metavar="N",
+                   help="list the N most-quoted sources of each group (default: 5; 0 for none)")
+    p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table",
+                   help="table (default); csv: one row per group, period and measure; json; "
+                        "html: a self-contained page of charts")
+    p.add_argument("--quiet", action="store_true", help="no line on stderr saying how long it took")
+    _width_option(p)
+    _output_option(p)
+    _raw_csv_option(p)
+    p.set_defaults(run=cmd_audit)
+
+
 def _add_evaluate(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "evaluate", "score against annotations (brat folder, .gold.json, or a folder of them)",
                  "quotes evaluate --gold fixtures/seed/north-korea-kursk.gold.json",
@@ -339,6 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report(commands)
     _add_check(commands)
     _add_batch(commands)
+    _add_audit(commands)
     _add_evaluate(commands)
     _add_models(commands)
     for register in EXTRA_COMMANDS:
