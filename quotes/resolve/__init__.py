@@ -390,15 +390,45 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
             links[event.index] = reader.speaker(span, candidates[event.index].content)
     final, conduit = _finish(candidates, links, vias)
     continue_conduits(text, candidates, final, conduit, hearers, reader.sentences.starts)
+    registry = reader.registry
+    reader.close()
+    del events, links, reader  # what the output no longer needs is freed before it is built
+    return _output(text, candidates, registry, final, conduit, mentions, vias)
+
+
+class _Spans(dict):
+    """(start, end) -> its Span, made once: a speaker's mention and the attributions credited
+    through it share one object, and equal texts (every cue "said", every "Jane Roe") one
+    string. A wire feed of 90,000 attributions holds 180,000 mentions."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.strings: dict[str, str] = {}
+
+    def string(self, start: int, end: int) -> str:
+        said = self.text[start:end]
+        return self.strings.setdefault(said, said)
+
+    def __missing__(self, key: tuple[int, int]) -> Span:
+        span = self[key] = Span(key[0], key[1], self.string(*key))
+        return span
+
+
+def _output(text: str, candidates: list[Candidate], registry: Registry, final: dict[int, Link], conduit: dict[int, str | None],
+            mentions: dict[int, tuple[int, int]], vias: dict[int, tuple[str, Entity]]) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
+    """The attributions and speakers, built at the output boundary from the article's offsets."""
     # Speakers are numbered in the order the article first mentions them (entities are made
     # when they are needed, not always in text order).
-    order = sorted(reader.registry.entities, key=lambda e: (min(e.mentions) if e.mentions else (len(text), 0), e.id))
+    order = sorted(registry.entities, key=lambda e: (min(e.mentions) if e.mentions else (len(text), 0), e.id))
     number = {entity.id: k for k, entity in enumerate(order)}
     used = {link.entity.id: link.entity for link in final.values() if link.entity is not None}
     used.update((entity.id, entity) for _, entity in vias.values())
-    frozen = {i: entity.freeze(text, number[i]) for i, entity in used.items()}
+    spans = _Spans(text)
+    frozen = {i: entity.freeze(spans.__getitem__, number[i]) for i, entity in used.items()}
+    strings = spans.strings
     result = []
-    for index, cand in enumerate(candidates):  # spans made here, from the article's own offsets
+    for index, cand in enumerate(candidates):
         link = final[index]
         mention = mentions.get(index)
         hop = cand.shares_speaker_with
@@ -411,13 +441,12 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
                 index=index,
                 kind=cand.kind,
                 content=Span(cand.content[0], cand.content[1], text[cand.content[0] : cand.content[1]]),
-                cue=Span(cand.cue[0], cand.cue[1], text[cand.cue[0] : cand.cue[1]]) if cand.cue else None,
-                speaker_mention=Span(mention[0], mention[1], text[mention[0] : mention[1]]) if mention else None,
+                cue=Span(cand.cue[0], cand.cue[1], spans.string(*cand.cue)) if cand.cue else None,
+                speaker_mention=spans[mention] if mention else None,
                 speaker=speaker,
                 via=conduit[index],
                 confidence=link.confidence if speaker is not None else 0.0,
-                reason=link.reason,
+                reason=strings.setdefault(link.reason, link.reason),
             )
         )
-    reader.close()
     return tuple(result), tuple(sorted(frozen.values(), key=lambda s: s.id))
