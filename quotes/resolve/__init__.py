@@ -75,6 +75,7 @@ def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]
     for index, cand in enumerate(candidates):
         if cand.mention is not None:
             span = mend(text, *cand.mention)
+            span = cand.mention if span == cand.mention else span  # one tuple kept, not two
             events.append(_Event(span[0], "speaker", index, span))
             words = text[span[0] : min(span[1], span[0] + 8)].split()
             if words and words[0].lower() in POINTERS:
@@ -317,11 +318,12 @@ class _Reader:
         return link
 
 
-def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int, tuple[str, Entity]]) -> tuple[dict[int, Link], dict[int, str | None]]:
+def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int, tuple[str, Entity]]) -> tuple[list[Link], list[str | None]]:
     """Each candidate's final link and conduit: frames' mentions, fallbacks for mentions that
-    cannot speak, outlets reporting words they were given, and quotes sharing a neighbour's."""
-    final: dict[int, Link] = {}
-    conduit: dict[int, str | None] = {}
+    cannot speak, outlets reporting words they were given, and quotes sharing a neighbour's.
+    (Lists by candidate index, filled in order: a wire feed has 90,000 candidates.)"""
+    final: list[Link] = []
+    conduit: list[str | None] = []
     via_entities = {i: entity for i, (_, entity) in vias.items()}
     for index, cand in enumerate(candidates):
         link = links.get(index, reasons.NONE)
@@ -335,22 +337,22 @@ def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int,
         if reported is not None:
             link, outlet = reported
             via = outlet.name
-        final[index] = link
-        conduit[index] = via
+        final.append(link)
+        conduit.append(via)
     # Quotes that share a neighbour's speaker (links may point forward: '"A." "B," he said.').
     for index, cand in enumerate(candidates):
         if cand.shares_speaker_with is not None:
-            final[index] = reasons.shared(final.get(cand.shares_speaker_with, reasons.NONE).entity, cand.how)
+            final[index] = reasons.shared(final[cand.shares_speaker_with].entity, cand.how)
     return final, conduit
 
 
-def _fallback(index: int, candidates: list[Candidate], final: dict[int, Link], link: Link) -> Link:
+def _fallback(index: int, candidates: list[Candidate], final: list[Link], link: Link) -> Link:
     """No speaker from the mention ("Her comments", "believe me I", an "I" inside the words)
     or no mention and no neighbour: the attribution before, in this paragraph or the one
     before, weakly. Else none."""
     cand = candidates[index]
-    before = final.get(index - 1)
-    if before is None or before.entity is None or candidates[index - 1].paragraph < cand.paragraph - 1:
+    before = final[index - 1]  # (index > 0: the one before is final already)
+    if before.entity is None or candidates[index - 1].paragraph < cand.paragraph - 1:
         return link
     if cand.mention is None:
         return Link(before.entity, f"free quote: speaker of the attribution before, {before.entity.name}", CONFIDENCE["cannot-speak-fallback"])
@@ -366,7 +368,7 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
     links: dict[int, Link] = {}
     vias: dict[int, tuple[str, Entity]] = {}
     hearers: set[int] = set()  # "told MPs": an audience, so no conduit carried on to it
-    mentions: dict[int, tuple[int, int]] = {}
+    mentions: list[tuple[int, int] | None] = [None] * len(candidates)  # each one's speaker mention
     for event in events:
         span = event.span
         if event.what == "name":
@@ -415,14 +417,14 @@ class _Spans(dict):
         return span
 
 
-def _output(text: str, candidates: list[Candidate], registry: Registry, final: dict[int, Link], conduit: dict[int, str | None],
-            mentions: dict[int, tuple[int, int]], vias: dict[int, tuple[str, Entity]]) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
+def _output(text: str, candidates: list[Candidate], registry: Registry, final: list[Link], conduit: list[str | None],
+            mentions: list[tuple[int, int] | None], vias: dict[int, tuple[str, Entity]]) -> tuple[tuple[Attribution, ...], tuple[Speaker, ...]]:
     """The attributions and speakers, built at the output boundary from the article's offsets."""
     # Speakers are numbered in the order the article first mentions them (entities are made
     # when they are needed, not always in text order).
     order = sorted(registry.entities, key=lambda e: (min(e.mentions) if e.mentions else (len(text), 0), e.id))
     number = {entity.id: k for k, entity in enumerate(order)}
-    used = {link.entity.id: link.entity for link in final.values() if link.entity is not None}
+    used = {link.entity.id: link.entity for link in final if link.entity is not None}
     used.update((entity.id, entity) for _, entity in vias.values())
     spans = _Spans(text)
     frozen = {i: entity.freeze(spans.__getitem__, number[i]) for i, entity in used.items()}
@@ -430,11 +432,11 @@ def _output(text: str, candidates: list[Candidate], registry: Registry, final: d
     result = []
     for index, cand in enumerate(candidates):
         link = final[index]
-        mention = mentions.get(index)
+        mention = mentions[index]
         hop = cand.shares_speaker_with
         while mention is None and hop is not None:
             # A quote that shares a neighbour's speaker is credited through that mention.
-            mention, hop = mentions.get(hop), candidates[hop].shares_speaker_with
+            mention, hop = mentions[hop], candidates[hop].shares_speaker_with
         speaker = frozen[link.entity.id] if link.entity is not None else None
         result.append(
             Attribution(
