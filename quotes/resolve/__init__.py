@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..detect import Candidate, Detection
+from ..detect import Candidate, Detection, NameSpans
 from ..engines.base import Analysis
 from ..model import Attribution, Span, Speaker, SpeakerType
 from . import reasons
@@ -65,7 +65,7 @@ class _Event(NamedTuple):
     span: tuple[int, int]
 
 
-def _events(text: str, candidates: list[Candidate], names: list[tuple[int, int]]) -> tuple[list[_Event], int]:
+def _events(text: str, candidates: list[Candidate], names: NameSpans) -> tuple[list[_Event], int]:
     """Every speaker mention and conduit in text order, and the name before a "who", with
     where the last mention that may point back starts. The other names in the prose are read
     only when a speaker or pointer needs them (``prose``)."""
@@ -139,7 +139,7 @@ def _coref_antecedent(analysis: Analysis, span: tuple[int, int]) -> tuple[int, i
 class _Reader:
     """Reads the article's mentions in order into the registry."""
 
-    def __init__(self, analysis: Analysis, names: list[tuple[int, int]]) -> None:
+    def __init__(self, analysis: Analysis, names: NameSpans) -> None:
         self.analysis = analysis
         self.text = analysis.text
         self.registry = Registry()
