@@ -432,6 +432,7 @@ def _output(text: str, candidates: list[Candidate], registry: Registry, final: l
     result = []
     for index, cand in enumerate(candidates):
         link = final[index]
+        final[index] = None  # type: ignore[call-overload]  # each link freed once read: only its interned reason stays
         mention = mentions[index]
         hop = cand.shares_speaker_with
         while mention is None and hop is not None:
