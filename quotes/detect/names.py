@@ -1,8 +1,9 @@
 """Names in the prose: the people an article names, speaking or not.
 
 Receives: a ``Doc`` (and the engine's entities, when it found any). Hands on: ``NameSpans``,
-the character spans of person mentions outside quotes, in text order, so that resolution can give a speaker the
-fullest name the article uses anywhere and point pronouns at who was last the subject:
+the character spans of person mentions outside quotes, in text order, so that resolution can
+give a speaker the fullest name the article uses anywhere and point pronouns at who was last
+the subject:
 
 - a role and a name: "Russian President Vladimir Putin", "England forward Michael Owen";
 - a run of two or more name words: "Cynthia Cooper", "Linford Christie" (not when a word of
