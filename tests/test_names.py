@@ -56,3 +56,19 @@ def test_people_named_in_the_prose(text, expected):
 )
 def test_no_person_named(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Hale was late. Dan Hale said sorry. Hale's car broke down.", 3),
+        ("Prime Minister Alan Rowe met Mr. Hale and Sir Peter Lane.", 3),
+        ("Hale was late again.", 0),
+    ],
+)
+def test_name_spans_index_as_they_iterate(text, count):
+    # The spans are kept as two arrays of offsets; indexing, slicing and iterating agree.
+    spans = detect(get_engine("rules").analyze(text)).names
+    assert len(spans) == count
+    assert [spans[i] for i in range(len(spans))] == list(spans) == spans[:]
+    assert all(text[s:e] and s < e for s, e in spans)

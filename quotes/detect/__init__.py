@@ -28,17 +28,17 @@ from .doc import Doc
 from .frames import frames_in_unit
 from .linking import Candidate, Linker, frame_paragraph
 from .marks import Quote, mark_positions, paragraph_opens_with_quote, scan_quotes
-from .names import titled_names
+from .names import NameSpans, titled_names
 from .units import units_of
 
-__all__ = ["Candidate", "Detection", "Quote", "detect", "scan_quotes"]
+__all__ = ["Candidate", "Detection", "NameSpans", "Quote", "detect", "scan_quotes"]
 
 
 class Detection(NamedTuple):
     """What detection hands to resolution."""
 
     candidates: list[Candidate]  # in text order
-    names: list[tuple[int, int]]  # person mentions in the prose, as character spans
+    names: NameSpans  # person mentions in the prose, as character spans
 
 
 def _may_hold_cue(d: Doc, cue_first: list[int], start: int, end: int) -> bool:

@@ -1,8 +1,9 @@
 """Names in the prose: the people an article names, speaking or not.
 
-Receives: a ``Doc`` (and the engine's entities, when it found any). Hands on: character spans
-of person mentions outside quotes, in text order, so that resolution can give a speaker the
-fullest name the article uses anywhere and point pronouns at who was last the subject:
+Receives: a ``Doc`` (and the engine's entities, when it found any). Hands on: ``NameSpans``,
+the character spans of person mentions outside quotes, in text order, so that resolution can
+give a speaker the fullest name the article uses anywhere and point pronouns at who was last
+the subject:
 
 - a role and a name: "Russian President Vladimir Putin", "England forward Michael Owen";
 - a run of two or more name words: "Cynthia Cooper", "Linford Christie" (not when a word of
@@ -18,7 +19,8 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from typing import Sequence
+from array import array
+from typing import Iterable, Iterator, Sequence
 
 from ..engines.base import Entity
 from ..lexicon import honorifics, media_outlets, media_words, outlet_name_words, parties, place_index, word_set
@@ -187,10 +189,35 @@ def _surnames(d: Doc, caps: list[int], surnames: set[str], covered: set[int]) ->
     return found
 
 
-def titled_names(d: Doc, entities: Sequence[Entity] = ()) -> list[tuple[int, int]]:
+class NameSpans(Sequence[tuple[int, int]]):
+    """The names' character spans as two arrays of offsets: ``spans[i] == (starts[i], ends[i])``.
+    (A wire feed of quotes names 160,000 people: a tuple and two int objects each were 20 MB.)"""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        for start, end in spans:
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i]))
+        return self.starts[i], self.ends[i]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends)
+
+
+def titled_names(d: Doc, entities: Sequence[Entity] = ()) -> NameSpans:
     """Spans of the people named in the prose (or the engine's PERSON entities when it has any)."""
     if entities:
-        return [(e.start, e.end) for e in entities if e.label == "PERSON"]
+        return NameSpans((e.start, e.end) for e in entities if e.label == "PERSON")
     spans: list[tuple[int, int]] = []
     covered: set[int] = set()  # the tokens of the names found
     surnames: set[str] = set()  # their last words, as written alone or as owners ("Owen's")
@@ -206,5 +233,7 @@ def titled_names(d: Doc, entities: Sequence[Entity] = ()) -> list[tuple[int, int
     if spans:
         spans.extend(_surnames(d, caps, surnames, covered))
     spans.sort()
-    starts, ends = d.starts, d.ends
-    return [(starts[a], ends[b - 1]) for a, b in spans]
+    names = NameSpans()
+    names.starts.extend([d.starts[a] for a, _ in spans])
+    names.ends.extend([d.ends[b - 1] for _, b in spans])
+    return names

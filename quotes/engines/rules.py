@@ -136,6 +136,9 @@ def _tokens(text: str, start: int, end: int, fast: bool) -> tuple[list[int], lis
     return list(map(_START, matches)), list(map(_END, matches)), list(map(_GROUP, matches))
 
 
+_NARROW_LIMIT = 2 ** (8 * array("i").itemsize - 1)
+
+
 class RulesEngine:
     """Pattern-based segmentation; detection and resolution add the rest from lexicons."""
 
@@ -143,8 +146,10 @@ class RulesEngine:
 
     def analyze(self, text: str) -> Analysis:
         paragraphs = split_paragraphs(text)
-        starts: array[int] = array("q")
-        ends: array[int] = array("q")
+        # Four bytes an offset while they fit (an article under 2 GB), else eight.
+        width = "i" if len(text) < _NARROW_LIMIT else "q"
+        starts: array[int] = array(width)
+        ends: array[int] = array(width)
         words: list[str] = []
         canonical = _WORDS.__getitem__
         fast = _DISAGREEING.search(text) is None

@@ -48,7 +48,7 @@ def conduit_name(parsed: ParsedMention) -> str | None:
     return parsed.name
 
 
-def reporting_conduit(index: int, candidates: list[Candidate], link: Link, via_entities: dict[int, Entity], final: dict[int, Link]) -> tuple[Link, Entity] | None:
+def reporting_conduit(index: int, candidates: list[Candidate], link: Link, via_entities: dict[int, Entity], final: list[Link]) -> tuple[Link, Entity] | None:
     """When an outlet 'reports' a direct quote it was earlier given, the earlier giver and the
     outlet as conduit; None otherwise."""
     entity = link.entity
@@ -58,8 +58,8 @@ def reporting_conduit(index: int, candidates: list[Candidate], link: Link, via_e
     for earlier in range(index - 1, -1, -1):
         if candidates[earlier].paragraph < cand.paragraph - 2:
             break
-        given = final.get(earlier)
-        if via_entities.get(earlier) is entity and given is not None and given.entity is not None:
+        given = final[earlier]  # (earlier candidates' links are final already)
+        if via_entities.get(earlier) is entity and given.entity is not None:
             reason = f"outlet {entity.name} reporting words given to it by {given.entity.name}"
             return Link(given.entity, reason, 0.7), entity
     return None
@@ -75,7 +75,7 @@ def leading_conduit(text: str, sentence_start: int, mention_start: int) -> str |
     return conduit_name(parse_mention(found.group(1)))
 
 
-def continue_conduits(text: str, candidates: list[Candidate], final: dict[int, Link], conduit: dict[int, str | None], hearers: set[int], starts: list[int]) -> None:
+def continue_conduits(text: str, candidates: list[Candidate], final: list[Link], conduit: list[str | None], hearers: set[int], starts: list[int]) -> None:
     """Conduits in a leading phrase, and conduits carried on to the same speaker's next words."""
     for index, cand in enumerate(candidates):
         if conduit[index] is None and cand.mention is not None and index not in hearers:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import operator
+from typing import Callable
 
 import attrs
 import regex
@@ -87,8 +88,9 @@ class Entity:
             return f"{self.honorific} {best}"
         return best
 
-    def freeze(self, text: str, number: int) -> Speaker:
-        spans = tuple([Span(s, e, text[s:e]) for s, e in sorted(set(self.mentions))])
+    def freeze(self, span: Callable[[tuple[int, int]], Span], number: int) -> Speaker:
+        """The speaker as the result holds it; ``span`` makes (or reuses) one mention's Span."""
+        spans = tuple(map(span, sorted(set(self.mentions))))
         return Speaker(number, self.name, self.type, self.named, self.role, self.affiliation, self.gender, spans)
 
 

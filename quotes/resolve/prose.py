@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Callable
+from typing import Callable, Sequence
 
 import regex
 
+from ..detect.names import NameSpans
 from .entities import person_key
 from .types import honorific
 
@@ -27,7 +28,7 @@ from .types import honorific
 RELATIVE = regex.compile(r",\s+who\b")
 
 
-def _latest_first(starts: list[int], spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+def _latest_first(starts: Sequence[int], spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
     """The spans (sorted, ``starts`` their starts) inside text[lo:hi], the latest first."""
     a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return [spans[i] for i in range(b - 1, a - 1, -1) if spans[i][1] <= hi]
@@ -47,10 +48,10 @@ def _full_name_surname(said: str) -> str | None:
 
 
 class Prose:
-    def __init__(self, text: str, spans: list[tuple[int, int]], read: Callable[[tuple[int, int], bool], object]) -> None:
+    def __init__(self, text: str, spans: NameSpans, read: Callable[[tuple[int, int], bool], object]) -> None:
         self.text = text
         self.spans = spans
-        self.starts = [s for s, _ in spans]
+        self.starts = spans.starts
         self.read = read  # read(span, later): put the name into the registry
         self._by_surname: dict[str, list[tuple[int, int]]] | None = None
         self._done: set[tuple[int, int]] = set()
