@@ -102,7 +102,7 @@ def _header(reader, path: str) -> dict[str, int]:
 
 
 def _missing(path: str, column: str, header: dict[str, int], what: str) -> AuditError:
-    shown = ", ".join(list(header)[:30])
+    shown = ", ".join(sorted(header, key=header.get)[:30])  # in the file's order
     return AuditError(f"{path}: no column {column!r} {what} (columns: {shown})")
 
 
