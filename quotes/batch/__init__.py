@@ -12,7 +12,9 @@ the whole input (it cannot be opened, the text or id column does not exist) stop
 
 By stage: ``read`` (CSV or JSON Lines rows, delimiter, decoding), ``jobs`` (a row to its
 output rows), ``pool`` (worker processes for ``jobs`` > 1, and stopping on a signal) and
-``write`` (whole, flushed, spreadsheet-safe CSV rows; the progress bar).
+``write`` (whole, flushed, spreadsheet-safe CSV rows; the progress bar); on many machines,
+``partition`` (files cut into byte ranges read alone, and ``analyze_partition``, the function
+Dask or Spark maps over them) and ``cluster`` (the run on Dask, imported only for --dask).
 """
 from __future__ import annotations
 
@@ -21,15 +23,18 @@ from typing import Callable, Iterator
 
 from ..errors import QuotesError
 from .jobs import ATTRIBUTION_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows, summary_row
+from .partition import BatchOptions, Partition, PartitionResult, analyze_partition, read_partition, run_partition
 from .pool import Terminated, sigterm_unwinds
 from .read import (FORMATS, InputBytes, InputRow, detect_format, open_input, parse_delimiter, raise_field_size_limit,
                    read_rows, sniff_delimiter)
 from .write import BatchStats, RowWriter, input_size, open_output, run_batch
 
 __all__ = [
-    "ATTRIBUTION_FIELDS", "FORMATS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult", "RowWriter", "Terminated",
-    "analyze_row", "analyze_rows", "batch_file", "detect_format", "open_input", "open_output",
-    "parse_delimiter", "raise_field_size_limit", "read_rows", "run_batch", "sniff_delimiter", "summary_row",
+    "ATTRIBUTION_FIELDS", "FORMATS", "SUMMARY_FIELDS", "BatchOptions", "BatchStats", "InputRow", "Partition",
+    "PartitionResult", "RowResult", "RowWriter", "Terminated", "analyze_partition", "analyze_row", "analyze_rows",
+    "batch_file", "detect_format", "open_input", "open_output",
+    "parse_delimiter", "raise_field_size_limit", "read_partition", "read_rows", "run_batch", "run_partition",
+    "sniff_delimiter", "summary_row",
 ]
 
 
