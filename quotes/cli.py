@@ -178,8 +178,8 @@ def _run_dask(args: argparse.Namespace):
         if getattr(args, option, None):
             raise QuotesError(f"--{option} does not work with --dask yet")
     options = BatchOptions(text_column=args.text_column, id_column=args.id_column, format=args.input_format,
-                           delimiter=args.delimiter and parse_delimiter(args.delimiter), encoding=args.encoding, engine=args.engine,
-                           model_dir=args.model_dir)
+                           delimiter=args.delimiter and parse_delimiter(args.delimiter), encoding=args.encoding,
+                           engine=args.engine, model_dir=args.model_dir)
     return run_dask(args.input, options, address=args.dask, attributions_path=args.attributions,
                     summary_path=args.summary, out_dir=args.out_dir, raw_csv=args.raw_csv, warn=_warn,
                     say=None if args.quiet else _warn, progress=None if args.quiet else _warn)
@@ -311,7 +311,8 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:
                         "partition in DIR (<file stem>.<k>.attributions.csv and .summary.csv)")
     p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV column separator, e.g. ';' or tab (default: sniffed)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar or partition lines, delimiter or summary line on stderr")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress bar or partition lines, delimiter or summary line on stderr")
     _raw_csv_option(p)
     p.add_argument("--encoding", help="decode text fields with this encoding (default: UTF-8, else cp1252)")
     _engine_options(p)

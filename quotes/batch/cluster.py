@@ -25,6 +25,8 @@ import glob
 import logging
 import operator
 import os
+import signal
+import threading
 import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -86,6 +88,14 @@ def connect(value: str) -> Iterator[Any]:
     the block is left, also by an interrupt."""
     distributed = require_distributed()
     address, workers = parse_address(value)
+    # Dask's own log lines (a restarted worker, a connection closing as the cluster closes,
+    # with its traceback) are the cluster's business, not lines on the command's stderr;
+    # errors still show.
+    with distributed.utils.silence_logging_cmgr(logging.ERROR):
+        yield from _connect(distributed, address, workers)
+
+
+def _connect(distributed: Any, address: str | None, workers: int | None) -> Iterator[Any]:
     if address is not None:
         try:
             client = distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
@@ -94,12 +104,28 @@ def connect(value: str) -> Iterator[Any]:
         with client:
             yield client
         return
-    # Worker logs (a restarted worker, a closing connection) are the cluster's business, not
-    # lines on the command's stderr; errors still show.
+    # The workers' logs likewise (silence_logs).
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
             distributed.Client(cluster, set_as_default=False) as client:
+        client.register_plugin(_ctrl_c_ignored(distributed))
         yield client
+
+
+def _ctrl_c_ignored(distributed: Any) -> Any:
+    """A worker plugin: the worker ignores SIGINT, as ``--jobs`` workers do. Ctrl-C reaches
+    the whole process group, and this process decides (it closes the cluster); a worker would
+    print a traceback. The scheduler gives it to every worker, also one started again after a
+    worker died."""
+
+    class CtrlCIgnored(distributed.WorkerPlugin):
+        name = "quotes-ctrl-c-ignored"
+
+        def setup(self, worker: Any) -> None:
+            if threading.current_thread() is threading.main_thread():  # a worker's loop runs there
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return CtrlCIgnored()
 
 
 @attrs.frozen
@@ -192,7 +218,8 @@ def stream_results(client: Any, partitions: Sequence[Partition], task: Callable,
             held[partition.number] = future
             of_key[future.key] = partition
             if ordered:  # only the counts travel now; the rows when their turn comes
-                future = client.submit(operator.methodcaller("outline"), future, key=f"quotes-{run}-{partition.number}-done")
+                future = client.submit(operator.methodcaller("outline"), future,
+                                       key=f"quotes-{run}-{partition.number}-done")
                 of_key[future.key] = partition
             completions.add(future)
 
