@@ -100,6 +100,24 @@ def test_several_files_give_the_local_batchs_rows_in_order(scheduler, inputs, lo
     assert all(line.startswith("partition ") and " done (" in line for line in progress)
 
 
+def _slow(partition, *args, number: int):
+    """run_partition, a second late for partition ``number``."""
+    if partition.number == number:
+        time.sleep(1)
+    return run_partition(partition, *args)
+
+
+def test_partitions_done_before_their_turn_wait_and_are_written_in_order(scheduler, inputs, local_rows, tmp_path):
+    progress: list[str] = []
+    run_dask([str(inputs / "b-stories.csv")], OPTIONS, address=scheduler, attributions_path=str(tmp_path / "a.csv"),
+             summary_path=str(tmp_path / "s.csv"), block=BLOCK, progress=progress.append,
+             task=functools.partial(_slow, number=1))
+    assert not progress[0].startswith("partition 1/")  # others completed while the first was late
+    stories = str(inputs / "b-stories.csv")
+    assert by_file(read_csv(tmp_path / "s.csv")) == {stories: local_rows[stories][1]}
+    assert by_file(read_csv(tmp_path / "a.csv")) == {stories: local_rows[stories][0]}
+
+
 def test_out_dir_holds_one_pair_per_partition(scheduler, inputs, local_rows, tmp_path):
     out = tmp_path / "out"
     run_dask([str(inputs / "b-stories.csv"), str(inputs / "a-mixed.csv")], OPTIONS, address=scheduler,

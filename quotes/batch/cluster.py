@@ -9,11 +9,11 @@ run's counts.
 This process, the client, checks every input before anything is written (a missing file or
 column stops the run as in the local batch), cuts the files into partitions (partition.py),
 and submits ``run_partition`` for at most two partitions per worker thread beyond the ones
-already handed on. A partition's rows are handed on only once it and every partition before it
-have completed; until then they stay on the worker that made them. A worker that dies takes
-its partitions with it: the scheduler runs them again (``allowed-failures`` times, 3 by
-default), and since nothing of a partition is written before it completes, no row is lost or
-written twice. Under --out-dir the workers write each partition's CSVs themselves, as each
+already handed on. A partition's rows are fetched as soon as it completes, and handed on once
+every partition before it has been; until then they wait in a temporary file. A worker that
+dies takes its running partitions with it: the scheduler runs them again (``allowed-failures``
+times, 3 by default), and since nothing of a partition is written before it completes, no row
+is lost or written twice. Under --out-dir the workers write each partition's CSVs themselves, as each
 completes, so the folder must be one they can write at the same path.
 
 Dask is optional (``pip install 'quotes[dask]'``): nothing here imports it before a run asks.
@@ -23,13 +23,14 @@ from __future__ import annotations
 import contextlib
 import glob
 import logging
-import operator
 import os
+import pickle
 import signal
+import tempfile
 import threading
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import IO, Any, Callable, Iterator, Sequence
 
 import attrs
 
@@ -200,51 +201,63 @@ def _failure(partition: Partition, error: BaseException) -> QuotesError:
 def stream_results(client: Any, partitions: Sequence[Partition], task: Callable, args: tuple, *, ordered: bool,
                    on_done: Callable[[PartitionResult], None]) -> Iterator[PartitionResult]:
     """Each partition's ``task(partition, *args)``: in plan order when ``ordered`` (else as
-    they complete), with ``on_done`` told about each as it completes (its counts and warnings,
-    not its rows). At most ``AHEAD_PER_THREAD`` partitions per worker thread are submitted
-    and not yet handed on; the rows of those that completed early stay on their workers."""
+    they complete), with ``on_done`` told about each as it completes. At most
+    ``AHEAD_PER_THREAD`` partitions per worker thread are submitted and not yet handed on.
+
+    A result is fetched as soon as it is done, so the worker is free of it and a worker that
+    dies later costs nothing done. One that completes before its turn waits in a temporary
+    file (pickled), not in memory: the rows of only one partition are in memory at a time."""
     distributed = require_distributed()
     pending = list(reversed(partitions))
-    held: dict[int, Any] = {}  # partition number -> its result's future, until handed on
+    held: dict[int, Any] = {}  # partition number -> its future, until it completes
+    waiting: dict[int, IO[bytes]] = {}  # partition number -> its result, completed before its turn
     of_key: dict[str, Partition] = {}
     completions = distributed.as_completed(loop=client.loop)
     run = uuid.uuid4().hex[:8]
 
     def submit_more() -> None:
         limit = AHEAD_PER_THREAD * _threads(client)
-        while pending and len(held) < limit:
+        while pending and len(held) + len(waiting) < limit:
             partition = pending.pop()
             future = client.submit(task, partition, *args, key=f"quotes-{run}-{partition.number}", pure=False)
             held[partition.number] = future
             of_key[future.key] = partition
-            if ordered:  # only the counts travel now; the rows when their turn comes
-                future = client.submit(operator.methodcaller("outline"), future,
-                                       key=f"quotes-{run}-{partition.number}-done")
-                of_key[future.key] = partition
             completions.add(future)
-
-    def result(future: Any) -> PartitionResult:
-        try:
-            return future.result()
-        except Exception as error:  # noqa: BLE001 - whatever a worker raised is one line here
-            raise _failure(of_key[future.key], error) from None
 
     submit_more()
     next_number = partitions[0].number if partitions else 0
-    completed: set[int] = set()
-    for future in completions:
-        done = result(future)
-        on_done(done)
-        if not ordered:
-            del held[done.partition.number]
-            yield done
-        else:
-            completed.add(done.partition.number)
-            while next_number in completed:
-                completed.discard(next_number)
-                yield result(held.pop(next_number))
+    try:
+        for future in completions:
+            try:
+                done = future.result()
+            except Exception as error:  # noqa: BLE001 - whatever a worker raised is one line here
+                raise _failure(of_key[future.key], error) from None
+            del held[done.partition.number], future  # the scheduler forgets it, the worker frees it
+            on_done(done)
+            if ordered and done.partition.number != next_number:
+                waiting[done.partition.number] = _set_aside(done)
+            else:
+                yield done
                 next_number += 1
-        submit_more()
+                while next_number in waiting:
+                    yield _take_back(waiting.pop(next_number))
+                    next_number += 1
+            submit_more()
+    finally:
+        for handle in waiting.values():
+            handle.close()
+
+
+def _set_aside(result: PartitionResult) -> IO[bytes]:
+    handle = tempfile.TemporaryFile()  # no name: gone when closed, also by an interrupt
+    pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return handle
+
+
+def _take_back(handle: IO[bytes]) -> PartitionResult:
+    with handle:
+        handle.seek(0)
+        return pickle.load(handle)
 
 
 def _total(stats: Sequence[BatchStats]) -> BatchStats:

@@ -105,10 +105,6 @@ class PartitionResult:
     stats: BatchStats
     warnings: tuple[str, ...] = ()
 
-    def outline(self) -> "PartitionResult":
-        """The same without the rows: small enough to hand on as soon as it is done."""
-        return attrs.evolve(self, results=())
-
 
 def analyze_partition(rows: Iterable[InputRow | Mapping[str, Any]], options: BatchOptions, *,
                       first_row: int = 1) -> Iterator[RowResult]:
