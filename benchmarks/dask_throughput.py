@@ -39,8 +39,8 @@ OPTIONS = batch.BatchOptions(text_column="text", id_column="id")
 def write_input(path: Path, folders: list[str], repeat: int, articles: int) -> tuple[int, int]:
     """(rows, bytes) of the JSON Lines input."""
     if folders:
-        texts = [decode(p.read_bytes(), source=str(p)) for folder in folders for p in sorted(Path(folder).glob("*.txt"))]
-        texts *= repeat
+        paths = [p for folder in folders for p in sorted(Path(folder).glob("*.txt"))]
+        texts = [decode(p.read_bytes(), source=str(p)) for p in paths] * repeat
     else:
         texts = [(ROOT / "seeds" / "north-korea-kursk.txt").read_text(encoding="utf-8")] * articles
     with path.open("w", encoding="utf-8") as out:
@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
                 block = partition_bytes(size, workers)
                 progress: list[str] = []
                 seconds, stats = timed(lambda: on_dask(source, scratch, address, block, progress))
-                table.append((f"dask, {workers} worker{'s' if workers > 1 else ''}", len(progress), seconds, stats.rows))
+                name = f"dask, {workers} worker{'s' if workers > 1 else ''}"
+                table.append((name, len(progress), seconds, stats.rows))
                 if workers == 1:
                     small: list[str] = []
                     small_seconds, _ = timed(lambda: on_dask(source, scratch, address, args.small_kb << 10, small))
