@@ -107,15 +107,16 @@ class PartitionResult:
 
 
 def analyze_partition(rows: Iterable[InputRow | Mapping[str, Any]], options: BatchOptions, *,
-                      first_row: int = 1) -> Iterator[RowResult]:
+                      first_row: int = 1) -> list[RowResult]:
     """Rows in, a ``RowResult`` per row out (its summary row and attribution rows, as dicts
     with the batch CSVs' columns), in order; a bad row gets its ``error``, nothing raises for
     one. A row is an ``InputRow`` (``read_rows``) or a mapping such as a JSON object, a Dask
     bag's dict or a Spark ``Row.asDict()``, read as ``BatchOptions`` says: its text from
     ``text_column``, its id from ``id_column`` (else its row number, counted from
-    ``first_row``)."""
-    for n, row in enumerate(rows, first_row):
-        yield options.analyze(row if isinstance(row, InputRow) else input_row(row, n, options))
+    ``first_row``). A list, not a generator: Dask sends a partition's result between
+    processes, and a generator cannot be pickled."""
+    return [options.analyze(row if isinstance(row, InputRow) else input_row(row, n, options))
+            for n, row in enumerate(rows, first_row)]
 
 
 def input_row(value: Mapping[str, Any], number: int, options: BatchOptions) -> InputRow:
