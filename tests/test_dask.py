@@ -129,6 +129,8 @@ def test_out_dir_holds_one_pair_per_partition(scheduler, inputs, local_rows, tmp
     assert len(stories) > 2
     rows = [row for name in stories for row in read_csv(out / name)[1:]]  # the parts in order are the file
     assert [r[1:] for r in rows] == local_rows[str(inputs / "b-stories.csv")][1][1:]
+    (out / "made-by-open").write_text("")  # the files have the permissions a file made by open() has
+    assert {os.stat(out / n).st_mode for n in names} == {os.stat(out / "made-by-open").st_mode}
 
 
 def test_the_command_on_a_running_scheduler(scheduler, inputs, local_rows, tmp_path, capsys):

@@ -23,7 +23,7 @@ import io
 import json
 import os
 import re
-import tempfile
+import uuid
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
@@ -329,15 +329,16 @@ def write_partition(partition: Partition, results: Sequence[RowResult], out_dir:
     the partition is run again."""
     for name, fields, rows in zip(partition.names(), (FILE_ATTRIBUTION_FIELDS, FILE_SUMMARY_FIELDS),
                                   _columns(with_file(partition, results))):
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=out_dir, prefix=f".{name}.",
-                                             suffix=".partial", delete=False)
+        # A name of its own for each attempt (two attempts at one partition may overlap when a
+        # worker is thought dead and is not), made as open() makes files: the usual permissions.
+        partial = os.path.join(out_dir, f".{name}.{uuid.uuid4().hex}.partial")
         try:
-            with handle:
+            with open(partial, "x", encoding="utf-8", newline="") as handle:
                 RowWriter(handle, fields, raw=raw_csv).write(*rows)
-            os.replace(handle.name, os.path.join(out_dir, name))
+            os.replace(partial, os.path.join(out_dir, name))
         except BaseException:
             with contextlib.suppress(OSError):
-                os.remove(handle.name)
+                os.remove(partial)
             raise
 
 
