@@ -46,8 +46,8 @@ DASK_EXTRA = "--dask needs the dask extra: pip install 'quotes[dask]'"
 # Partition size: the input divided so that each worker thread gets about four partitions (a
 # slow partition, or one run again after a worker died, then holds up the end of the run by a
 # quarter of a worker's share at most), but never under 1 MB, where Dask's overhead per
-# partition would show, nor over 16 MB (about 5,000 news articles, 15 core-seconds or so: what
-# a retry repeats and what a worker holds until its turn to be written).
+# partition would show, nor over 16 MB (about 3,500 news articles, 10 core-seconds or so: what
+# a retry repeats, and the rows the client holds in memory at a time).
 MIN_PARTITION_BYTES = 1 << 20
 MAX_PARTITION_BYTES = 16 << 20
 PARTITIONS_PER_THREAD = 4
