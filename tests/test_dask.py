@@ -120,6 +120,8 @@ def test_partitions_done_before_their_turn_wait_and_are_written_in_order(schedul
 
 def test_out_dir_holds_one_pair_per_partition(scheduler, inputs, local_rows, tmp_path):
     out = tmp_path / "out"
+    out.mkdir()
+    (out / ".a-mixed.1.summary.csv.0f3a.partial").write_text("file,row\n")  # a dead worker's half file
     run_dask([str(inputs / "b-stories.csv"), str(inputs / "a-mixed.csv")], OPTIONS, address=scheduler,
              out_dir=str(out), block=BLOCK)
     names = sorted(os.listdir(out))

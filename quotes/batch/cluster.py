@@ -331,10 +331,22 @@ def run_dask(
         partitions = plan(files, block or partition_bytes(sum(f.size for f in files), _threads(client)))
         if out_dir is not None:
             args = (options, os.path.abspath(out_dir), raw_csv)
-            return _total([r.stats for r in stream_results(client, partitions, task, args, ordered=False,
-                                                           on_done=on_done)])
+            stats = _total([r.stats for r in stream_results(client, partitions, task, args, ordered=False,
+                                                            on_done=on_done)])
+            _remove_partial_files(out_dir, partitions)
+            return stats
         results = stream_results(client, partitions, task, (options,), ordered=True, on_done=on_done)
         return _write_in_order(results, attributions_path, summary_path, raw_csv=raw_csv)
+
+
+def _remove_partial_files(out_dir: str, partitions: Sequence[Partition]) -> None:
+    """What a worker that died while writing left (``write_partition``): every partition has
+    since been written whole by another attempt."""
+    for partition in partitions:
+        for name in partition.names():
+            for path in glob.glob(os.path.join(glob.escape(out_dir), f".{glob.escape(name)}.*.partial")):
+                with contextlib.suppress(OSError):
+                    os.remove(path)
 
 
 def _write_in_order(results: Iterator[PartitionResult], attributions_path: str, summary_path: str, *,
