@@ -194,8 +194,13 @@ def test_parse_address(value, parsed):
     else:
         with pytest.raises(QuotesError, match=parsed):
             parse_address(value)
-    if value == "local:3":
-        assert parse_address("local")[1] >= 1
+
+
+def test_local_without_a_count_has_a_worker_per_core():
+    import os
+
+    assert parse_address("local") == (None, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                      else os.cpu_count())
 
 
 def test_inputs_expand_globs_in_sorted_order_and_once(tmp_path):
