@@ -132,7 +132,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise QuotesError(f"--jobs must be 1 or more, not {args.jobs}")
     try:
-        stats = _run_batch(batch, args)
+        stats = _run_dask(args) if args.dask else _run_batch(batch, args)
     except batch.Terminated:
         _warn("terminated")
         return TERMINATED
@@ -142,8 +142,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _run_batch(batch, args: argparse.Namespace):
+    if len(args.input) > 1:
+        raise QuotesError("the local batch reads one INPUT; several files (or a glob) need --dask")
+    if args.out_dir is not None:
+        raise QuotesError("--out-dir is for --dask; the local batch writes --attributions and --summary")
     return batch.batch_file(
-        args.input,
+        args.input[0],
         text_column=args.text_column,
         id_column=args.id_column,
         attributions_path=args.attributions,
@@ -185,6 +189,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not args.quiet:
         _warn(audit_render.summary_line(result))
     return 0
+
+
+def _run_dask(args: argparse.Namespace):
+    from .batch import BatchOptions, parse_delimiter, parse_keep
+    from .batch.cluster import require_distributed, run_dask
+
+    require_distributed()
+    if args.jobs != 1:
+        raise QuotesError("--jobs is for the local batch; with --dask the cluster's workers do the work")
+    options = BatchOptions(text_column=args.text_column, id_column=args.id_column, format=args.input_format,
+                           delimiter=args.delimiter and parse_delimiter(args.delimiter), encoding=args.encoding,
+                           engine=args.engine, model_dir=args.model_dir, keep=parse_keep(args.keep))
+    return run_dask(args.input, options, address=args.dask, attributions_path=args.attributions,
+                    summary_path=args.summary, out_dir=args.out_dir, db_path=args.db, raw_csv=args.raw_csv, warn=_warn,
+                    say=None if args.quiet else _warn, progress=None if args.quiet else _warn)
 
 
 def _share(value: str) -> float:
@@ -292,12 +311,17 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:
     p = _command(commands, "batch", "analyse a CSV or JSON Lines file, streamed, into two CSVs or SQLite",
                  "quotes batch stories.csv --text-column body --id-column id "
                  "--attributions attributions.csv --summary summary.csv",
-                 "quotes batch stories.jsonl --text-column text --keep outlet,date --db stories.sqlite --jobs 2")
-    p.add_argument("input", metavar="INPUT", help="a CSV or JSON Lines file, or - for stdin")
+                 "quotes batch stories.jsonl --text-column text --keep outlet,date --db stories.sqlite --jobs 2",
+                 "quotes batch 'archive/*.jsonl' --text-column text --attributions a.csv --summary s.csv "
+                 "--dask local:2")
+    p.add_argument("input", metavar="INPUT", nargs="+",
+                   help="a CSV or JSON Lines file, or - for stdin; with --dask, several files or quoted globs "
+                        "('archive/*.jsonl')")
     p.add_argument("--text-column", required=True, metavar="COL", help="the column (or JSON key) with the article text")
     p.add_argument("--id-column", metavar="COL", help="the column with the article id (default: the row number)")
     p.add_argument("--attributions", metavar="OUT.csv",
-                   help="one row per attribution (give --attributions, --summary or --db, or several)")
+                   help="one row per attribution (give --attributions, --summary or --db, or several; "
+                        "with --dask, both CSVs or --out-dir)")
     p.add_argument("--summary", metavar="OUT.csv", help="one row per input row, in input order")
     p.add_argument("--db", metavar="OUT.sqlite",
                    help="also (or instead) write the results to this SQLite file, replacing an earlier one: "
@@ -305,9 +329,17 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--keep", action="append", metavar="COL[,COL...]",
                    help="carry these input columns (e.g. outlet,date) into every output, right after the article id")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to use (default: 1)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on Dask: a running scheduler (tcp://host:8786; the workers must read INPUT at the same "
+                        "path) or local[:N], N worker processes here (default: one per core); needs "
+                        "pip install 'quotes[dask]'")
+    p.add_argument("--out-dir", metavar="DIR",
+                   help="with --dask, instead of --attributions and --summary: the workers write one pair per "
+                        "partition in DIR (<file stem>.<k>.attributions.csv and .summary.csv)")
     p.add_argument("--input-format", choices=("csv", "jsonl"), help="default: from the extension, else the first byte")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV column separator, e.g. ';' or tab (default: sniffed)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar, delimiter or summary line on stderr")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress bar or partition lines, delimiter or summary line on stderr")
     _raw_csv_option(p)
     p.add_argument("--encoding", help="decode text fields with this encoding (default: UTF-8, else cp1252)")
     _engine_options(p)

@@ -70,11 +70,17 @@ FTS_TABLE = ("CREATE VIRTUAL TABLE attributions_fts USING fts5(text, content='at
              "content_rowid='attribution_id')")
 
 
-def schema(keep: Sequence[str]) -> list[str]:
+def article_fields(keep: Sequence[str], files: bool = False) -> tuple[str, ...]:
+    """The articles table's columns after its key: the summary CSV's, led by ``file`` when the
+    batch read several files (``--dask``), so that file and row tell an input row apart."""
+    return ("file", *summary_fields(keep)) if files else summary_fields(keep)
+
+
+def schema(keep: Sequence[str], files: bool = False) -> list[str]:
     """The statements that make the tables and indexes (every identifier quoted); FTS_TABLE
     is apart."""
     kept = frozenset(printable(k) for k in keep)
-    article_columns = ", ".join(f"{quote(c)} {_column_type(c, kept)}" for c in summary_fields(keep))
+    article_columns = ", ".join(f"{quote(c)} {_column_type(c, kept)}" for c in article_fields(keep, files))
     attribution_columns = ", ".join(f"{quote(c)} {_column_type(c, frozenset())}" for c in ATTRIBUTION_COLUMNS)
     speaker_columns = ", ".join(f"{quote(c)} {_column_type(c, frozenset())}" for c in SPEAKER_COLUMNS)
     key = f"{ARTICLE_KEY} INTEGER NOT NULL REFERENCES articles({ARTICLE_KEY})"
@@ -97,14 +103,15 @@ def _insert(table: str, columns: Sequence[str]) -> str:
 class Store:
     """An open database the batch adds whole results to (``open_store`` makes one)."""
 
-    def __init__(self, connection: sqlite3.Connection, path: str, keep: Sequence[str], *, fts: bool, every: int):
+    def __init__(self, connection: sqlite3.Connection, path: str, keep: Sequence[str], *, fts: bool, every: int,
+                 files: bool = False):
         self.connection = connection
         self.path = path
         self.fts = fts
         self.every = every
         self.articles = 0  # added and not rolled back: also the last article_id
         self.attributions = 0
-        self._article_columns = (ARTICLE_KEY, *summary_fields(keep))
+        self._article_columns = (ARTICLE_KEY, *article_fields(keep, files))
         self._insert_article = _insert("articles", self._article_columns)
         self._insert_attribution = _insert("attributions", ("attribution_id", ARTICLE_KEY, *ATTRIBUTION_COLUMNS))
         self._insert_speaker = _insert("speakers", (ARTICLE_KEY, *SPEAKER_COLUMNS))
@@ -152,15 +159,16 @@ class Store:
 
 @contextlib.contextmanager
 def open_store(path: str, *, keep: Sequence[str] = (), every: int = COMMIT_EVERY, fts: bool | None = None,
-               say: Callable[[str], None] | None = None) -> Iterator[Store]:
+               say: Callable[[str], None] | None = None, files: bool = False) -> Iterator[Store]:
     """A new SQLite file at ``path`` for a batch with the ``keep`` columns, committed every
     ``every`` articles and when left, also by an exception or an interrupt: the articles added
     by then are whole. An existing SQLite file there is replaced, as ``--attributions`` replaces
     a CSV; a file that is not SQLite is left alone (an error). ``fts`` None: FTS5 when this
-    SQLite has it (``say`` hears when it has not)."""
+    SQLite has it (``say`` hears when it has not). ``files``: the results carry a ``file`` (the
+    run read several files), kept in the articles table."""
     if every < 1:
         raise ValueError(f"commit every {every} articles?")
-    statements = check(path, keep)
+    statements = check(path, keep, files)
     _replace(path)
     try:
         connection = sqlite3.connect(path, isolation_level=None)
@@ -175,7 +183,7 @@ def open_store(path: str, *, keep: Sequence[str] = (), every: int = COMMIT_EVERY
             connection.execute("BEGIN")
             for statement in [*statements, FTS_TABLE] if with_fts else statements:
                 connection.execute(statement)
-        store = Store(connection, path, keep, fts=with_fts, every=every)
+        store = Store(connection, path, keep, fts=with_fts, every=every, files=files)
         try:
             yield store
         finally:
@@ -186,7 +194,7 @@ def open_store(path: str, *, keep: Sequence[str] = (), every: int = COMMIT_EVERY
         connection.close()
 
 
-def check(path: str, keep: Sequence[str] = ()) -> list[str]:
+def check(path: str, keep: Sequence[str] = (), files: bool = False) -> list[str]:
     """The schema for ``keep``, once the names and the path are known good: called before any
     output is touched. Refuses a kept column named ``article_id`` or holding a NUL, and a path
     that cannot be replaced (``check_path``)."""
@@ -194,7 +202,7 @@ def check(path: str, keep: Sequence[str] = ()) -> list[str]:
     if clashes:
         raise QuotesError(f"--keep {clashes[0]!r}: the SQLite articles table has a column of that name; "
                           "rename it in the input")
-    statements = schema(keep)
+    statements = schema(keep, files)
     check_path(path)
     return statements
 

@@ -15,6 +15,8 @@ output rows), ``pool`` (worker processes for ``jobs`` > 1, and stopping on a sig
 ``write`` (whole, flushed, spreadsheet-safe CSV rows; the progress bar). ``--keep`` columns
 travel from ``read`` (``InputRow.kept``) through ``jobs`` (``attribution_fields``,
 ``summary_fields``) into every output; ``quotes.store`` writes the same results to SQLite.
+On many machines: ``partition`` (files cut into byte ranges read alone, and
+``analyze_partition``, the function Dask or Spark maps over them) and ``cluster`` (the run on Dask, imported only for --dask).
 """
 from __future__ import annotations
 
@@ -25,17 +27,18 @@ from typing import Callable, Iterator, Sequence
 from ..errors import QuotesError
 from .jobs import (ATTRIBUTION_FIELDS, SPEAKER_FIELDS, SUMMARY_FIELDS, RowResult, analyze_row, analyze_rows,
                    attribution_fields, check_keep, speaker_rows, summary_fields, summary_row)
+from .partition import BatchOptions, Partition, PartitionResult, analyze_partition, read_partition, run_partition
 from .pool import Terminated, sigterm_unwinds
 from .read import (FORMATS, InputBytes, InputRow, detect_format, kept_value, open_input, parse_delimiter, parse_keep,
                    raise_field_size_limit, read_rows, sniff_delimiter)
 from .write import BatchStats, RowWriter, input_size, open_output, run_batch
 
 __all__ = [
-    "ATTRIBUTION_FIELDS", "FORMATS", "SPEAKER_FIELDS", "SUMMARY_FIELDS", "BatchStats", "InputRow", "RowResult",
-    "RowWriter", "Terminated", "analyze_row", "analyze_rows", "attribution_fields", "batch_file", "check_keep",
-    "detect_format", "kept_value", "open_input", "open_output", "parse_delimiter", "parse_keep",
-    "raise_field_size_limit", "read_rows", "run_batch", "sniff_delimiter", "speaker_rows", "summary_fields",
-    "summary_row",
+    "ATTRIBUTION_FIELDS", "FORMATS", "SPEAKER_FIELDS", "SUMMARY_FIELDS", "BatchOptions", "BatchStats", "InputRow",
+    "Partition", "PartitionResult", "RowResult", "RowWriter", "Terminated", "analyze_partition", "analyze_row",
+    "analyze_rows", "attribution_fields", "batch_file", "check_keep", "detect_format", "kept_value", "open_input",
+    "open_output", "parse_delimiter", "parse_keep", "raise_field_size_limit", "read_partition", "read_rows",
+    "run_batch", "run_partition", "sniff_delimiter", "speaker_rows", "summary_fields", "summary_row",
 ]
 
 
