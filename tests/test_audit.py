@@ -303,6 +303,22 @@ def test_a_column_only_in_the_summary_is_joined_by_row(tmp_path):
         audit.audit_file(attributions, by=["desk"])
 
 
+@pytest.mark.parametrize("with_summary", [False, True])
+def test_rows_of_several_files_are_told_apart_by_file_and_row(tmp_path, with_summary):
+    """A batch on Dask over several files numbers rows per file and writes ``file`` first: row 1
+    of two files is two articles, with or without the summary."""
+    header = ["file", *HEADER[:-1], "row", "outlet"]
+    attributions = rows_csv(tmp_path, [("a.csv", "1", 0, "direct", "Ann Lee", "person", "True", "female", 1, "X"),
+                                       ("b.csv", "1", 0, "direct", "Bo Day", "person", "True", "male", 1, "X"),
+                                       ("b.csv", "1", 1, "direct", "Bo Day", "person", "True", "male", 1, "X")],
+                            header=header)
+    summary = rows_csv(tmp_path, [("a.csv", 1, "1", "X", ""), ("b.csv", 1, "1", "X", ""), ("b.csv", 2, "2", "X", "")],
+                       header=["file", "row", "article", "outlet", "error"], name="s.csv")
+    result = audit.audit_file(attributions, summary_path=summary if with_summary else None, by=["outlet"])
+    total = next(c for c in result.cells if c.group == ("X",))
+    assert (total.articles, total.attributions, total.sources) == ((3, 3, 2) if with_summary else (2, 3, 2))
+
+
 def test_formula_cells_come_back_as_written(tmp_path):
     path = rows_csv(tmp_path, [("1", 0, "direct", "'=Ann Lee", "person", "True", "", "'-Wire")])
     result = audit.audit_file(path, by=["outlet"])

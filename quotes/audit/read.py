@@ -128,6 +128,26 @@ def _value(record: list[str], at: int | None) -> str:
     return cell(record[at]) if at is not None and at < len(record) else ""
 
 
+# A batch run on Dask over several files numbers rows per file and puts the file first: there an
+# input row is named by file and row together.
+FILE_SEPARATOR = "\x1f"
+
+
+def _keyer(header: dict[str, int], key_column: str, with_file: bool) -> Callable[[list[str]], str]:
+    """A function from a record to its article's join key: the key column's value, after the
+    ``file`` column's when the rows came from several files."""
+    key_at = header[key_column]
+    if not with_file:
+        return lambda record: _value(record, key_at)
+    file_at = header["file"]
+    return lambda record: f"{_value(record, file_at)}{FILE_SEPARATOR}{_value(record, key_at)}"
+
+
+def _shown(key: str) -> str:
+    file, _, row = key.rpartition(FILE_SEPARATOR)
+    return f"{file}, row {row}" if file else repr(key)
+
+
 def read_summary(path: str, plan: Plan, attribution_header: dict[str, int]) -> tuple[str, dict[str, tuple]]:
     """The summary CSV as {join key: (its values of the asked columns, "" where it has no such
     column; whether its row has an error)}, and the join column."""
@@ -147,8 +167,8 @@ def read_summary(path: str, plan: Plan, attribution_header: dict[str, int]) -> t
                 raise AuditError(f"no column {column!r} in the attributions CSV nor in {path}")
         at = [header.get(c) for c in plan.columns]
         error_at = header.get("error")
-        return key, {_value(r, header[key]): (tuple(_value(r, i) for i in at), bool(_value(r, error_at).strip()))
-                     for _, r in rows}
+        key_of = _keyer(header, key, "file" in header and "file" in attribution_header)
+        return key, {key_of(r): (tuple(_value(r, i) for i in at), bool(_value(r, error_at).strip())) for _, r in rows}
 
 
 def _parse_row(record: list[str], at: dict[str, int], path: str, line: int) -> Row:
@@ -179,19 +199,21 @@ def read_articles(path: str, plan: Plan, *, summary_path: str | None = None) -> 
         for column in NEEDED + ("article",):
             if column not in header:
                 raise _missing(path, column, header, "(not an attributions CSV from quotes batch?)")
-        key_column, joined = "row" if "row" in header else "article", None
+        key_column, joined, with_file = "row" if "row" in header else "article", None, "file" in header
         if summary_path is not None:
             key_column, joined = read_summary(summary_path, plan, header)
+            with_file = with_file and bool(joined) and FILE_SEPARATOR in next(iter(joined))
         else:
             for column in plan.columns:
                 if column not in header:
                     raise _missing(path, column, header, "(is it in the summary CSV? then add --summary SUMMARY.csv)")
         at = {c: header[c] for c in NEEDED}
-        yield from _stream(rows, at, header, key_column, plan, path, joined)
+        yield from _stream(rows, at, header, (key_column, with_file), plan, path, joined)
 
 
-def _stream(rows, at, header, key_column, plan: Plan, path: str, joined: dict[str, tuple] | None) -> Iterator[Article]:
-    key_at = header[key_column]
+def _stream(rows, at, header, key: tuple[str, bool], plan: Plan, path: str, joined: dict[str, tuple] | None) -> Iterator[Article]:
+    key_column = key[0]
+    key_of = _keyer(header, *key)
     locate = _locator(plan, header, joined)
     done: set[str] = set()
     current: str | None = None
@@ -200,13 +222,13 @@ def _stream(rows, at, header, key_column, plan: Plan, path: str, joined: dict[st
     for line, record in rows:
         if not record:
             continue
-        key = _value(record, key_at)
+        key = key_of(record)
         if key != current:
             if current is not None:
                 yield _article(current, first, buffer, locate, plan)
                 done.add(current)
             if key in done:
-                raise AuditError(f"{path}: line {line}: the attributions of article {key!r} are not together; "
+                raise AuditError(f"{path}: line {line}: the attributions of article {_shown(key)} are not together; "
                                  f"audit reads them as quotes batch writes them (sort the CSV by {key_column})")
             current, first, buffer = key, record, []
         buffer.append(_parse_row(record, at, path, line))
