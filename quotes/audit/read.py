@@ -148,17 +148,22 @@ def _shown(key: str) -> str:
     return f"{file}, row {row}" if file else repr(key)
 
 
+def _header(rows: Iterator[tuple[int, list[str]]], path: str, what: str) -> dict[str, int]:
+    """The first record as {column: its index}; a name given twice is its first column."""
+    try:
+        _, names = next(rows)
+    except StopIteration:
+        raise AuditError(f"{path}: empty file, not {what} from quotes batch") from None
+    return {name: n for n, name in reversed(list(enumerate(names)))}
+
+
 def read_summary(path: str, plan: Plan, attribution_header: dict[str, int]) -> tuple[str, dict[str, tuple]]:
     """The summary CSV as {join key: (its values of the asked columns, "" where it has no such
     column; whether its row has an error)}, and the join column."""
     raise_field_size_limit()
     with _open(path) as handle:
         rows = _rows(handle, path)
-        try:
-            _, names = next(rows)
-        except StopIteration:
-            raise AuditError(f"{path}: empty file, not a summary CSV from quotes batch") from None
-        header = {name: n for n, name in reversed(list(enumerate(names)))}
+        header = _header(rows, path, "a summary CSV")
         key = _key_column(attribution_header, header)
         if key not in header:
             raise _missing(path, key, header, "to join the attributions by")
@@ -191,11 +196,7 @@ def read_articles(path: str, plan: Plan, *, summary_path: str | None = None) -> 
     raise_field_size_limit()
     with _open(path) as handle:
         rows = _rows(handle, path)
-        try:
-            _, names = next(rows)
-        except StopIteration:
-            raise AuditError(f"{path}: empty file, not an attributions CSV from quotes batch") from None
-        header = {name: n for n, name in reversed(list(enumerate(names)))}
+        header = _header(rows, path, "an attributions CSV")
         for column in NEEDED + ("article",):
             if column not in header:
                 raise _missing(path, column, header, "(not an attributions CSV from quotes batch?)")

@@ -39,7 +39,7 @@ from .partition import (BatchOptions, Partition, PartitionResult, file_attributi
                         number_partitions, plan_file, run_partition, with_file)
 from .pool import sigterm_unwinds
 from .read import SNIFF_BYTES, InputBytes, detect_format, open_input, sniff_delimiter
-from .write import BatchStats, RowWriter, open_output
+from .write import BatchStats, open_output, result_writer
 
 DASK_EXTRA = "--dask needs the dask extra: pip install 'quotes[dask]'"
 
@@ -367,26 +367,18 @@ def _write_in_order(results: Iterator[PartitionResult], attributions_path: str |
     """Every completed partition's rows, in order, into the CSVs given and the SQLite file."""
     stats = []
     with contextlib.closing(results), contextlib.ExitStack() as outputs:
-        attributions = summaries = store = None
-        if attributions_path:
-            attributions = RowWriter(outputs.enter_context(open_output(attributions_path)),
-                                     file_attribution_fields(keep), raw=raw_csv)
-        if summary_path:
-            summaries = RowWriter(outputs.enter_context(open_output(summary_path)), file_summary_fields(keep),
-                                  raw=raw_csv)
+        attributions_out, summary_out = (outputs.enter_context(open_output(p)) if p else None
+                                         for p in (attributions_path, summary_path))
+        store = None
         if db_path:
             from ..store import open_store
 
             store = outputs.enter_context(open_store(db_path, keep=keep, say=say, files=True))
+        write = result_writer(attributions_out, summary_out, store=store, raw_csv=raw_csv,
+                              columns=(file_attribution_fields(keep), file_summary_fields(keep)))
         for result in results:
             for row in with_file(result.partition, result.results):
-                # Attributions first: a summary row promises its attribution rows are written.
-                if attributions is not None:
-                    attributions.write(*row.attributions)
-                if summaries is not None:
-                    summaries.write(row.summary)
-                if store is not None:
-                    store.add(row)
+                write(row)
             stats.append(result.stats)
     return _total(stats)
 

@@ -132,7 +132,7 @@ def run_batch(
     The progress bar (on stderr; by default when it is a terminal) counts rows, or, given the
     input's ``size`` in bytes and a ``position`` that says how many have been read, bytes, with
     a total and the time left."""
-    write = _writer(attributions_out, summary_out, keep=keep, store=store, raw_csv=raw_csv)
+    write = result_writer(attributions_out, summary_out, keep=keep, store=store, raw_csv=raw_csv)
     if progress is None:
         progress = sys.stderr.isatty()
     by_bytes = size is not None and position is not None
@@ -154,15 +154,18 @@ def run_batch(
     return BatchStats(rows=n, errors=errors, attributions=found, chars=chars)
 
 
-def _writer(attributions_out: IO[str] | None, summary_out: IO[str] | None, *, keep: Sequence[str],
-            store: ResultSink | None, raw_csv: bool) -> Callable[[RowResult], None]:
+def result_writer(attributions_out: IO[str] | None, summary_out: IO[str] | None, *, keep: Sequence[str] = (),
+                  store: ResultSink | None = None, raw_csv: bool = False,
+                  columns: tuple[Sequence[str], Sequence[str]] | None = None) -> Callable[[RowResult], None]:
     """One function that writes a result to every output, as one step an interrupt waits for:
-    after Ctrl-C the CSVs and the database hold the same whole rows."""
+    after Ctrl-C the CSVs and the database hold the same whole rows. ``columns``: the two CSVs'
+    columns, when not the local batch's for ``keep`` (a Dask run puts ``file`` first)."""
+    attribution_columns, summary_columns = columns or (attribution_fields(keep), summary_fields(keep))
     attribution_writer = summary_writer = None
     if attributions_out is not None:
-        attribution_writer = RowWriter(attributions_out, attribution_fields(keep), raw=raw_csv)
+        attribution_writer = RowWriter(attributions_out, attribution_columns, raw=raw_csv)
     if summary_out is not None:
-        summary_writer = RowWriter(summary_out, summary_fields(keep), raw=raw_csv)
+        summary_writer = RowWriter(summary_out, summary_columns, raw=raw_csv)
 
     def write(result: RowResult) -> None:
         with _DeferInterrupt():
