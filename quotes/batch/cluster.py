@@ -2,9 +2,9 @@
 
 Receives input files (paths or globs), the batch's options (``BatchOptions``) and a Dask
 scheduler's address, or ``local[:N]`` for a cluster of N worker processes on this machine that
-lives as long as the run. Hands on both batch CSVs, the rows of every file in file order and
-each file's rows in input order, or one pair per partition under an output folder; and the
-run's counts.
+lives as long as the run. Hands on the batch's outputs (either CSV and the SQLite file, through
+the local batch's own writer), the rows of every file in file order and each file's rows in
+input order, or one pair of CSVs per partition under an output folder; and the run's counts.
 
 This process, the client, checks every input before anything is written (a missing file or
 column stops the run as in the local batch), cuts the files into partitions (partition.py),
