@@ -71,7 +71,7 @@ def batch_file(
         delimiter = parse_delimiter(delimiter)
     keep = tuple(keep)
     check_keep(keep)
-    _check_outputs(input_path, attributions_path, summary_path, db_path, keep)
+    check_outputs([input_path], attributions_path, summary_path, db_path, keep)
     with open_input(input_path) as stream:
         source = "stdin" if input_path == "-" else input_path
         counted = InputBytes(stream)
@@ -93,8 +93,11 @@ def batch_file(
                              position=lambda: counted.position, raw_csv=raw_csv, keep=keep, store=store)
 
 
-def _check_outputs(input_path: str, attributions: str | None, summary: str | None, db: str | None,
-                   keep: Sequence[str]) -> None:
+def check_outputs(inputs: Sequence[str], attributions: str | None, summary: str | None, db: str | None,
+                  keep: Sequence[str], *, files: bool = False) -> None:
+    """The outputs asked for, before any is opened: at least one, the CSVs apart, and a --db
+    that is none of the inputs nor a CSV and can be replaced (``files``: the run reads several
+    files, and the database keeps which)."""
     if not (attributions or summary or db):
         raise QuotesError("nothing to write: give --attributions and --summary (CSV), --db (SQLite), or both")
     if attributions and attributions == summary and attributions != os.devnull:
@@ -105,10 +108,11 @@ def _check_outputs(input_path: str, attributions: str | None, summary: str | Non
         from .. import store
 
         where = os.path.realpath(db)
-        for option, path in (("INPUT", input_path), ("--attributions", attributions), ("--summary", summary)):
+        given = [("INPUT", path) for path in inputs] + [("--attributions", attributions), ("--summary", summary)]
+        for option, path in given:
             if path and path != "-" and os.path.realpath(path) == where:
                 raise QuotesError(f"--db and {option} must be different files")
-        store.check(db, keep)
+        store.check(db, keep, files)
 
 
 def _prepend(first: InputRow, rest: Iterator[InputRow]) -> Iterator[InputRow]:

@@ -275,14 +275,9 @@ def _check_outputs(inputs: Sequence[str], options: BatchOptions, attributions_pa
         if attributions_path is not None or summary_path is not None or db_path is not None:
             raise QuotesError("--out-dir replaces --attributions, --summary and --db: give one or the other")
         return
-    from . import _check_outputs as check_local
+    from . import check_outputs
 
-    for path in inputs:
-        check_local(path, attributions_path, summary_path, db_path, options.keep)
-    if db_path is not None:
-        from ..store import check
-
-        check(db_path, options.keep, files=True)
+    check_outputs(inputs, attributions_path, summary_path, db_path, options.keep, files=True)
 
 
 def _check_stems(files: Sequence[InputFile]) -> None:
