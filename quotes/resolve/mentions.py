@@ -163,6 +163,15 @@ def _unnamed_display(raw: str, last: str) -> str:
     return T.strip_possessive(text[start : stop + len(last)] if stop >= start else text[start:])
 
 
+def _owned_display(w: "_Words") -> str:
+    """An unnamed source with its owner, as the article describes it: "Ukraine's air force",
+    "Acme's chief executive" (the owner says whose; "air force" alone says too little). Without
+    an owner, the mention as written from its first kept word ("the spokesman" -> "spokesman")."""
+    if w.owner is None:
+        return _display(w.raw, w.words)
+    return _unnamed_display(w.raw, w.words[-1])
+
+
 # ---------------------------------------------------------------------------------------
 # The words of a mention, with what its opening words say
 
@@ -237,6 +246,13 @@ class _Words:
     @property
     def name(self) -> str:
         return " ".join(self.words)
+
+    @property
+    def org_head(self) -> bool:
+        """Is the head an organization's: "agency", or the last two words together ("coast guard")."""
+        if self.head_at is not None or not self.lower:
+            return T.is_org_word(self.head)
+        return T.is_org_word(self.words[-1]) or len(self.lower) > 1 and " ".join(self.lower[-2:]) in T.org_words()
 
     @property
     def head(self) -> str:
@@ -358,14 +374,19 @@ def _organization(w: _Words) -> ParsedMention | None:
     if capitalized and T.is_company(words):
         return _parsed(w, _display(w.raw, words), ORG, True, affiliation=affiliation_of(words))
     head = words[-1]
-    if T.is_role_word(head) and not T.is_org_word(head):
-        return None  # "the Rovers boss": a person of the club
-    if T.is_org_word(head) or any(T.is_org_word(x) and x[:1].isupper() for x in words):
+    if (T.is_role_word(head) or T.is_person_noun(head) or T.is_group_head(head)) and not w.org_head:
+        # "the Rovers boss", "a Treasury source", "Bank of England officials": a person or
+        # people of the organization its capitalized words name, not the organization.
+        return None
+    if len(words) > 1 and words[-2].islower() and T.is_role_word(words[-2]) and T.is_role_word(head):
+        return None  # "Acme's chief executive": a role of two words, though "the Executive" is a body
+    if w.org_head or any(T.is_org_word(x) and x[:1].isupper() for x in words):
         if T.is_generic_media(head) and not capitalized:
             return None  # "the agency": media or an organization, the article decides
         generic = all(T.is_org_word(x) or T.place(x) for x in capitalized)
         # "the Bank", "the Commission": a generic head, capitalized, points back like "the firm".
-        return _parsed(w, _display(w.raw, words), ORG, bool(capitalized), affiliation=affiliation_of(words), description=w.definite and (not capitalized or generic and len(capitalized) == 1 and T.place(capitalized[0]) is None))
+        name = _owned_display(w) if not capitalized else _display(w.raw, words)
+        return _parsed(w, name, ORG, bool(capitalized), affiliation=affiliation_of(words), description=w.definite and (not capitalized or generic and len(capitalized) == 1 and T.place(capitalized[0]) is None))
     return None
 
 
@@ -414,15 +435,16 @@ def _unnamed(w: _Words) -> ParsedMention | None:
         return _parsed(w, _display(raw, words), MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
     if w.age is not None and head.endswith("year-old"):
         return _parsed(w, _display(raw, words), PERSON, False, description=w.definite, affiliation=affiliation_of(words))
-    role_head = T.is_role_word(head) or (T.place(head) or ("", ""))[1] == "demonym" and len(words) <= 2
-    if not role_head and T.is_org_word(head):
-        return _parsed(w, _display(raw, words), ORG, False, affiliation=affiliation_of(words), description=w.definite)
+    # A role, a noun for one person ("mother", "source": people.txt) or a demonym ("the American").
+    role_head = T.is_role_word(head) or T.is_person_noun(head) or (T.place(head) or ("", ""))[1] == "demonym" and len(words) <= 2
+    if not role_head and w.org_head:
+        return _parsed(w, _owned_display(w), ORG, False, affiliation=affiliation_of(words), description=w.definite)
     if (T.singular(head) or "") in T.org_words():
         return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, affiliation=affiliation_of(words))  # "many companies"
     if role_head and not w.indefinite and (w.definite or w.owner):
         # "the spokesman", "the Salford MP", "the American": a description that points back.
         display = _display(raw, words)
-        return _parsed(w, display, PERSON, False, display, affiliation_of(words), description=True)
+        return _parsed(w, _owned_display(w), PERSON, False, display, affiliation_of(words), description=True)
     if T.is_group_head(head) and not (role_head and not head.endswith("s")):
         role = _display(raw, words) if T.is_role_word(head) else None
         return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, role, affiliation_of(words))

@@ -75,6 +75,17 @@ def org_words() -> frozenset[str]:
     return word_set("organizations.txt")
 
 
+@functools.cache
+def person_nouns() -> frozenset[str]:
+    return word_set("people.txt")
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def is_person_noun(word: str) -> bool:
+    """"mother", "neighbour", "source": one person, though no title (people.txt)."""
+    return word_key(word) in person_nouns()
+
+
 @functools.lru_cache(maxsize=WORD_CACHE)
 def word_key(word: str) -> str:
     """A word as the word lists hold it: no possessive, lower case ("Moscow's" -> "moscow")."""

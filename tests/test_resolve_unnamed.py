@@ -1,0 +1,131 @@
+"""Unnamed sources that can speak, by construction: a possessive owner and a role or a noun for
+one person ("the club's physio", "the driver's sister"), bodies that speak as one ("the
+defence", "the coast guard"), and unnamed-source nouns ("a Whitehall source") as people.
+
+Every sentence and mention here is invented. Positive and negative cases sit side by side.
+"""
+import pytest
+
+import quotes
+from quotes.model import SpeakerType
+from quotes.resolve import parse_mention
+
+PERSON, ORG, GROUP, UNKNOWN = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.GROUP, SpeakerType.UNKNOWN
+
+
+def speaker(sentence):
+    """The one attribution's speaker name and type, or None when nothing is attributed."""
+    found = quotes.analyze(sentence).attributions
+    if not found:
+        return None
+    who = found[0].speaker
+    return (who.name, who.type) if who is not None else (None, None)
+
+
+# ---------------------------------------------------------------------------------------
+# An owner and a noun for one person: the person speaks, the owner says whose
+
+
+@pytest.mark.parametrize(
+    "sentence, name, kind",
+    [
+        # kin: the relation speaks, the owner (a lower-case noun) stays in the description
+        ("The driver's sister said the family would appeal.", "driver's sister", PERSON),
+        ("The boy's father told reporters he was relieved.", "boy's father", PERSON),
+        ("A farmer's widow said the compensation came too late.", "farmer's widow", PERSON),
+        # a school's head: "principal" is a role like "headteacher"
+        ("The college's principal said lessons would go online.", "college's principal", PERSON),
+        # a capitalized owner is the affiliation, and stays in the name: "air force" alone says too little
+        ("Harbourside's chief executive said profits had doubled.", "Harbourside's chief executive", PERSON),
+        ("Norland's air force said it had shot down three drones.", "Norland's air force", ORG),
+        # a body's part speaks for the body
+        ("The bloc's executive arm said the tariffs were unlawful.", "bloc's executive arm", ORG),
+        ("The party's youth wing said it would campaign against the deal.", "party's youth wing", ORG),
+        # a person in the story, no title at all
+        ("A neighbour said she had heard shouting.", "neighbour", PERSON),
+        ("One passenger said the crew had been calm.", "One passenger", PERSON),
+    ],
+)
+def test_owner_and_person_noun_speaks(sentence, name, kind):
+    assert speaker(sentence) == (name, kind)
+
+
+# ---------------------------------------------------------------------------------------
+# Bodies that speak as one
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # the two sides at a trial
+        ("The prosecution said the accused had hidden the money abroad.", "prosecution"),
+        ("The defence said its client had been at home.", "defence"),
+        ("The defense argued the search had been illegal.", "defense"),
+        # services and forces of two words: the pair is the head
+        ("The coast guard said the search would resume at first light.", "coast guard"),
+        ("The border guard said it had turned back 40 people.", "border guard"),
+        ("The fire brigade said the blaze was under control.", "fire brigade"),
+        # capitalized, the same pair is a name
+        ("The Pacific Coast Guard said two boats were missing.", "Pacific Coast Guard"),
+    ],
+)
+def test_bodies_that_speak(sentence, name):
+    assert speaker(sentence) == (name, ORG)
+
+
+# ---------------------------------------------------------------------------------------
+# Unnamed-source nouns: one source is a person, several a group
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind",
+    [
+        # an organization's capitalized name before a person noun: the person speaks for it
+        ("A Treasury source", "Treasury source", PERSON),
+        ("a Kremlin insider", "Kremlin insider", PERSON),
+        ("a Whitehall source", "Whitehall source", PERSON),
+        ("a source", "source", PERSON),
+        # two words of one role, though "executive" alone can be a body
+        ("Harbourside's chief executive", "Harbourside's chief executive", PERSON),
+        # plural: a group of the organization's people
+        ("Treasury sources", "Treasury sources", GROUP),
+        ("Central Bank officials", "Central Bank officials", GROUP),
+        # a guard alone is a person; the pair "coast guard" is the body
+        ("a security guard", "security guard", PERSON),
+    ],
+)
+def test_unnamed_source_nouns(mention, name, kind):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.type, parsed.named) == (name, kind, False)
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind, named",
+    [
+        # the body itself, named: no person noun at the head
+        ("the Treasury", "Treasury", ORG, True),
+        ("the Scottish Executive", "Scottish Executive", ORG, True),
+        # a surname alone stays a person
+        ("Smith", "Smith", PERSON, True),
+        # a role before a name: the name speaks, as before
+        ("defence lawyer Jim Hale", "Jim Hale", PERSON, True),
+        # a role whose first word is "defence" is no body
+        ("the defence secretary", "defence secretary", PERSON, False),
+    ],
+)
+def test_lookalikes_keep_their_type(mention, name, kind, named):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.type, parsed.named) == (name, kind, named)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an owner and a thing: results show, they do not speak
+        "The company's results showed a sharp loss.",
+        # a body part is no speaker, though "arm" can head a body's part
+        "His arm was broken in the fall.",
+    ],
+)
+def test_owned_things_do_not_speak(sentence):
+    assert speaker(sentence) is None
