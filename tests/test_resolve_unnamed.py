@@ -129,3 +129,39 @@ def test_lookalikes_keep_their_type(mention, name, kind, named):
 )
 def test_owned_things_do_not_speak(sentence):
     assert speaker(sentence) is None
+
+
+# ---------------------------------------------------------------------------------------
+# A lone capitalized word: a surname, unless the lexicon knows the organization or the place
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind",
+    [
+        # well-known organizations whose words do not say so (organization_names.txt)
+        ("Greenpeace", "Greenpeace", ORG),
+        ("the Taliban", "Taliban", ORG),
+        ("Amnesty International", "Amnesty International", ORG),
+        # a seat of government speaks for it, accented or not (countries.tsv)
+        ("The Élysée", "Élysée", ORG),
+        ("the Elysee", "Elysee", ORG),
+        ("No 10", "No 10", ORG),
+        # a palace is its household: a capitalized place word is no surname here
+        ("Kensington Palace", "Kensington Palace", ORG),
+        # negatives: a surname alone, and a name that is also a surname, stay people
+        ("Smith", "Smith", PERSON),
+        ("Ford", "Ford", PERSON),
+        # a lower-case word that is a paper's name too is no paper: "an observer" is a person
+        ("an independent observer", "independent observer", PERSON),
+        ("the guardian", "guardian", PERSON),
+    ],
+)
+def test_lone_names_and_seats(mention, name, kind):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.type) == (name, kind)
+
+
+def test_known_organization_owner_is_the_affiliation():
+    # "Greenpeace's director": the director speaks for Greenpeace
+    parsed = parse_mention("Greenpeace's director")
+    assert (parsed.type, parsed.named, parsed.affiliation) == (PERSON, False, "Greenpeace")

@@ -125,7 +125,7 @@ def owner_affiliation(words: list[str]) -> str | None:
     country = affiliation_of(words)
     if country is not None:
         return country
-    if T.is_acronym(name) or any(T.is_org_word(w) for w in words[1:] or words):
+    if T.is_acronym(name) or T.is_known_organization(name) or any(T.is_org_word(w) for w in words[1:] or words):
         return name
     return None
 
@@ -310,7 +310,8 @@ def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | No
 def _known_whole(w: _Words) -> ParsedMention | None:
     """A name known whole: an outlet, a speaking place or institution, a party, states together."""
     name = w.name
-    known, country = T.outlet_country(name)
+    # An outlet's name is written with capitals: "an observer", "the sun" are no papers.
+    known, country = T.outlet_country(name) if not name.islower() else (False, None)
     if known:
         return _parsed(w, name, MEDIA, True, affiliation=country or affiliation_of(w.words))
     place = T.place(name)
@@ -321,6 +322,8 @@ def _known_whole(w: _Words) -> ParsedMention | None:
     party = T.party(name)
     if party is not None:
         return _parsed(w, party.name, ORG, True, affiliation=party.country)
+    if T.is_known_organization(name):
+        return _parsed(w, name, ORG, True)  # "Greenpeace": no surname, though one word alone
     parts = [p.strip() for p in LIST_SEPARATOR.split(name) if p.strip()] if "," in name or "and" in name else ()
     if len(parts) > 1 and all((T.place(p) or ("", ""))[1] in ("country", "metonym") or T.party(p) for p in parts):
         return _parsed(w, name, ORG, True)

@@ -76,6 +76,19 @@ def org_words() -> frozenset[str]:
 
 
 @functools.cache
+def organization_names() -> frozenset[str]:
+    return word_set("organization_names.txt")
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def is_known_organization(name: str) -> bool:
+    """"Greenpeace", "the Taliban", "Amnesty International": a well-known organization whose
+    words do not say so (organization_names.txt), the whole name matched, case aside."""
+    low = strip_possessive(name).lower()
+    return (low[4:] if low.startswith("the ") else low) in organization_names()
+
+
+@functools.cache
 def person_nouns() -> frozenset[str]:
     return word_set("people.txt")
 
