@@ -165,3 +165,70 @@ def test_known_organization_owner_is_the_affiliation():
     # "Greenpeace's director": the director speaks for Greenpeace
     parsed = parse_mention("Greenpeace's director")
     assert (parsed.type, parsed.named, parsed.affiliation) == (PERSON, False, "Greenpeace")
+
+
+# ---------------------------------------------------------------------------------------
+# People with no title: kin, callings, the crowd; their plurals are groups
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind",
+    [
+        # kin and relations, owned by a pronoun
+        ("His ex-wife", "His ex-wife", PERSON),
+        ("her childhood friend", "her childhood friend", PERSON),
+        # callings seldom written as a title
+        ("the retired neurosurgeon", "retired neurosurgeon", PERSON),
+        ("the billionaire property mogul", "billionaire property mogul", PERSON),
+        # people in a crowd, an audience, online
+        ("one user", "one user", PERSON),
+        ("a radio caller", "radio caller", PERSON),
+        ("another Harbour City supporter", "another Harbour City supporter", PERSON),
+        ("somebody", "somebody", PERSON),
+        # a noun for a person, then "of": the person, not what follows
+        ("the father of the bride", "father of the bride", PERSON),
+        # plurals, regular and not, are groups
+        ("Some council allies", "Some council allies", GROUP),
+        ("Relatives of the crew", "Relatives of the crew", GROUP),
+        ("Both men", "Both men", GROUP),
+        ("Mr Dale's advisers", "Mr Dale's advisers", GROUP),
+        # a firm's name made of a plural is still the firm
+        ("Harbour Advisers", "Harbour Advisers", ORG),
+        # an organization whose capitalized name ends in a plural of people stays one
+        ("the Royal Society of Surveyors", "Royal Society of Surveyors", ORG),
+    ],
+)
+def test_people_without_titles(mention, name, kind):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind",
+    [
+        # how near an unnamed source is stays in its description
+        ("A source close to the talks", "source close to the talks", PERSON),
+        ("people familiar with the plan", "people familiar with the plan", GROUP),
+        ("officials privy to the deal", "officials privy to the deal", GROUP),
+        # a boundary that cut the phrase short leaves "close" or "familiar" at the end
+        ("a person close", "person", PERSON),
+    ],
+)
+def test_sources_close_to(mention, name, kind):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.type, parsed.named) == (name, kind, False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fresh unnamed person is no description of the person the story follows
+        ('Jane Roe won the vote. "We are done here," the moderator said.', "moderator"),
+        ('Tom Hale took questions. "Why now?" a caller asked.', "caller"),
+        # a calling can describe the person the story follows
+        ('Jane Roe, an actress, arrived late. "I loved it," the actress said.', "Jane Roe"),
+    ],
+)
+def test_fresh_people_are_new_sources(text, expected):
+    found = quotes.analyze(text).attributions
+    assert found[-1].speaker.name == expected

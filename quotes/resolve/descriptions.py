@@ -74,7 +74,8 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
         return Link.of(matches[0], "description", f"description '{text}' -> {matches[0].name}")
     if matches:
         return None  # several fit: a source of its own
-    anonymous = head in ANONYMOUS_OFFICES or T.singular(head) in ANONYMOUS_OFFICES
+    # "the moderator", "the source": people the press introduces fresh (unnamed_people.txt)
+    anonymous = head in ANONYMOUS_OFFICES or T.singular(head) in ANONYMOUS_OFFICES or T.is_unnamed_person(head)
     owned = any(w.endswith(("'s", "’s")) for w in text.split()[:-1])  # "the union's leader"
     if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head)):
         return None

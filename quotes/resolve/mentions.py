@@ -35,6 +35,8 @@ POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 WORD = regex.compile(r"[\w.’'&-]+")
 PHRASE_TAIL = regex.compile(r"(?:\s+\p{Ll}+ing)?\s+(?:in|at|from|through|outside|inside|near|on)\s+(?:the|a|an)?\s*\p{L}")
 _TAIL_PREPOSITIONS = frozenset(("in", "at", "from", "through", "outside", "inside", "near", "on"))
+# The phrase after an unnamed source that says how near it is: "close to", "familiar with".
+CLOSE_TO = regex.compile(r"\s(?:close|closest|familiar|loyal|privy|near)\s+(?:to|with)\s")
 PARENTHETICAL = regex.compile(r"\([^()]*\)")
 LIST_SEPARATOR = regex.compile(r",|\band\b")  # "Russia and North Korea", "Russia, China"
 # The prepositions that tie a role to an organization: "a spokeswoman for Human Rights Watch",
@@ -377,10 +379,13 @@ def _organization(w: _Words) -> ParsedMention | None:
     if capitalized and T.is_company(words):
         return _parsed(w, _display(w.raw, words), ORG, True, affiliation=affiliation_of(words))
     head = words[-1]
-    if (T.is_role_word(head) or T.is_person_noun(head) or T.is_group_head(head)) and not w.org_head:
+    if (T.is_role_word(head) or T.is_person_noun(head) or T.is_group_head(head)) and not w.org_head and head.islower():
         # "the Rovers boss", "a Treasury source", "Bank of England officials": a person or
-        # people of the organization its capitalized words name, not the organization.
+        # people of the organization its capitalized words name, not the organization (a
+        # capitalized head is the name's own: "the Society of Civil Engineers").
         return None
+    if head.islower() and (T.is_plural_role(head) or T.is_plural_person(head)):
+        return None  # "Mr Dale's advisers", "the firm's partners": people ("Acme Advisers" is a firm)
     if len(words) > 1 and words[-2].islower() and T.is_role_word(words[-2]) and T.is_role_word(head):
         return None  # "Acme's chief executive": a role of two words, though "the Executive" is a body
     if w.org_head or any(T.is_org_word(x) and x[:1].isupper() for x in words):
@@ -418,7 +423,8 @@ def _linked_role(w: _Words) -> tuple[int, str | None]:
     """"a spokeswoman for Human Rights Watch": where the role ends (its head) and the
     organization after the link word, when the mention is a role of an organization."""
     for k in range(1, len(w.words) - 1):
-        if w.lower[k] in ROLE_LINKS and (T.is_role_word(w.words[k - 1]) or T.is_plural_role(w.words[k - 1])):
+        before = w.words[k - 1]
+        if w.lower[k] in ROLE_LINKS and (T.is_role_word(before) or T.is_plural_role(before) or T.is_person_noun(before) or T.is_plural_person(before)):
             rest = [x for x in w.words[k + 1 :] if x.lower() != "the"]
             return k, _display(w.raw, rest) if rest else None
     return len(w.words), None
@@ -429,7 +435,9 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     link, organization = _linked_role(w)
     if organization is not None:
         w.head_at = link - 1
-        w.owner_affiliation = w.owner_affiliation or organization
+        if not T.is_person_noun(w.words[link - 1]):
+            # "a spokesman for X" speaks for X; "the mother of one of the victims" does not.
+            w.owner_affiliation = w.owner_affiliation or organization
     words, head, raw = w.words, w.head, w.raw
     # As written (_display) or, for people and groups, less a leading article (_unnamed_display).
     if T.is_generic_media(head):
@@ -440,7 +448,8 @@ def _unnamed(w: _Words) -> ParsedMention | None:
         return _parsed(w, _display(raw, words), PERSON, False, description=w.definite, affiliation=affiliation_of(words))
     # A role, a noun for one person ("mother", "source": people.txt) or a demonym ("the American").
     role_head = T.is_role_word(head) or T.is_person_noun(head) or (T.place(head) or ("", ""))[1] == "demonym" and len(words) <= 2
-    if not role_head and w.org_head:
+    people = T.is_plural_role(head) or T.is_plural_person(head)  # "advisers", not "Acme Advisers"
+    if not role_head and not people and w.org_head:
         return _parsed(w, _owned_display(w), ORG, False, affiliation=affiliation_of(words), description=w.definite)
     if (T.singular(head) or "") in T.org_words():
         return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, affiliation=affiliation_of(words))  # "many companies"
@@ -451,7 +460,7 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     if T.is_group_head(head) and not (role_head and not head.endswith("s")):
         role = _display(raw, words) if T.is_role_word(head) else None
         return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, role, affiliation_of(words))
-    if role_head or head in ("woman", "man", "person", "someone", "somebody"):
+    if role_head:
         # "a spokesman", "a senior official", "one Iraqi woman": an unnamed person.
         role = _display(raw, words) if role_head else None
         return _parsed(w, _unnamed_display(raw, words[-1]), PERSON, False, role, affiliation_of(words))
@@ -503,6 +512,14 @@ def parse_mention(text: str) -> ParsedMention:
         head = parse_mention(raw[: tail.start()])
         if head.type is not UNKNOWN and head.pronoun is None:
             return attrs.evolve(head, text=raw)
+    near = CLOSE_TO.search(raw) if " " in raw else None
+    if near is not None:
+        # "a source close to the talks", "people familiar with the plan": the unnamed source
+        # is the head before the phrase; the phrase stays in its description.
+        head = parse_mention(raw[: near.start()])
+        if head.type in (PERSON, GROUP) and not head.named and head.pronoun is None:
+            lead = LEADING_ARTICLE.match(raw)
+            return attrs.evolve(head, text=raw, name=raw[lead.end() if lead else 0 :])
     at = raw.find(" of ")
     if at > 0:
         # "Mr. Morgan of the Sierra Club", "Jeffrey Lewis of the Martin Center": the person,

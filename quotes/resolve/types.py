@@ -40,7 +40,10 @@ DOCUMENT_WORDS = frozenset({"article", "report", "reports", "statement", "announ
 SPEECH_NOUNS = frozenset({"comments", "comment", "claims", "claim", "remarks", "words", "warning", "warnings", "allegations", "criticism", "views", "view", "polls", "poll", "figures", "data", "statistics", "survey", "research", "evidence", "information", "leave", "reply", "response", "answer"})
 FUNCTION_WORDS = frozenset({"of", "for", "at", "the", "and", "from", "in", "on", "&"})
 # Words left at the end of a mention by a loose boundary: "Turkcell now", "Henson himself".
-TRAILING_JUNK = frozenset({"now", "himself", "herself", "itself", "themselves", "also", "too", "then", "today", "yesterday", "instead", "however", "though", "alone", "again", "still", "always", "later", "earlier", "meanwhile"})
+# "close" and "familiar" are left by a boundary before "to"/"with": "people familiar with the talks".
+TRAILING_JUNK = frozenset({"close", "familiar", "now", "himself", "herself", "itself", "themselves", "also", "too", "then", "today", "yesterday", "instead", "however", "though", "alone", "again", "still", "always", "later", "earlier", "meanwhile"})
+# The plurals of nouns for people that do not end in -s ("both men", "some of the women").
+IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child"}
 # "Vice-President", "ex-head", "co-founder": the parts of a hyphenated role.
 _HYPHEN = regex.compile(r"[-‐–]")
 ACRONYM = regex.compile(r"(?:\p{Lu}[\p{Lu}&.]*\p{Lu}\.?|\p{Lu}\.(?:\p{Lu}\.)+)(?:['’]s)?")
@@ -89,14 +92,31 @@ def is_known_organization(name: str) -> bool:
 
 
 @functools.cache
+def unnamed_people() -> frozenset[str]:
+    return word_set("unnamed_people.txt")
+
+
+@functools.cache
 def person_nouns() -> frozenset[str]:
-    return word_set("people.txt")
+    return word_set("people.txt") | unnamed_people()
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def is_person_noun(word: str) -> bool:
-    """"mother", "neighbour", "source": one person, though no title (people.txt)."""
+    """"mother", "neighbour", "source": one person, though no title (people.txt, unnamed_people.txt)."""
     return word_key(word) in person_nouns()
+
+
+def is_unnamed_person(low: str) -> bool:
+    """"source", "moderator", "user" (lower case): somebody the press introduces fresh."""
+    return low in unnamed_people()
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def is_plural_person(word: str) -> bool:
+    """"allies", "relatives", "organizers", "women": the plural of a noun for one person is a group."""
+    low = word_key(word)
+    return IRREGULAR_PLURALS.get(low, singular(low)) in person_nouns()
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
@@ -149,8 +169,8 @@ _PEOPLE_PLURAL = regex.compile(r"\p{Ll}{3,}(?:ers|ists|ians|ants|ents|ors|ees)")
 def is_group_head(word: str) -> bool:
     """A head that makes a mention unnamed people: group nouns, plural roles, -ers/-ists plurals."""
     low = word_key(word)
-    if low in group_words() or is_plural_role(word):
-        return True
+    if low in group_words() or is_plural_role(word) or is_plural_person(word):
+        return True  # "lawyers", "allies", "relatives": plural roles and people
     return low not in SPEECH_NOUNS and bool(_PEOPLE_PLURAL.fullmatch(low))
 
 
