@@ -232,3 +232,23 @@ def test_sources_close_to(mention, name, kind):
 def test_fresh_people_are_new_sources(text, expected):
     found = quotes.analyze(text).attributions
     assert found[-1].speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, name, kind",
+    [
+        # a speaker noun that ends in -ly is no adverb: the phrase runs through it
+        ("The family said they would appeal the ruling.", "family", GROUP),
+        ("A lawyer for the family said they would appeal.", "lawyer for the family", PERSON),
+        ("The regional assembly said the vote was void.", "regional assembly", ORG),
+        # an owner's family: the family speaks, not the owner
+        ("The driver's family said he had been a careful man.", "driver's family", GROUP),
+    ],
+)
+def test_speaker_nouns_ending_in_ly(sentence, name, kind):
+    assert speaker(sentence) == (name, kind)
+
+
+def test_adverbs_in_ly_still_end_no_phrase():
+    # "publicly" is an adverb between the speaker and the cue: the speaker is Jane Roe
+    assert speaker("Jane Roe publicly said the plan was flawed.") == ("Jane Roe", PERSON)

@@ -185,8 +185,8 @@ def flags_of(word: str) -> int:
             flags |= NP
     if word.islower():
         flags |= LOWERCASE
-        if len(word) > 4 and word.endswith("ly"):
-            flags |= ADVERB
+        if len(word) > 4 and word.endswith("ly") and low not in nouns:
+            flags |= ADVERB  # not a speaker noun that ends so: "the family", "the assembly"
     if _finite(word, low):
         flags |= FINITE
     # Can a noun phrase ending here be a speaker: a name, a pronoun, a speaker noun?
