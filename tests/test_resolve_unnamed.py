@@ -150,6 +150,7 @@ def test_owned_things_do_not_speak(sentence):
         ("Kensington Palace", "Kensington Palace", ORG),
         # negatives: a surname alone, and a name that is also a surname, stay people
         ("Smith", "Smith", PERSON),
+        ("Mr Holder", "Holder", PERSON),  # "holder" heads "the record holder"
         ("Ford", "Ford", PERSON),
         # a lower-case word that is a paper's name too is no paper: "an observer" is a person
         ("an independent observer", "independent observer", PERSON),
@@ -227,6 +228,7 @@ def test_sources_close_to(mention, name, kind):
         ('Tom Hale took questions. "Why now?" a caller asked.', "caller"),
         # a calling can describe the person the story follows
         ('Jane Roe, an actress, arrived late. "I loved it," the actress said.', "Jane Roe"),
+        ('Tom Hale ran a world best on Sunday. "It felt easy," the 100m record holder said.', "Tom Hale"),
     ],
 )
 def test_fresh_people_are_new_sources(text, expected):
