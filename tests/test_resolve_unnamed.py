@@ -254,3 +254,11 @@ def test_speaker_nouns_ending_in_ly(sentence, name, kind):
 def test_adverbs_in_ly_still_end_no_phrase():
     # "publicly" is an adverb between the speaker and the cue: the speaker is Jane Roe
     assert speaker("Jane Roe publicly said the plan was flawed.") == ("Jane Roe", PERSON)
+
+
+def test_children_after_a_study_do_not_speak():
+    # "children" stays no group head: a boundary that stops at it would give the children the
+    # survey's words (the survey speaks; that is the document family's to find)
+    parsed = parse_mention("primary school children")
+    assert parsed.type is UNKNOWN
+    assert parse_mention("the boy").type is PERSON  # one child speaks

@@ -43,7 +43,9 @@ FUNCTION_WORDS = frozenset({"of", "for", "at", "the", "and", "from", "in", "on",
 # "close" and "familiar" are left by a boundary before "to"/"with": "people familiar with the talks".
 TRAILING_JUNK = frozenset({"close", "familiar", "now", "himself", "herself", "itself", "themselves", "also", "too", "then", "today", "yesterday", "instead", "however", "though", "alone", "again", "still", "always", "later", "earlier", "meanwhile"})
 # The plurals of nouns for people that do not end in -s ("both men", "some of the women").
-IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child"}
+# ("children" is left out: "a study of school children has revealed" is no children speaking,
+# and a boundary that stops at "children" would give them the study's words.)
+IRREGULAR_PLURALS = {"men": "man", "women": "woman"}
 # "Vice-President", "ex-head", "co-founder": the parts of a hyphenated role.
 _HYPHEN = regex.compile(r"[-‐–]")
 ACRONYM = regex.compile(r"(?:\p{Lu}[\p{Lu}&.]*\p{Lu}\.?|\p{Lu}\.(?:\p{Lu}\.)+)(?:['’]s)?")
