@@ -67,6 +67,14 @@ def test_owner_and_person_noun_speaks(sentence, name, kind):
         ("The fire brigade said the blaze was under control.", "fire brigade"),
         # capitalized, the same pair is a name
         ("The Pacific Coast Guard said two boats were missing.", "Pacific Coast Guard"),
+        # a corps, a ruling group, a city's government, an institution with a press office
+        ("The Marine Corps said the exercise would go ahead.", "Marine Corps"),
+        ("The junta said elections would be held next year.", "junta"),
+        ("City Hall said the budget was balanced.", "City Hall"),
+        ("The hospital said the patient was stable.", "hospital"),
+        # a possessive inside a name is the name's own, not an owner
+        ("St Anne's Hospital said the ward would reopen.", "St Anne's Hospital"),
+        ("Queen's College said it would review the policy.", "Queen's College"),
     ],
 )
 def test_bodies_that_speak(sentence, name):

@@ -231,6 +231,8 @@ class _Words:
                 rest = self.words[k + 1 :]
                 if len(rest) == 1 and rest[0].lower() in T.DOCUMENT_WORDS:
                     self.words = owner_words
+                elif all(x[:1].isupper() and T.is_org_word(x) for x in rest) and owner_affiliation(owner_words) is None:
+                    return  # "St Mary's Hospital", "King's College": the possessive is the name's own
                 else:
                     self.owner = " ".join(owner_words)
                     self.owner_affiliation = owner_affiliation(owner_words)
