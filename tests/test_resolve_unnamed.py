@@ -270,3 +270,20 @@ def test_children_after_a_study_do_not_speak():
     parsed = parse_mention("primary school children")
     assert parsed.type is UNKNOWN
     assert parse_mention("the boy").type is PERSON  # one child speaks
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind, affiliation",
+    [
+        # the authors of a document speak; the document is no body they speak for
+        ("The authors of the report", "authors of the report", GROUP, None),
+        ("the author of the study", "author of the study", PERSON, None),
+        # a role for a body speaks for it, as before
+        ("a spokesman for the agency", "spokesman for the agency", PERSON, "agency"),
+        # a statement after a name is the name's (the document word after it is dropped)
+        ("the Norland Cabinet statement", "Norland Cabinet", ORG, None),
+    ],
+)
+def test_authors_of_documents(mention, name, kind, affiliation):
+    parsed = parse_mention(mention)
+    assert (parsed.name, parsed.type, parsed.affiliation) == (name, kind, affiliation)

@@ -244,7 +244,9 @@ class _Words:
         if self.words and "&" not in " ".join(self.words):  # "Standard & Poor's" keeps it
             self.words[-1] = T.strip_possessive(self.words[-1])
             self.lower[-1] = self.words[-1].lower()
-        while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS:
+        while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS and self.lower[-2] not in T.FUNCTION_WORDS:
+            # "the Rodong Sinmun article": the paper; but in "the authors of the report" the
+            # document is the object of a phrase after the speaker, and stays.
             self.words, self.lower = self.words[:-1], self.lower[:-1]
 
     @property
@@ -437,8 +439,9 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     link, organization = _linked_role(w)
     if organization is not None:
         w.head_at = link - 1
-        if not T.is_person_noun(w.words[link - 1]):
-            # "a spokesman for X" speaks for X; "the mother of one of the victims" does not.
+        if not T.is_person_noun(w.words[link - 1]) and w.lower[-1] not in T.document_nouns():
+            # "a spokesman for X" speaks for X; "the mother of one of the victims", "the
+            # authors of the report" do not.
             w.owner_affiliation = w.owner_affiliation or organization
     words, head, raw = w.words, w.head, w.raw
     # As written (_display) or, for people and groups, less a leading article (_unnamed_display).

@@ -94,6 +94,12 @@ def is_known_organization(name: str) -> bool:
 
 
 @functools.cache
+def document_nouns() -> frozenset[str]:
+    """"report", "study", "lawsuit": what is written (documents.txt), no body one speaks for."""
+    return word_set("documents.txt") | DOCUMENT_WORDS
+
+
+@functools.cache
 def unnamed_people() -> frozenset[str]:
     return word_set("unnamed_people.txt")
 
