@@ -466,9 +466,8 @@ def _unnamed(w: _Words) -> ParsedMention | None:
         role = _display(raw, words) if T.is_role_word(head) else None
         return _parsed(w, _unnamed_display(raw, words[-1]), GROUP, False, role, affiliation_of(words))
     if role_head:
-        # "a spokesman", "a senior official", "one Iraqi woman": an unnamed person.
-        role = _display(raw, words) if role_head else None
-        return _parsed(w, _unnamed_display(raw, words[-1]), PERSON, False, role, affiliation_of(words))
+        # "a spokesman", "a senior official", "one Iraqi woman", "a source": an unnamed person.
+        return _parsed(w, _unnamed_display(raw, words[-1]), PERSON, False, _display(raw, words), affiliation_of(words))
     return None
 
 
