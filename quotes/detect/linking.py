@@ -36,6 +36,7 @@ from .words import (
     TIME_WORDS,
     WORD,
     document_nouns,
+    speaker_nouns,
 )
 
 
@@ -116,6 +117,9 @@ def quote_holder(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
                 if owner is not None and owner[1] == k + 1:
                     return owner
             break
+    owner = utterance_owner(d, unit, q, quote)
+    if owner is not None:
+        return owner
     agent = passive_agent(d, unit, q, quote)
     if agent is not None:
         return agent
@@ -154,6 +158,23 @@ def labels_a_noun(d: Doc, unit: Unit, q: int, quote: Quote) -> bool:
     if after >= unit.hi or d.quoted[after] or not flags[after] & NP or flags[after] & (CAP | ADVERB):
         return False
     return low[after] not in NOT_NOUNS and low[after] not in UTTERANCE_NOUNS
+
+
+def utterance_owner(d: Doc, unit: Unit, q: int, quote: Quote) -> tuple[int, int] | None:
+    """'Critics mocked the minister's "let them walk" comment': words before a noun for
+    something said belong to the possessive owner of that noun, not to the clause's subject."""
+    after = token_at(d, unit, quote.end)
+    if q <= unit.lo or after >= unit.hi or d.low[after] not in UTTERANCE_NOUNS or not d.flags[q - 1] & POSSESSIVE:
+        return None
+    owner = subject_before(d, unit, q)
+    if owner is None or owner[1] != q:
+        return None
+    lo = owner[0]
+    while lo < q - 1 and not d.flags[lo] & CAP and d.low[lo] not in DETERMINERS:
+        lo += 1  # 'to attack Ms Hale's': the verb before is no part of the owner
+    owner = (lo, q)
+    word = d.low[q - 1][:-2]  # without its 's
+    return owner if d.flags[q - 1] & CAP or word in speaker_nouns() else None
 
 
 def speaks_in(d: Doc, unit: Unit) -> bool:
