@@ -197,6 +197,8 @@ UTTERANCE_NOUNS = SPEECH_NOUNS | frozenset("remark response answer reply retort 
 SPOKEN_PASSIVES = frozenset("quoted heard overheard recorded filmed taped caught reported said asked".split())
 # The prepositions a passive's charge or citation follows: 'convicted of', 'praised for'.
 PASSIVE_PREPOSITIONS = frozenset("of for with over as".split())
+# Past tenses that are active before such a preposition ('Minister warned of "chaos"').
+ACTIVE_BEFORE_OF = frozenset("warned spoke talked complained boasted hinted joked pleaded".split())
 
 
 def undergoes_passive(d: Doc, np: tuple[int, int], q: int) -> bool:
@@ -207,6 +209,9 @@ def undergoes_passive(d: Doc, np: tuple[int, int], q: int) -> bool:
     low = d.low
     for j in range(np[1], min(np[1] + 3, q - 1)):
         if low[j] not in BE_FORMS:
+            if j == np[1] and d.in_headline(j) and low[j] not in ACTIVE_BEFORE_OF:
+                # Headlines drop the "is": 'Labour accused of "EU propaganda"'.
+                return low[j].endswith("ed") and low[j + 1] in PASSIVE_PREPOSITIONS and q - j <= 3
             continue
         verb = j + 2 if d.flags[j + 1] & ADVERB and j + 2 < q else j + 1  # "was widely praised"
         past = low[verb].endswith("ed") or low[verb] in IRREGULAR_PAST
