@@ -10,13 +10,13 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple, Sequence
 
-from ..lexicon import SpeechVerb
+from ..lexicon import SpeechVerb, media_outlets, medium_words, outlet_descriptors, outlet_name_words
 from .cues import content_end
 from .doc import Doc
 from .marks import Quote, quote_inner, trim
 from .phrases import subject_after
 from .units import Unit, closes_quote, quote_at
-from .words import CAP, DASHES, FINITE, IRREGULAR_PAST, OPENERS
+from .words import CAP, DASHES, DETERMINERS, FINITE, IRREGULAR_PAST, NP, OPENERS, SUBJECT_PRONOUNS
 
 CREDIT = SpeechVerb("credit", False, False)
 
@@ -106,8 +106,48 @@ def _name_run_ends(d: Doc, unit: Unit) -> list[int]:
 OUTLET_TAILS = frozenset(("show", "programme", "program", "website", "newspaper", "magazine", "channel", "station", "podcast", "blog"))
 
 
+# Capitalized words after a descriptor that are no outlet's name: "told the paper Monday".
+NOT_AFTER_DESCRIPTOR = frozenset(
+    "i monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _past_descriptor(d: Doc, k: int, limit: int) -> int:
+    """Where the name starts after the words that describe the outlet: "public broadcaster
+    ZDF", "the French daily Le Monde", "Japan's state broadcaster NHK", "the news agency
+    Reuters" (the conduit is the name, as "told the BBC" gives "BBC"); k when there are none.
+    A person's role before a name ("told station chief Tom Roe") ends in no descriptor."""
+    descriptors, low, flags = outlet_descriptors(), d.low, d.flags
+    for j in range(k, min(limit - 1, k + 6)):
+        # (a capitalized descriptor is the name's own word: "BBC Radio Five Live")
+        if low[j] in descriptors and not flags[j] & CAP and flags[j + 1] & CAP and low[j + 1] not in NOT_AFTER_DESCRIPTOR:
+            return j + 1
+        if not flags[j] & NP or d.quoted[j]:
+            break
+    return k
+
+
+def _unnamed_outlet(d: Doc, k: int, limit: int) -> tuple[int, int] | None:
+    """An outlet no name is given for: "told a local radio station", "told the paper he ...".
+    The descriptor must end the hearer's noun phrase ("told the station manager" is a person)."""
+    low, flags = d.low, d.flags
+    if k >= limit or low[k] not in ("the", "a", "an"):
+        return None
+    descriptors = outlet_descriptors()
+    for j in range(k + 1, min(limit, k + 5)):
+        if not flags[j] & NP or d.quoted[j] or low[j] in SUBJECT_PRONOUNS or low[j] in DETERMINERS:
+            return None
+        after = j + 1
+        if after >= limit or not flags[after] & NP or low[after] in SUBJECT_PRONOUNS or low[after] in DETERMINERS:
+            return (d.starts[k], d.ends[j]) if low[j] in descriptors else None  # the phrase ends here
+    return None
+
+
 def via_span(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
-    """The outlet after "a statement to", "an interview with", "told": capitalized words."""
+    """The outlet after "a statement to", "an interview with", "told": capitalized words, after
+    any words that describe the outlet; else an unnamed outlet ("a local radio station")."""
+    k = _past_descriptor(d, k, limit)
     if k >= limit:
         j = k
     else:
@@ -118,7 +158,7 @@ def via_span(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
     while j > k and d.low[j - 1] in ("the", "of"):
         j -= 1
     if j == k:
-        return None
+        return _unnamed_outlet(d, k, limit)
     if j < limit and d.low[j] in OUTLET_TAILS:
         j += 1
     return (d.starts[k], d.ends[j - 1])

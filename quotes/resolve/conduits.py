@@ -22,15 +22,22 @@ from __future__ import annotations
 
 import bisect
 
+import attrs
 import regex
 
 from ..detect import Candidate
+from ..lexicon import outlet_descriptors, programme_words
 from ..model import Kind, SpeakerType
 from .entities import Entity
 from .mentions import ParsedMention, parse_mention
 from .reasons import Link
 
 MEDIA = SpeakerType.MEDIA
+PERSON = SpeakerType.PERSON
+# The word right before a conduit's name: "public broadcaster ZDF" -> "broadcaster".
+_WORD_BEFORE = regex.compile(r"([\w-]+)\s+$")
+# "CNN's Jake Tapper": an owner's possessive and what it owns.
+_OWNED = regex.compile(r"(?:the\s+)?(.+?)(?:'s|’s)\s+(.+)")
 # "Interviewed on X,", "Speaking to X,", "Writing in X,", "In an interview with X,".
 LEADING = regex.compile(
     r"(?:(?:Interviewed|Speaking|Talking|Writing)\s+(?:on|to|in|with|for|by)|In\s+an\s+interview\s+(?:with|on|for))\s+([^,.;:“”\"]{2,80}?)\s*,"
@@ -39,6 +46,42 @@ _LEADING_FIRST = frozenset("ISTW")  # the first letters LEADING can match at
 ACCORDING = regex.compile(r"according\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
 # Words between two attributions that still belong to the same interview.
 NEAR = 80
+
+
+def _described(text: str, start: int) -> str | None:
+    """The descriptor right before a conduit's name ("French daily" Le Monde), or None."""
+    found = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    word = found.group(1) if found else None  # (lower-case: "Radio" is a name's own word)
+    return word if word in outlet_descriptors() else None
+
+
+def conduit_mention(text: str, span: tuple[int, int]) -> tuple[ParsedMention, tuple[int, int]]:
+    """The conduit a via span names, read as a mention, and the span it stands on.
+
+    A name after an outlet's descriptor is the outlet's ("public broadcaster ZDF", "Mexican
+    daily El Universal"), unless the descriptor is a person's trade too and the name a
+    person's ("veteran broadcaster Jane Roe" is a hearer). An outlet's journalist ("CNN's
+    Jake Tapper") leaves the outlet as conduit; an outlet's programme ("NPR's Morning
+    Edition") is the conduit whole, as the annotated sets write "BBC Radio 2's Jeremy Vine
+    show". (A programme whose title is two words like a name and holds no programme word,
+    "ABC's Jane Street", reads as a journalist: wrong but rare.)"""
+    said = text[span[0] : span[1]]
+    parsed = parse_mention(said)
+    owned = _OWNED.fullmatch(said)
+    if owned is not None:
+        owner = parse_mention(owned.group(1))
+        if owner.type is MEDIA:
+            title = owned.group(2).split()
+            journalist = parse_mention(owned.group(2)).type is PERSON and 2 <= len(title) <= 3
+            if journalist and not any(w.lower() in programme_words() for w in title):
+                return owner, (span[0] + owned.start(1), span[0] + owned.end(1))
+            name = said[4:] if said.startswith("the ") else said
+            return attrs.evolve(parsed, name=name, type=MEDIA, named=True), span
+    if parsed.type is not MEDIA:
+        descriptor = _described(text, span[0])
+        if descriptor is not None and not (descriptor == "broadcaster" and parsed.type is PERSON):
+            return attrs.evolve(parsed, type=MEDIA), span
+    return parsed, span
 
 
 def conduit_name(parsed: ParsedMention) -> str | None:
