@@ -252,8 +252,55 @@ def aside_via(d: Doc, unit: Unit, mention_end: int, cue: int) -> tuple[int, int]
     k += 1
     if k < cue and low[k] == "being":
         k += 1
-    if k + 2 >= cue or low[k] not in APPEARED_IN or low[k + 1] not in ("in", "by", "on"):
+    # (and ", speaking to Bloomberg Television," ", interviewed on Radio Harbour,": the
+    # occasion's participles, as a leading phrase has them)
+    if k + 2 >= cue or low[k] not in APPEARED_IN and low[k] not in OCCASION_PARTICIPLES or low[k + 1] not in ("in", "by", "on", "to", "with"):
         return None
     span = via_span(d, unit, k + 2, cue)
     return span if span is not None and (d.flags[k + 2] & CAP or low[k + 2] == "the") else None
 
+
+
+def _outlet_words(d: Doc, span: tuple[int, int], described: bool) -> bool:
+    """Do the words of a span name an outlet: after a descriptor, a known outlet (or one's
+    programme, "NPR's Morning Edition"), or a name with an outlet's word ("Radio", "Times")
+    or ending in a medium ("the Today programme")? Places and days ("in Washington", "on
+    Monday") are none."""
+    if described:
+        return True
+    words = d.text[span[0] : span[1]].split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    outlets, names = media_outlets(), outlet_name_words()
+    whole = " ".join(words).lower()
+    owner = whole.partition("'s ")[0].partition("’s ")[0]
+    if whole in outlets or owner in outlets:
+        return True
+    if any(w[:1].isupper() and w.lower().removesuffix("'s").removesuffix("’s") in names for w in words):
+        return True
+    return len(words) > 1 and words[-1] in medium_words() and words[-2][:1].isupper()
+
+
+def _outlet_at(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
+    """The span of an outlet named at token k, or None when the words there name none."""
+    if k >= limit or not (d.flags[k] & CAP or d.low[k] == "the"):
+        return None
+    span = via_span(d, unit, k, limit)
+    return span if span is not None and _outlet_words(d, span, span[0] != d.starts[k] and d.low[k] != "the") else None
+
+
+def occasion_via(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
+    """The outlet the words were given on or in, right after the verb: "said on Fox News
+    Sunday", "wrote in the Harbour Times", "said in an interview on CNN", "wrote in an
+    op-ed in The New York Times" (an op-ed reaches the reporter through its paper, as
+    "told the BBC" does). Only a name read as an outlet counts: "said on Monday", "said in
+    Washington" name none."""
+    low = d.low
+    if k + 1 >= limit or low[k] not in ("on", "in"):
+        return None
+    if low[k] == "in" and low[k + 1] in ("a", "an", "his", "her", "their", "its") and k + 3 < limit and low[k + 2] in OCCASION_NOUNS:
+        j = k + 3
+        if low[j] in ("published", "aired", "broadcast") and j + 1 < limit:
+            j += 1  # "in an interview published in the Harbour Times"
+        return _outlet_at(d, unit, j + 1, limit) if low[j] in ("in", "on", "with", "to", "for") else None
+    return _outlet_at(d, unit, k + 1, limit)

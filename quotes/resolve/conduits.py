@@ -26,7 +26,7 @@ import attrs
 import regex
 
 from ..detect import Candidate
-from ..lexicon import outlet_descriptors, programme_words
+from ..lexicon import medium_words, outlet_descriptors, programme_words
 from ..model import Kind, SpeakerType
 from .entities import Entity
 from .mentions import ParsedMention, parse_mention
@@ -72,8 +72,9 @@ def conduit_mention(text: str, span: tuple[int, int]) -> tuple[ParsedMention, tu
         owner = parse_mention(owned.group(1))
         if owner.type is MEDIA:
             title = owned.group(2).split()
-            journalist = parse_mention(owned.group(2)).type is PERSON and 2 <= len(title) <= 3
-            if journalist and not any(w.lower() in programme_words() for w in title):
+            # A name's words, all capitalized, none a programme's or a medium's ("the Early Show").
+            names = 2 <= len(title) <= 3 and all(w[:1].isupper() and w.lower() not in programme_words() for w in title)
+            if names and title[-1].lower() not in medium_words() and parse_mention(owned.group(2)).type is PERSON:
                 return owner, (span[0] + owned.start(1), span[0] + owned.end(1))
             name = said[4:] if said.startswith("the ") else said
             return attrs.evolve(parsed, name=name, type=MEDIA, named=True), span
