@@ -139,7 +139,7 @@ def _unnamed_outlet(d: Doc, k: int, limit: int) -> tuple[int, int] | None:
         if not flags[j] & NP or d.quoted[j] or low[j] in SUBJECT_PRONOUNS or low[j] in DETERMINERS:
             return None
         after = j + 1
-        if after >= limit or not flags[after] & NP or low[after] in SUBJECT_PRONOUNS or low[after] in DETERMINERS:
+        if after >= limit or not flags[after] & NP or low[after] in SUBJECT_PRONOUNS or low[after] in DETERMINERS or low[after] in NOT_AFTER_DESCRIPTOR:
             return (d.starts[k], d.ends[j]) if low[j] in descriptors else None  # the phrase ends here
     return None
 

@@ -8,7 +8,11 @@ Hands on: the conduit's name for each attribution, or None.
 Live", "told the Financial Times", "told Norwich's website", "in a statement to Newsnight"),
 it is the conduit; when Y is anyone else ("told reporters", "told MPs", "told a jury", "told
 the Commons") it is a hearer and no conduit. Outlets are recognised by ``types.is_outlet_name``
-(the words outlet names are made of) as well as by the list of outlets.
+(the words outlet names are made of) as well as by the list of outlets, and by a descriptor
+before the name ("public broadcaster ZDF"). An outlet's journalist leaves the outlet ("CNN's
+Jake Tapper" -> "CNN"); its programme is the conduit whole ("NPR's Morning Edition"). An outlet
+no name is given for is the conduit as the article describes it ("told a local radio station"
+-> "local radio station"), as GUIDE.md gives "according to state media" -> "state media".
 
 An outlet that "reported" words it was earlier said to have been given ("the State Department
 said in a statement to Yonhap ... , Yonhap reported") is the conduit of that earlier speaker.
@@ -78,6 +82,8 @@ def conduit_mention(text: str, span: tuple[int, int]) -> tuple[ParsedMention, tu
                 return owner, (span[0] + owned.start(1), span[0] + owned.end(1))
             name = said[4:] if said.startswith("the ") else said
             return attrs.evolve(parsed, name=name, type=MEDIA, named=True), span
+    if parsed.type is not MEDIA and said.split()[0] in ("the", "a", "an") and said.split()[-1] in outlet_descriptors():
+        return attrs.evolve(parsed, type=MEDIA), span  # unnamed: "a regional television channel"
     if parsed.type is not MEDIA:
         descriptor = _described(text, span[0])
         if descriptor is not None and not (descriptor == "broadcaster" and parsed.type is PERSON):
