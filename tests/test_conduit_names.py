@@ -83,11 +83,16 @@ def test_a_journalist_or_a_programme_of_an_outlet(text, via):
         # An interview or an op-ed in an outlet: the words reached the reporter through it.
         ("“The border stays open,” Ms Lind wrote in an op-ed in the Harbour Times.", "Harbour Times"),
         ("Ms Lind said in an interview on Harbour Radio that the border would stay open.", "Harbour Radio"),
+        ("“The border stays open,” Ms Lind said in comments to Harbour Radio.", "Harbour Radio"),
+        ("“The border stays open,” Ms Lind wrote in a column for the Harbour Times.", "Harbour Times"),
         # Negatives: a day, a place, a chamber, a social network are no outlets.
         ("“The border stays open,” Ms Lind said on Monday.", None),
         ("“The border stays open,” Ms Lind said in Lisbon.", None),
         ("“The border stays open,” Ms Lind said in the Senate.", None),
         ("“The border stays open,” Ms Lind said on Twitter.", None),
+        # ... nor a place whose name holds an outlet's word.
+        ("“The border stays open,” Ms Lind said in Times Square.", None),
+        ("“The border stays open,” Ms Lind said in Radio City Hall.", None),
         ("Ms Lind said in a statement on Friday that the border would stay open.", None),
     ],
 )
@@ -101,9 +106,11 @@ def test_said_on_or_in_an_outlet(text, via):
         # An aside between the speaker and the verb names the occasion.
         ("Ms Lind, speaking to Harbour Radio, said the border would stay open.", "Harbour Radio"),
         ("Ms Lind, interviewed on Channel 9, said the border would stay open.", "Channel 9"),
+        ("Ms Lind, in an interview with Harbour Radio, said the border would stay open.", "Harbour Radio"),
         # Negatives: an audience or a place in the aside.
         ("Ms Lind, speaking to reporters, said the border would stay open.", None),
         ("Ms Lind, speaking in Lisbon, said the border would stay open.", None),
+        ("Ms Lind, in an interview with her lawyer, said the border would stay open.", None),
     ],
 )
 def test_an_aside_names_the_occasion(text, via):

@@ -214,7 +214,7 @@ def trailing_via(d: Doc, unit: Unit, k: int) -> tuple[int, int] | None:
 # Words that open a sentence with the occasion the words were given on, before the speaker:
 # "In a statement to Newsnight, Lord Goldsmith said", "Interviewed on BBC Radio 2, he said",
 # "Speaking to the BBC, she said", "Writing in the Times, he argued".
-OCCASION_NOUNS = frozenset(("statement", "interview", "letter", "email", "message", "remarks", "comments", "op-ed", "article"))
+OCCASION_NOUNS = frozenset(("statement", "interview", "letter", "email", "message", "remarks", "comments", "op-ed", "article", "column", "essay", "piece"))
 OCCASION_PARTICIPLES = frozenset(("interviewed", "speaking", "writing", "talking", "appearing"))
 
 
@@ -252,13 +252,25 @@ def aside_via(d: Doc, unit: Unit, mention_end: int, cue: int) -> tuple[int, int]
     k += 1
     if k < cue and low[k] == "being":
         k += 1
+    if k + 3 < cue and low[k] == "in" and low[k + 1] in ("a", "an") and low[k + 2] in OCCASION_NOUNS:
+        # ", in an interview with Harbour Radio,"
+        return _aside_outlet(d, unit, k + 4, cue) if low[k + 3] in ("with", "to", "on", "for") else None
     # (and ", speaking to Bloomberg Television," ", interviewed on Radio Harbour,": the
     # occasion's participles, as a leading phrase has them)
     if k + 2 >= cue or low[k] not in APPEARED_IN and low[k] not in OCCASION_PARTICIPLES or low[k + 1] not in ("in", "by", "on", "to", "with"):
         return None
-    span = via_span(d, unit, k + 2, cue)
-    return span if span is not None and (d.flags[k + 2] & CAP or low[k + 2] == "the") else None
+    return _aside_outlet(d, unit, k + 2, cue)
 
+
+def _aside_outlet(d: Doc, unit: Unit, k: int, cue: int) -> tuple[int, int] | None:
+    """The conduit named from token k of an aside: capitalized or after "the"."""
+    span = via_span(d, unit, k, cue)
+    return span if span is not None and (d.flags[k] & CAP or d.low[k] == "the") else None
+
+
+
+# Last words of a place's name that may hold an outlet's word ("Times Square", "Radio City Hall").
+PLACE_NOUNS = frozenset("square street road avenue hall park centre center office building house tower court city".split())
 
 
 def _outlet_words(d: Doc, span: tuple[int, int], described: bool) -> bool:
@@ -276,6 +288,8 @@ def _outlet_words(d: Doc, span: tuple[int, int], described: bool) -> bool:
     owner = whole.partition("'s ")[0].partition("’s ")[0]
     if whole in outlets or owner in outlets:
         return True
+    if words[-1].lower() in PLACE_NOUNS:
+        return False  # "said in Times Square", "said at the Post Office": a place
     if any(w[:1].isupper() and w.lower().removesuffix("'s").removesuffix("’s") in names for w in words):
         return True
     return len(words) > 1 and words[-1] in medium_words() and words[-2][:1].isupper()
@@ -298,8 +312,9 @@ def occasion_via(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | No
     low = d.low
     if k + 1 >= limit or low[k] not in ("on", "in"):
         return None
-    if low[k] == "in" and low[k + 1] in ("a", "an", "his", "her", "their", "its") and k + 3 < limit and low[k + 2] in OCCASION_NOUNS:
-        j = k + 3
+    at = k + 2 if low[k + 1] in ("a", "an", "his", "her", "their", "its") else k + 1  # ("in comments to")
+    if low[k] == "in" and at + 1 < limit and low[at] in OCCASION_NOUNS:
+        j = at + 1
         if low[j] in ("published", "aired", "broadcast") and j + 1 < limit:
             j += 1  # "in an interview published in the Harbour Times"
         return _outlet_at(d, unit, j + 1, limit) if low[j] in ("in", "on", "with", "to", "for") else None
