@@ -128,3 +128,21 @@ def test_an_aside_names_the_occasion(text, via):
 )
 def test_outlets_are_named_in_capitals(text, speaker, via):
     assert speaker_and_via(text) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    "text, vias",
+    [
+        # "the paper", "the broadcaster": the outlet of that medium the article named before.
+        ("Tom Roe told the Harbour Times that he was fit. Roe later told the paper that he would play.", ["Harbour Times", "Harbour Times"]),
+        ("Tom Roe told Harbour Radio that he was fit. Roe later told the broadcaster that he would play.", ["Harbour Radio", "Harbour Radio"]),
+        ("Tom Roe told Politico that he was fit. Roe later told the website that he would play.", ["Politico", "Politico"]),
+        # Negatives: another medium, a news agency, or an indefinite (new) outlet stay as written.
+        ("Tom Roe told Harbour Radio that he was fit. Roe later told the paper that he would play.", ["Harbour Radio", "paper"]),
+        ("Tom Roe told Reuters that he was fit. Roe later told the newspaper that he would play.", ["Reuters", "newspaper"]),
+        ("Tom Roe told the Harbour Times that he was fit. Roe later told the website that he would play.", ["Harbour Times", "website"]),
+        ("Tom Roe told Harbour Radio that he was fit. Roe later told a local newspaper that he would play.", ["Harbour Radio", "local newspaper"]),
+    ],
+)
+def test_an_unnamed_outlet_points_back(text, vias):
+    assert [a.via for a in quotes.analyze(text).attributions] == vias

@@ -134,6 +134,12 @@ def programme_words() -> frozenset[str]:
 
 
 @functools.cache
+def outlet_media() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words of printed outlets, words of broadcasters, and news agencies' names (lower case)."""
+    return tuple(frozenset(_section("media.txt", s)) for s in ("@print", "@broadcast", "@agencies"))
+
+
+@functools.cache
 def medium_words() -> frozenset[str]:
     """Words for a medium after a name or possessive ("Norwich's website", "the Vine show")."""
     return frozenset(_section("media.txt", "@media"))

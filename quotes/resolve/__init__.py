@@ -27,7 +27,7 @@ from ..detect import Candidate, Detection, NameSpans
 from ..engines.base import Analysis
 from ..model import Attribution, Span, Speaker, SpeakerType
 from . import reasons
-from .conduits import conduit_mention, conduit_name, continue_conduits, reporting_conduit
+from .conduits import conduit_mention, conduit_name, outlet_named_before, continue_conduits, reporting_conduit
 from . import types as T
 from .context import (
     Sentences,
@@ -234,6 +234,9 @@ class _Reader:
         outlet = conduit_name(parsed)
         if outlet is None:
             return None, None
+        earlier = outlet_named_before(parsed, self.text[span[0] : span[1]], self.registry)
+        if earlier is not None:
+            return earlier.name, earlier  # "told the newspaper": the one named before
         entity, _ = self.name(parsed, span, subject=False)
         return outlet, entity
 

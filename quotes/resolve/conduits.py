@@ -12,7 +12,8 @@ the Commons") it is a hearer and no conduit. Outlets are recognised by ``types.i
 before the name ("public broadcaster ZDF"). An outlet's journalist leaves the outlet ("CNN's
 Jake Tapper" -> "CNN"); its programme is the conduit whole ("NPR's Morning Edition"). An outlet
 no name is given for is the conduit as the article describes it ("told a local radio station"
--> "local radio station"), as GUIDE.md gives "according to state media" -> "state media".
+-> "local radio station"), as GUIDE.md gives "according to state media" -> "state media";
+a definite one ("told the paper") is the outlet of that medium named before, if any.
 
 An outlet that "reported" words it was earlier said to have been given ("the State Department
 said in a statement to Yonhap ... , Yonhap reported") is the conduit of that earlier speaker.
@@ -30,9 +31,9 @@ import attrs
 import regex
 
 from ..detect import Candidate
-from ..lexicon import medium_words, outlet_descriptors, programme_words
+from ..lexicon import medium_words, outlet_descriptors, outlet_media, programme_words
 from ..model import Kind, SpeakerType
-from .entities import Entity
+from .entities import Entity, Registry
 from .mentions import ParsedMention, parse_mention
 from .reasons import Link
 
@@ -96,6 +97,35 @@ def conduit_name(parsed: ParsedMention) -> str | None:
     if parsed.type is not MEDIA:
         return None  # "told reporters", "told the Commons": a hearer
     return parsed.name
+
+
+def outlet_named_before(parsed: ParsedMention, said: str, registry: Registry) -> Entity | None:
+    """'told the newspaper', 'told the broadcaster': a definite unnamed outlet points back to
+    the outlet the article named last (among the entities still salient), as a description
+    points back to a person. None for an indefinite one ("told a local radio station"), which
+    is new, or when no outlet was named: then the description is the conduit as written.
+    (It takes the last outlet named whatever its medium: "the paper" after a broadcaster.)"""
+    if parsed.named or parsed.type is not MEDIA or not said.lower().startswith("the "):
+        return None
+    head = said.split()[-1].lower()
+    return registry.most_salient(lambda e: e.type is MEDIA and e.named and _same_medium(head, e.name), any_mention=True)
+
+
+def _same_medium(head: str, name: str) -> bool:
+    """Can "the <head>" be the outlet named ``name``: no paper for a broadcaster or an agency,
+    no broadcaster for a paper or an agency, a website only for an outlet named as neither
+    ("Politico", not "the Harbour Times"); "outlet" can be any."""
+    printed, broadcast, agencies = outlet_media()
+    words = set(name.lower().replace("'s", "").replace("’s", "").split())
+    if name.lower() in agencies and (head in printed or head in broadcast):
+        return False
+    if head in printed:
+        return words.isdisjoint(broadcast)
+    if head in broadcast:
+        return words.isdisjoint(printed)
+    if head in ("website", "site"):
+        return words.isdisjoint(printed) and words.isdisjoint(broadcast)
+    return True
 
 
 def reporting_conduit(index: int, candidates: list[Candidate], link: Link, via_entities: dict[int, Entity], final: list[Link]) -> tuple[Link, Entity] | None:
