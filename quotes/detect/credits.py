@@ -3,7 +3,8 @@
 Receives: a ``Doc`` and a ``Unit``. Hands on: frames for "According to X, ..." and
 "..., according to X", for a quote credited by a dash ('"..." - Commissioner Jane Roe'), and
 the conduit spans of "said in a statement to Yonhap", "told Yonhap", ", according to state
-media".
+media", "told public broadcaster ZDF" (the name after its descriptor), "told a local radio
+station" (an outlet with no name), "said on Fox News Sunday", "wrote in an op-ed in the Times".
 """
 from __future__ import annotations
 
