@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
-from .credits import Frame, aside_via, dash_credit, find_that, leading_via, opening_quote, read_according_to, trailing_via, via_span
+from .credits import Frame, aside_via, dash_credit, find_that, leading_via, occasion_via, opening_quote, read_according_to, trailing_via, via_span
 from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
 from .marks import is_title, quote_inner, trim
@@ -231,6 +231,7 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     if via is None and who.mention is not None and not who.inverted:
         # "In a statement to Newsnight, X said"; "The book, serialised in the Guardian, says"
         via = leading_via(d, unit, who.mention[0]) or aside_via(d, unit, who.mention[1], first)
+    via = via or occasion_via(d, unit, k, n)  # "said on Fox News Sunday", "wrote in the Times"
     k = skip_adverbials(d, k, n)
     if k + 1 < n and d.low[k] == "to" and verb.lemma not in PROMISE_VERBS:
         # "admitted to jurors he was willing", "explained to the court that ...": a hearer

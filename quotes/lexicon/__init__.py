@@ -122,6 +122,24 @@ def outlet_title_words() -> frozenset[str]:
 
 
 @functools.cache
+def outlet_descriptors() -> frozenset[str]:
+    """Nouns that before a name say it is an outlet's ("public broadcaster ZDF", "daily Le Monde")."""
+    return frozenset(_section("media.txt", "@descriptors"))
+
+
+@functools.cache
+def programme_words() -> frozenset[str]:
+    """Words of programmes' titles ("Morning Edition", "This Week"): no person's name."""
+    return frozenset(_section("media.txt", "@programmes"))
+
+
+@functools.cache
+def outlet_media() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words of printed outlets, words of broadcasters, and news agencies' names (lower case)."""
+    return tuple(frozenset(_section("media.txt", s)) for s in ("@print", "@broadcast", "@agencies"))
+
+
+@functools.cache
 def medium_words() -> frozenset[str]:
     """Words for a medium after a name or possessive ("Norwich's website", "the Vine show")."""
     return frozenset(_section("media.txt", "@media"))

@@ -27,7 +27,7 @@ from ..detect import Candidate, Detection, NameSpans
 from ..engines.base import Analysis
 from ..model import Attribution, Span, Speaker, SpeakerType
 from . import reasons
-from .conduits import conduit_name, continue_conduits, reporting_conduit
+from .conduits import conduit_mention, conduit_name, outlet_named_before, continue_conduits, reporting_conduit
 from . import types as T
 from .context import (
     Sentences,
@@ -230,10 +230,13 @@ class _Reader:
             self.name(parsed, span, subject=False, later=later)
 
     def via(self, span: tuple[int, int]) -> tuple[str | None, Entity | None]:
-        parsed = parse_mention(self.text[span[0] : span[1]])
+        parsed, span = conduit_mention(self.text, span)
         outlet = conduit_name(parsed)
         if outlet is None:
             return None, None
+        earlier = outlet_named_before(parsed, self.text[span[0] : span[1]], self.registry)
+        if earlier is not None:
+            return earlier.name, earlier  # "told the newspaper": the one named before
         entity, _ = self.name(parsed, span, subject=False)
         return outlet, entity
 

@@ -179,6 +179,8 @@ def is_company(words: list[str]) -> bool:
 
 def outlet_country(name: str) -> tuple[bool, str | None]:
     """Is the name a known outlet, and its country."""
+    if name.islower():
+        return False, None  # "an insider", "the times": outlets are named in capitals
     outlets = media_outlets()
     low = name.lower()
     if low in outlets:
