@@ -326,3 +326,51 @@ def conduit_spans(text):
 )
 def test_conduits_named_before_the_speaker(text, expected):
     assert conduit_spans(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# A speaker noun with a post-modifier before its cue: an adjective or participle phrase
+# ("familiar with ...", "close to ..."), a "with knowledge of" phrase, a "for/of" phrase or a
+# relative clause. The noun speaks, never the object at the modifier's end.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An adjective phrase: the whole description is the speaker.
+        ("People familiar with the tender said the bid would fail.", [("the bid would fail", "People familiar with the tender", "People familiar with the tender")]),
+        # A number before the noun stays in the description; "told" keeps its hearer apart.
+        ("Four sources familiar with the merger told the Harbour Gazette the board had split.", [("the board had split", "Four sources familiar with the merger", "Four sources familiar with the merger")]),
+        ("Sources close to the coach said he would stay.", [("he would stay", "Sources close to the coach", "Sources close to the coach")]),
+        # A participle phrase.
+        ("Officials briefed on the audit said the losses were larger.", [("the losses were larger", "Officials briefed on the audit", "Officials briefed on the audit")]),
+        ("A negotiator involved in the strike talks said a vote was close.", [("a vote was close", "A negotiator involved in the strike talks", "negotiator involved in the strike talks")]),
+        ("Lawyers representing the miners said they would sue.", [("they would sue", "Lawyers representing the miners", "Lawyers representing the miners")]),
+        # "with knowledge of", after a time phrase that opens the sentence.
+        ("Last week two people with knowledge of the bid said it was dead.", [("it was dead", "two people with knowledge of the bid", "two people with knowledge of the bid")]),
+        # A "for" phrase whose object ends in -ly is no adverb: the phrase ends with "family".
+        ("A lawyer for the family said they would appeal.", [("they would appeal", "A lawyer for the family", "lawyer for the family")]),
+        # A relative clause with "who" and its verb.
+        ("A nurse who treated the players said two were badly hurt.", [("two were badly hurt", "A nurse who treated the players", "nurse who treated the players")]),
+        ("Residents who live near the quarry said the dust was worse.", [("the dust was worse", "Residents who live near the quarry", "Residents who live near the quarry")]),
+        # A modifier that only says the source is unnamed: the speaker is the noun phrase.
+        ("An official speaking on condition of anonymity said the base would close.", [("the base would close", "An official speaking on condition of anonymity", "official")]),
+        ("Officials who asked not to be named said the deal was off.", [("the deal was off", "Officials who asked not to be named", "Officials")]),
+        # Negatives: a noun that cannot speak before "with" is no speaker ...
+        ("The deal with the unions said nothing.", []),
+        # ... a comma ends the phrase: "officials" speak, not "the rise in prices" ...
+        ("The rise in prices was brief, officials said.", [("The rise in prices was brief", "officials", "officials")]),
+        # ... a document's "on" phrase stays as it was: the report speaks ...
+        ("A report on the collapse said the bank had lied.", [("the bank had lied", "A report on the collapse", "report")]),
+        # ... a noun phrase after "who" is the subject of its own verb ...
+        ("The players who the coach said were tired rested.", [("were tired rested", "the coach", "coach")]),
+        # ... and "who" right before the cue stands for the noun before it, as before.
+        ("The fans met officials who said the match was off.", [("the match was off", "who", "officials")]),
+    ],
+)
+def test_a_speaker_noun_keeps_its_post_modifier(text, expected):
+    got = [
+        (a.content.text, a.speaker_mention.text if a.speaker_mention else None, a.speaker.name if a.speaker else None)
+        for a in quotes.analyze(text).attributions
+    ]
+    assert got == expected
