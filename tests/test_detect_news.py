@@ -374,3 +374,28 @@ def test_a_speaker_noun_keeps_its_post_modifier(text, expected):
         for a in quotes.analyze(text).attributions
     ]
     assert got == expected
+
+
+# ---------------------------------------------------------------------------------------
+# Documents as sources: a document's author speaks when the text names it, before the
+# document's word ("Harbour Exchange data") or after it ("published by ..."); a document with
+# no author named stays the speaker itself.
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("The pound fell 1%, according to Harbour Exchange data.", "Harbour Exchange", "organization"),
+        ("Jobs fell, according to a report published on Friday by the Labour Office.", "Labour Office", "organization"),
+        ("The report, published by the Harbour Trust, said rents would rise.", "Harbour Trust", "organization"),
+        ("Rents rose, according to figures from the Harbour Trust.", "Harbour Trust", "organization"),
+        # Negatives: no author named, the document speaks ...
+        ("The report said rents would rise.", "report", "media"),
+        # ... and "official" data name nobody.
+        ("Rents rose, according to official data.", None, None),
+    ],
+)
+def test_a_document_speaks_for_its_named_author(text, speaker, kind):
+    (attribution,) = quotes.analyze(text).attributions
+    got = attribution.speaker
+    assert (got.name if got else None, got.type.value if got else None) == (speaker, kind)
