@@ -356,6 +356,12 @@ def test_conduits_named_before_the_speaker(text, expected):
         # A modifier that only says the source is unnamed: the speaker is the noun phrase.
         ("An official speaking on condition of anonymity said the base would close.", [("the base would close", "An official speaking on condition of anonymity", "official")]),
         ("Officials who asked not to be named said the deal was off.", [("the deal was off", "Officials who asked not to be named", "Officials")]),
+        # A focus word before the noun is no part of the description.
+        ("So even critics who backed the plan agreed it was late.", [("it was late", "critics who backed the plan", "critics who backed the plan")]),
+        # "spoke anonymously": the clause only says the source is unnamed.
+        ("A council official who spoke anonymously said the bridge would shut.", [("the bridge would shut", "A council official who spoke anonymously", "council official")]),
+        # Negatives: a clause of its own inside the relative clause has its own subject.
+        ("The mayor who won in 2019 when he said taxes would fall resigned.", [("taxes would fall resigned", "he", "mayor")]),
         # Negatives: a noun that cannot speak before "with" is no speaker ...
         ("The deal with the unions said nothing.", []),
         # ... a comma ends the phrase: "officials" speak, not "the rise in prices" ...

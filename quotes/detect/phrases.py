@@ -171,7 +171,10 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
         return name_before_apposition(d, unit, end, floor) if appositions else None
     described = _described_start(d, unit, end, floor)
     if described is not None:
-        return (described, end + 1)  # "people familiar with the talks said"
+        stop = end + 1
+        while stop < i and d.flags[stop] & ADVERB:
+            stop += 1  # "an official who spoke anonymously said": the adverb is the clause's
+        return (described, stop)  # "people familiar with the talks said"
     first = _gather_left(d, unit, end, floor) + 1
     while first <= end and (low[first] in OPENERS or low[first] in ("and", "but", "or")):
         first += 1
@@ -185,6 +188,8 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
 
 
 POST_REACH = 16  # tokens a speaker noun's post-modifier may run before the cue
+# Words that open a clause inside a post-modifier, whose own subject may be the cue's.
+CLAUSE_LINKS = frozenset("that when where if whether because while although since until".split())
 
 
 @functools.cache
@@ -225,18 +230,20 @@ def _described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
     """
     words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
     firsts = _modifier_firsts()
+    if low[end] in PRONOUNS:
+        return None  # "the congressman who won in 2009 when he said": the pronoun speaks
     for j in range(end, max(floor, end - POST_REACH), -1):
-        if quoted[j] or not flags[j] & WORD:
-            return None
+        if quoted[j] or not flags[j] & WORD or low[j] in CLAUSE_LINKS:
+            return None  # "the judges who ruled that Texas ... said": a clause of its own
         if (low[j] == "who" or low[j] in firsts) and _modifier_at(d, j, end):
             noun = j - 1
             if noun < floor or low[noun] not in speaker_nouns() or not flags[noun] & CAN_SPEAK:
                 return None
             start = _gather_left(d, unit, noun, floor) + 1
-            while start < noun and (low[start] in OPENERS or low[start] in ("and", "but", "or")):
-                start += 1
             before = start - 1
             clean = before < floor or not flags[before] & WORD or words[before] in CLOSING_MARKS or low[before] in OPENERS or low[before] in TIME_WORDS or low[before] in ("and", "but")
+            while start < noun and (low[start] in OPENERS or low[start] in ("and", "but", "or", "even")):
+                start += 1  # "So even economists who ...": the phrase starts at its noun
             return start if clean else None
     return None
 

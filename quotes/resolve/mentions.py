@@ -476,7 +476,7 @@ def _post_modifier() -> regex.Pattern:
 
 
 # Relative clauses that only say the source is unnamed ("who asked not to be named").
-ANONYMOUS_CLAUSE = regex.compile(r"(?i)\bwho\b.*\b(?:anonymity|to be (?:named|identified))\b")
+ANONYMOUS_CLAUSE = regex.compile(r"(?i)\bwho\b.*\b(?:anonymity|anonymously|to be (?:named|identified)|not (?:authori[sz]ed|allowed|permitted) to)\b")
 
 
 def _post_modified(raw: str) -> ParsedMention | None:
@@ -491,8 +491,10 @@ def _post_modified(raw: str) -> ParsedMention | None:
     if found is None or found.start() == 0:
         return None
     head = parse_mention(raw[: found.start()])
-    if head.type not in (PERSON, GROUP) or head.named or head.pronoun is not None:
+    if head.type is UNKNOWN or head.pronoun is not None:
         return None
+    if head.named or head.type not in (PERSON, GROUP):
+        return attrs.evolve(head, text=raw)  # "Republicans who have praised him": the party
     anonymous = post_modifiers().get(tuple(raw[found.start() : found.end() - 1].lower().split()), False) or ANONYMOUS_CLAUSE.search(raw, found.start())
     name = head.name if anonymous else _unnamed_display(raw, raw.split()[-1])
     return attrs.evolve(head, text=raw, name=name)
