@@ -356,6 +356,11 @@ def test_conduits_named_before_the_speaker(text, expected):
         # A modifier that only says the source is unnamed: the speaker is the noun phrase.
         ("An official speaking on condition of anonymity said the base would close.", [("the base would close", "An official speaking on condition of anonymity", "official")]),
         ("Officials who asked not to be named said the deal was off.", [("the deal was off", "Officials who asked not to be named", "Officials")]),
+        # An aside after the post-modified phrase: the phrase still speaks.
+        ("Two people familiar with the bid, who asked not to be named, said it was dead.", [("it was dead", "Two people familiar with the bid", "Two people familiar with the bid")]),
+        # Inverted, after the cue or "according to".
+        ('"It is over," said a person close to the coach.', [("It is over", "a person close to the coach", "person close to the coach")]),
+        ("The bid was dead, according to people familiar with the talks.", [("The bid was dead", "people familiar with the talks", "people familiar with the talks")]),
         # A focus word before the noun is no part of the description.
         ("So even critics who backed the plan agreed it was late.", [("it was late", "critics who backed the plan", "critics who backed the plan")]),
         # "spoke anonymously": the clause only says the source is unnamed.

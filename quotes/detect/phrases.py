@@ -172,8 +172,8 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
     described = _described_start(d, unit, end, floor)
     if described is not None:
         stop = end + 1
-        while stop < i and d.flags[stop] & ADVERB:
-            stop += 1  # "an official who spoke anonymously said": the adverb is the clause's
+        while stop < i and d.low[stop] == "anonymously":
+            stop += 1  # "an official who spoke anonymously said": that adverb is the clause's (others the cue's)
         return (described, stop)  # "people familiar with the talks said"
     first = _gather_left(d, unit, end, floor) + 1
     while first <= end and (low[first] in OPENERS or low[first] in ("and", "but", "or")):
@@ -216,6 +216,21 @@ def _modifier_at(d: Doc, j: int, end: int) -> bool:
             # The object is a noun phrase: a finite verb in it means a clause of its own.
             return not any(d.flags[x] & FINITE for x in range(stop, end + 1))
     return False
+
+
+def _modifier_end(d: Doc, j: int, limit: int) -> int | None:
+    """After a speaker noun, where a lexicon post-modifier starting at token j and its object
+    noun phrase end ("close to the club", "familiar with the matter"), or None."""
+    low = d.low
+    for words in _modifier_firsts().get(low[j], ()):
+        stop = j + len(words)
+        if stop < limit and tuple(low[j:stop]) == words:
+            k = stop
+            # (a noun in -ing ends the phrase before punctuation: "the closed-door meeting.")
+            while k < limit and k - stop < 8 and (d.flags[k] & NP or low[k] == "of" or low[k].endswith("ing") and (k + 1 >= limit or not d.flags[k + 1] & WORD)) and low[k] not in TIME_WORDS:
+                k += 1
+            return k if k > stop else None
+    return None
 
 
 def _described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
@@ -354,8 +369,8 @@ def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[
             clean_start = a == floor or not flags[a - 1] & WORD or (before_name in BOUNDARY_WORDS and before_name not in NAME_PREPOSITIONS) or before_name in OPENERS
             if clean_start and low[a] not in OPENERS and not flags[top] & CAP and _proper_name(d, k + 1, right):
                 return (k + 1, right)  # "His father, Ernie LeBlanc, says": the name in apposition speaks
-            if clean_start and (flags[top] & CAP or low[top] in nouns) and low[a] not in OPENERS:
-                return np
+            if clean_start and (flags[top] & CAP or low[top] in nouns or _described_start(d, unit, b - 1, floor) == a) and low[a] not in OPENERS:
+                return np  # (or "People familiar with the talks, who asked ..., said")
         right = k
     return None
 
@@ -381,6 +396,11 @@ def subject_after(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | N
         if word in PREPOSITIONS_IN_NAMES and j > k and low[j - 1] in nouns:
             j += 1
             continue
+        if j > k and low[j - 1] in nouns and word in _modifier_firsts():
+            stop = _modifier_end(d, j, limit)
+            if stop is not None:
+                j = stop  # "said a source close to the club": the modifier and its object
+                continue
         if words[j] == "." and inner_dot(d, j, unit.lo, unit.hi):
             j += 1
             continue

@@ -494,7 +494,9 @@ def _post_modified(raw: str) -> ParsedMention | None:
     if head.type is UNKNOWN or head.pronoun is not None:
         return None
     if head.named or head.type not in (PERSON, GROUP):
-        return attrs.evolve(head, text=raw)  # "Republicans who have praised him": the party
+        # "Republicans who have praised him": the party. (A longer named head may be a sentence's
+        # first capital: "Senior campaign advisers who ..." is no name.)
+        return attrs.evolve(head, text=raw) if " " not in raw[: found.start()].strip() else None
     anonymous = post_modifiers().get(tuple(raw[found.start() : found.end() - 1].lower().split()), False) or ANONYMOUS_CLAUSE.search(raw, found.start())
     name = head.name if anonymous else _unnamed_display(raw, raw.split()[-1])
     return attrs.evolve(head, text=raw, name=name)
