@@ -361,6 +361,10 @@ def test_conduits_named_before_the_speaker(text, expected):
         # Inverted, after the cue or "according to".
         ('"It is over," said a person close to the coach.', [("It is over", "a person close to the coach", "person close to the coach")]),
         ("The bid was dead, according to people familiar with the talks.", [("The bid was dead", "people familiar with the talks", "people familiar with the talks")]),
+        # A cue that could be a plural noun ("claims") still has the noun before the modifier.
+        ("A person familiar with the plan claims the deal is dead.", [("the deal is dead", "A person familiar with the plan", "person familiar with the plan")]),
+        # "which" after an organization: the organization speaks.
+        ("The fund which manages the pensions said returns fell.", [("returns fell", "The fund which manages the pensions", "fund")]),
         # A focus word before the noun is no part of the description.
         ("So even critics who backed the plan agreed it was late.", [("it was late", "critics who backed the plan", "critics who backed the plan")]),
         # "spoke anonymously": the clause only says the source is unnamed.
@@ -375,6 +379,9 @@ def test_conduits_named_before_the_speaker(text, expected):
         ("A report on the collapse said the bank had lied.", [("the bank had lied", "A report on the collapse", "report")]),
         # ... a noun phrase after "who" is the subject of its own verb ...
         ("The players who the coach said were tired rested.", [("were tired rested", "the coach", "coach")]),
+        ("The memo which the minister said was false vanished.", [("was false vanished", "the minister", "minister")]),
+        # ... a document before "which" speaks as the document alone would ...
+        ("The report which came out on Monday said rents rose.", [("rents rose", "The report which came out", "report")]),
         # ... and "who" right before the cue stands for the noun before it, as before.
         ("The fans met officials who said the match was off.", [("the match was off", "who", "officials")]),
     ],

@@ -169,7 +169,7 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
         return (end, end + 1)  # "McConnell, who in 2010 said", "the department which reported"
     if end >= floor and (words[end] == "," or words[end] in DASHES):
         return name_before_apposition(d, unit, end, floor) if appositions else None
-    described = _described_start(d, unit, end, floor)
+    described = described_start(d, unit, end, floor)
     if described is not None:
         stop = end + 1
         while stop < i and d.low[stop] == "anonymously":
@@ -207,7 +207,7 @@ def _modifier_at(d: Doc, j: int, end: int) -> bool:
     attended")? A noun phrase after "who" is the subject of its own verb ("officials who the
     minister said ..."), so no post-modifier."""
     low = d.low
-    if low[j] == "who":
+    if low[j] in ("who", "which"):  # ("which" after an organization: "the fund which manages it")
         after = j + 1
         return after <= end and not (low[after] in DETERMINERS or low[after] in PRONOUNS or d.flags[after] & CAP)
     for words in _modifier_firsts().get(low[j], ()):
@@ -233,7 +233,7 @@ def _modifier_end(d: Doc, j: int, limit: int) -> int | None:
     return None
 
 
-def _described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
+def described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
     """'People familiar with the talks said', 'Three people with knowledge of the plan said', 'a
     person who attended the meeting said': where a speaker noun phrase starts whose post-modifier
     runs up to the cue at ``end``, else None. Without this the pattern reads the modifier's
@@ -250,7 +250,7 @@ def _described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
     for j in range(end, max(floor, end - POST_REACH), -1):
         if quoted[j] or not flags[j] & WORD or low[j] in CLAUSE_LINKS:
             return None  # "the judges who ruled that Texas ... said": a clause of its own
-        if (low[j] == "who" or low[j] in firsts) and _modifier_at(d, j, end):
+        if (low[j] == "who" or low[j] == "which" or low[j] in firsts) and _modifier_at(d, j, end):
             noun = j - 1
             if noun < floor or low[noun] not in speaker_nouns() or not flags[noun] & CAN_SPEAK:
                 return None
@@ -369,7 +369,7 @@ def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[
             clean_start = a == floor or not flags[a - 1] & WORD or (before_name in BOUNDARY_WORDS and before_name not in NAME_PREPOSITIONS) or before_name in OPENERS
             if clean_start and low[a] not in OPENERS and not flags[top] & CAP and _proper_name(d, k + 1, right):
                 return (k + 1, right)  # "His father, Ernie LeBlanc, says": the name in apposition speaks
-            if clean_start and (flags[top] & CAP or low[top] in nouns or _described_start(d, unit, b - 1, floor) == a) and low[a] not in OPENERS:
+            if clean_start and (flags[top] & CAP or low[top] in nouns or described_start(d, unit, b - 1, floor) == a) and low[a] not in OPENERS:
                 return np  # (or "People familiar with the talks, who asked ..., said")
         right = k
     return None

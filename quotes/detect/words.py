@@ -103,7 +103,7 @@ ADJECTIVAL = frozenset(
 )
 # Nouns in -ly, no adverbs: "a lawyer for the family said" ends with its noun, and "said family
 # friend Jo Bell" is no "said publicly".
-LY_NOUNS = frozenset("family assembly supply monopoly anomaly homily butterfly".split())
+LY_NOUNS = frozenset("family assembly rally supply monopoly anomaly homily butterfly".split())
 # A leading phrase that ends at its comma before the subject ("Amid the uproar, ...").
 LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
 

@@ -472,7 +472,7 @@ def _post_modifier() -> regex.Pattern:
     """A speaker noun's post-modifier: a lexicon phrase or "who" ("people familiar with the
     talks", "a person who attended the meeting")."""
     phrases = sorted((r"\s+".join(map(regex.escape, words)) for words in post_modifiers()), key=len, reverse=True)
-    return regex.compile(rf"(?i)\s+(?:who|{'|'.join(phrases)})\s+\S")
+    return regex.compile(rf"(?i)\s+(?:who|which|{'|'.join(phrases)})\s+\S")
 
 
 # Relative clauses that only say the source is unnamed ("who asked not to be named").
@@ -493,10 +493,12 @@ def _post_modified(raw: str) -> ParsedMention | None:
     head = parse_mention(raw[: found.start()])
     if head.type is UNKNOWN or head.pronoun is not None:
         return None
-    if head.named or head.type not in (PERSON, GROUP):
+    if head.named:
         # "Republicans who have praised him": the party. (A longer named head may be a sentence's
         # first capital: "Senior campaign advisers who ..." is no name.)
         return attrs.evolve(head, text=raw) if " " not in raw[: found.start()].strip() else None
+    if head.type not in (PERSON, GROUP):
+        return attrs.evolve(head, text=raw)  # "the company which makes the drug": the company
     anonymous = post_modifiers().get(tuple(raw[found.start() : found.end() - 1].lower().split()), False) or ANONYMOUS_CLAUSE.search(raw, found.start())
     name = head.name if anonymous else _unnamed_display(raw, raw.split()[-1])
     return attrs.evolve(head, text=raw, name=name)
