@@ -44,6 +44,17 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _lines(name))
 
 
+@functools.cache
+def post_modifiers() -> dict[tuple[str, ...], bool]:
+    """A speaker noun's post-modifier ("familiar with", "close to") as lower-case words ->
+    whether it only says the source is anonymous ("speaking on condition of")."""
+    found: dict[tuple[str, ...], bool] = {}
+    for line in _lines("post_modifiers.txt"):
+        words, _, mark = line.partition("|")
+        found[tuple(words.lower().split())] = mark.strip() == "anonymous"
+    return found
+
+
 @attrs.frozen
 class Country:
     name: str

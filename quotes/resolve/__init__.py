@@ -33,6 +33,7 @@ from .context import (
     Sentences,
     apposition,
     author_after,
+    author_before,
     conduit_after,
     expand_acronym,
     is_company_named,
@@ -297,6 +298,9 @@ class _Reader:
             found = name_after(self.text, span[1])
         if found is None and parsed.head in DOCUMENTS and not parsed.named:
             found = author_after(self.text, span[1])
+        if found is None and parsed.head in DOCUMENTS:
+            # "according to LSEG data": data a named body gives are its words.
+            found = author_before(self.text, *span)
         if found is None:
             return None
         said = self.text[found[0] : found[1]]

@@ -329,8 +329,12 @@ NAME_WORD = r"\p{Lu}[\w&’'-]*(?:\.\p{Lu}\.?)*"
 _OWNER_BEFORE = regex.compile(rf"(?r)({NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})(?:'s|’s)\s+$")
 # ", the EEF," / ", Harbour Watch," after an unnamed mention: the name it goes by.
 _NAME_APPOSITION = regex.compile(rf",\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})\s*,")
-# "a report earlier this week from the British Retail Consortium": a document's author.
-_AUTHOR = regex.compile(rf"(?:\s+[\p{{Ll}}\d-]+){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
+# "a report earlier this week from the British Retail Consortium", "a report published on
+# Friday by the Labor Department", "The report, published by the Resolution Foundation,": a
+# document's author, after up to four small words (a day or a month among them) and maybe a comma.
+_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{_WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
+# "LSEG data", "the Harbour Institute's figures": the name a document's words come from, before them.
+_AUTHOR_BEFORE = regex.compile(rf"(?:(?i:the|a|an)\s+)?(?!(?i:the|a|an|this|that|these|those|its|their)\s)({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}}?)(?:'s|’s)?\s+[\p{{Ll}}-]+$")
 # Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.
 _NOT_A_SUBJECT_AFTER = regex.compile(r"(?r)\b(?:told|tells|telling|from)\s+(?:the\s+)?$", regex.IGNORECASE)
 
@@ -360,6 +364,17 @@ def author_after(text: str, end: int) -> tuple[int, int] | None:
     """Who wrote a document: "a report earlier this week from the British Retail Consortium"."""
     found = _AUTHOR.match(text, end, min(len(text), end + 120))
     return _no_final_period(text, found.span(1)) if found else None
+
+
+def author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Who a document's words come from, named before it in the mention: "LSEG data",
+    "Labor Department statistics", "the Harbour Institute's figures" -> the name. (A capital
+    that only opens the sentence, "Official data", is no name: the caller checks the name.)"""
+    found = _AUTHOR_BEFORE.fullmatch(text, start, end)
+    if found is None:
+        return None
+    first, last = found.span(1)
+    return (first, last - 2) if text.endswith(("'s", "’s"), first, last) else (first, last)
 
 
 def _no_final_period(text: str, span: tuple[int, int]) -> tuple[int, int]:
