@@ -131,6 +131,8 @@ def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
     n = len(raw)
 
     def stops(k: int) -> bool:  # punctuation after word k ends the phrase
+        if raw[k].endswith(".") and k + 1 < n and (T.spelled_title(words[k]) or T.honorific(raw[k])):
+            return False  # the period of a title, not of the sentence: "Democratic Rep. Lena Ortiz"
         return raw[k][-1:] in ",;:.!?" and not raw[k].endswith(("'s", "’s"))
 
     j = i

@@ -41,11 +41,29 @@ POINTING_HEADS = word_set("company_nouns.txt") | {"party", "organisation", "orga
 ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
 
 
+def _spells_title(entity: Entity, head: str) -> bool:
+    """Does the description spell out a title the entity was given in short or in general
+    ("Sen. Brian Jones" ... "the senator" or "the lawmaker"; "Dr Jane Roe" ... "the doctor")?"""
+    if entity.honorific is not None and head in T.spelled_title(entity.honorific):
+        return True
+    return any(head in T.spelled_title(word) for word in entity.descriptors)
+
+
+def _other_title(entity: Entity, head: str) -> bool:
+    """Does a title-word description ("the admiral") name an office other than the one the
+    entity's title holds ("Sen. Mara Quist")? Then it describes someone else. Styles (Dr,
+    Prof) are left out: a Dr may well be the professor."""
+    if head not in T.title_words():
+        return False
+    titles = [T.spelled_title(word) for word in entity.descriptors]
+    return any(titles) and not any(head in words for words in titles)
+
+
 def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     head = parsed.head
     if parsed.age is not None:
         return entity.age == parsed.age
-    if head in entity.descriptors:
+    if head in entity.descriptors or _spells_title(entity, head):
         return True
     demonym = T.place(head)
     if demonym is not None and demonym[1] == "demonym":
@@ -80,8 +98,14 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
         return None
 
     def person(e: Entity) -> bool:
-        return e.type is PERSON and e.named
+        return e.type is PERSON and e.named and not _other_title(e, head)
 
+    # Before a guess at the person the story follows, a person named as an object since the
+    # last person who was a subject or spoke, whom the words describe ("Republican state Sen.
+    # Brian Jones criticized the law. ... the senator said": the subject read is "Republican").
+    named = walker.named_since(start, described, person) if walker is not None else None
+    if named is not None:
+        return Link.of(named, "description", f"description '{text}' -> {named.name}")
     found = walker.back(start, person, objects=True) if walker is not None else None
     entity = found[0] if found is not None else registry.most_salient(person)
     if entity is None:

@@ -23,6 +23,7 @@ from ..lexicon import (
     outlet_title_words,
     parties,
     place_index,
+    titles,
     word_set,
 )
 
@@ -140,6 +141,19 @@ def party(name: str) -> Party | None:
     """"Tories", "the Lib Dems", "Labour": the party a name stands for."""
     low = name.lower()
     return parties().get(low[4:] if low.startswith("the ") else low)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def spelled_title(word: str) -> tuple[str, ...]:
+    """The words a description spells a title out with: "Sen." -> (senator, lawmaker), "Gov"
+    -> (governor,), "Dr" -> (doctor,); () for a word that is no such title."""
+    return titles().get(word.lower().rstrip("."), ())
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Every word a title is spelled out with ("senator", "admiral", "lawmaker")."""
+    return frozenset(word for words in titles().values() for word in words)
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
