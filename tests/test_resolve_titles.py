@@ -82,3 +82,71 @@ def speaker_of(text, words):
 )
 def test_abbreviated_title_is_spelled_out_by_a_description(text, words, expected):
     assert speaker_of(text, words).name == expected
+
+
+# ---------------------------------------------------------------------------------------
+# A party-member noun ("the Democrat", "the Tory") points back to the person in focus, as a
+# demonym does; where the article gave that person a party, it must agree.
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # The person in focus, whose party the article has not said.
+        (
+            "Gov. Paul Adler on Monday signed a bill on school meals. \"No child should go hungry,\" the Democrat said.",
+            "go hungry",
+            "Paul Adler",
+        ),
+        # "the Tory" for a Conservative named with her party.
+        (
+            "Conservative MP Jane Frost voted against the bill. \"It is badly drafted,\" the Tory said.",
+            "badly drafted",
+            "Jane Frost",
+        ),
+        # Two people in focus: the one of the named party, not the last subject.
+        (
+            "Democratic Sen. Ana Ruiz and Republican Sen. Carl Webb met on Tuesday. Webb spoke first.\n\n"
+            "\"We found common ground,\" the Republican said.",
+            "common ground",
+            "Carl Webb",
+        ),
+        # Negative: the only person in focus is of the other party: a new source, not her.
+        (
+            "Republican state Sen. Mara Quist attacked the bill. \"It will hurt farmers,\" the Democrat said.",
+            "hurt farmers",
+            "Democrat",
+        ),
+        # Negative: the plural is the party itself, an organization.
+        (
+            "Conservative MP Jane Frost voted against the bill. The Tories said it was badly drafted.",
+            "badly drafted",
+            "Conservative Party",
+        ),
+    ],
+)
+def test_party_member_noun_points_back(text, words, expected):
+    assert speaker_of(text, words).name == expected
+
+
+def test_party_member_noun_with_an_article_is_somebody_new():
+    # "a Republican" is an unnamed member, never the person in focus.
+    found = speaker_of("Gov. Paul Adler signed the bill. A Republican said it would cost too much.", "cost too much")
+    assert (found.name, found.named, found.affiliation) == ("Republican", False, "Republican Party")
+
+
+@pytest.mark.parametrize(
+    "before, titled, party",
+    [
+        ("Republican state Sen. ", False, "Republican Party"),  # party, modifier, title
+        ("Tory backbench MP ", False, "Conservative Party"),  # party, modifier, role
+        ("Republican state ", True, "Republican Party"),  # the name span holds the title
+        ("Republican lawmakers and ", False, None),  # the party is the lawmakers'
+        ("Republican voters and ", True, None),  # ... the voters'
+        ("Growing state ", True, None),  # no party word
+    ],
+)
+def test_party_before_a_titled_name(before, titled, party):
+    from quotes.resolve.context import party_before
+
+    assert party_before(before + "Jo Roe", len(before), titled) == party

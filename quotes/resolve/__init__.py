@@ -41,6 +41,7 @@ from .context import (
     name_after,
     object_position,
     owner_before,
+    party_before,
     sentence_subject,
 )
 from .descriptions import POINTING_HEADS, resolve_description
@@ -227,6 +228,8 @@ class _Reader:
             owner = owner_before(self.text, span[0]) if parsed.affiliation is None else None
             if owner is not None:
                 parsed = attrs.evolve(parsed, affiliation=owner_affiliation(owner.split()))
+            elif parsed.affiliation is None and (party := party_before(self.text, span[0], parsed.role is not None)) is not None:
+                parsed = attrs.evolve(parsed, affiliation=party)  # "Republican state Sen. Jo Roe"
             self.name(parsed, span, subject=False, later=later)
 
     def via(self, span: tuple[int, int]) -> tuple[str | None, Entity | None]:

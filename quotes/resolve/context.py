@@ -349,6 +349,28 @@ def owner_before(text: str, start: int) -> str | None:
     return owner[4:] if owner.startswith("The ") else owner
 
 
+# "Republican state Sen." + a name: a party word, up to two lower-case words, and a title.
+_PARTY_BEFORE = regex.compile(r"(?r)(?<![\w-])(\p{Lu}\p{L}+)\s+((?:[\p{Ll}-]+\s+){1,2})(\p{Lu}\p{L}*\.?\s+)?$")
+
+
+def party_before(text: str, start: int, titled: bool = False) -> str | None:
+    """The party a word before a name and its role gives, when the name was read without
+    them ("Republican state Sen. Brian Jones", "Tory backbench MP Jane Roe"). The words must
+    end in a role, or the name be ``titled`` with one ("Republican state" + "Sen. Brian
+    Jones"): "Republican lawmakers and Jane Roe" gives none."""
+    found = _PARTY_BEFORE.search(text, max(0, start - 50), start)
+    if found is None:
+        return None
+    between = found.group(2).split()
+    if any(w in T.FUNCTION_WORDS or w in ("or", "with", "to", "by") for w in between):
+        return None  # "Republican voters and Sen. Jo Roe": the party is the voters'
+    role = found.group(3) or between[-1]
+    if not (T.is_role_word(role.strip()) or titled and found.group(3) is None):
+        return None
+    party = T.party(found.group(1))
+    return party.name if party is not None else None
+
+
 def name_after(text: str, end: int) -> tuple[int, int] | None:
     """The name an unnamed mention goes by, in an apposition: "Manufacturers' organisation,
     the EEF, said" -> "EEF"."""

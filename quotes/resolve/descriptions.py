@@ -59,6 +59,16 @@ def _other_title(entity: Entity, head: str) -> bool:
     return any(titles) and not any(head in words for words in titles)
 
 
+def _same_party(entity: Entity, member: T.Party | None) -> bool:
+    """Could a party member ("the Democrat") be this person? Not when the article gave the
+    person another party ("Republican state Sen. Mara Quist"); a country or no affiliation
+    says nothing against it."""
+    if member is None or entity.affiliation is None:
+        return True
+    party = T.party(entity.affiliation)
+    return party is None or party == member
+
+
 def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     head = parsed.head
     if parsed.age is not None:
@@ -68,6 +78,9 @@ def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     demonym = T.place(head)
     if demonym is not None and demonym[1] == "demonym":
         return entity.affiliation == demonym[0]
+    member = T.party_member(parsed.name)
+    if member is not None:
+        return entity.affiliation == member.name  # "the Democrat": the article gave the party
     if parsed.affiliation and entity.affiliation == parsed.affiliation and entity.type is PERSON:
         return bool(parsed.owner)  # "the SNP's parliamentary leader" and "the SNP's Jane Roe"
     return head in entity.key()
@@ -94,11 +107,12 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
         return None  # several fit: a source of its own
     anonymous = head in ANONYMOUS_OFFICES or T.singular(head) in ANONYMOUS_OFFICES
     owned = any(w.endswith(("'s", "’s")) for w in text.split()[:-1])  # "the union's leader"
-    if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head)):
+    member = T.party_member(parsed.name)
+    if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head) and member is None):
         return None
 
     def person(e: Entity) -> bool:
-        return e.type is PERSON and e.named and not _other_title(e, head)
+        return e.type is PERSON and e.named and not _other_title(e, head) and _same_party(e, member)
 
     # Before a guess at the person the story follows, a person named as an object since the
     # last person who was a subject or spoke, whom the words describe ("Republican state Sen.

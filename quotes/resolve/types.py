@@ -157,6 +157,13 @@ def title_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
+def party_member(name: str) -> Party | None:
+    """"Democrat", "Tory", "Lib Dem": the party of a noun for one of its members, or None."""
+    low = name.lower()
+    return party(low) if low in word_set("party_members.txt") else None
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
 def place(name: str) -> tuple[str, str] | None:
     """(country, how) for a country, demonym, capital or institution: "Pyongyang" -> North Korea."""
     return place_index().get(strip_possessive(name).lower())
