@@ -150,3 +150,35 @@ def test_party_before_a_titled_name(before, titled, party):
     from quotes.resolve.context import party_before
 
     assert party_before(before + "Jo Roe", len(before), titled) == party
+
+
+# ---------------------------------------------------------------------------------------
+# A role in an apposition with no article: "Jo Roe, director of the Harbour Trust, said".
+
+
+@pytest.mark.parametrize(
+    "text, name, role, affiliation",
+    [
+        # A role and the organization after "of".
+        ('"It is done," said Jo Roe, director of the Harbour Trust.', "Jo Roe", "director", "Harbour Trust"),
+        # Modifiers before the role, "at" before the organization.
+        ('"Rates will fall," said Ida Penn, deputy chief economist at Penn Capital.', "Ida Penn", "deputy chief economist", "Penn Capital"),
+        # A style before the name; the organization opens with a particle.
+        ("Dr Omar Haddad, director of al-Noor Hospital, told reporters the wards were full.", "Omar Haddad", "director", "al-Noor Hospital"),
+        # The role alone, before the speech verb.
+        ("Jo Roe, spokeswoman, said the talks had stalled.", "Jo Roe", "spokeswoman", None),
+        # With an article, the organization is split off the same way.
+        ('"It is done," said Jo Roe, the general secretary of the Harbour Trust.', "Jo Roe", "general secretary", "Harbour Trust"),
+        # Negative: a lower-case organization keeps the role whole, as before.
+        ("Jo Roe, a spokeswoman for the ministry, said the talks had stalled.", "Jo Roe", "spokeswoman for the ministry", None),
+        # Negative: a clause, not a role.
+        ("Jo Roe, who is director of the Harbour Trust, said the talks had stalled.", "Jo Roe", None, None),
+        # Negative: a participle, not a role.
+        ("Jo Roe said the talks had stalled, adding that the director of the Harbour Trust was away.", "Jo Roe", None, None),
+        # Negative: no role word in the aside.
+        ("Jo Roe, visibly tired, said the talks had stalled.", "Jo Roe", None, None),
+    ],
+)
+def test_role_in_an_apposition_without_an_article(text, name, role, affiliation):
+    found = quotes.analyze(text).attributions[0].speaker
+    assert (found.name, found.role, found.affiliation) == (name, role, affiliation)

@@ -42,6 +42,7 @@ from .context import (
     object_position,
     owner_before,
     party_before,
+    role_and_organization,
     sentence_subject,
 )
 from .descriptions import POINTING_HEADS, resolve_description
@@ -117,7 +118,9 @@ def _with_context(parsed: ParsedMention, text: str, end: int) -> ParsedMention:
         if parsed.type is PERSON and Registry.weak_person(parsed) and T.is_org_word(head) and not T.is_role_word(head):
             parsed = attrs.evolve(parsed, type=SpeakerType.ORGANIZATION)
         if parsed.type is PERSON or not T.is_role_word(head):
-            parsed = attrs.evolve(parsed, role=role, affiliation=parsed.affiliation or affiliation_of(role.split()))
+            # "director of the Institute for Fiscal Studies": the role, and the organization.
+            role, organization = role_and_organization(role) if parsed.type is PERSON else (role, None)
+            parsed = attrs.evolve(parsed, role=role, affiliation=parsed.affiliation or organization or affiliation_of(role.split()))
     if age is not None and parsed.age is None and parsed.type is PERSON:
         parsed = attrs.evolve(parsed, age=age)
     return parsed

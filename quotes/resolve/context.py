@@ -35,6 +35,47 @@ AMPERSAND_AFTER = regex.compile(r"(?:\s*&\s*\p{Lu}[\w.’'-]*)+")
 ROLE_AND_NAME = regex.compile(r"((?:\s+[\p{Ll}-]+){1,3})\s+\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)+")
 
 
+# ", director of the Institute for Fiscal Studies," / ", deputy chief UK economist at Capital
+# Economics": a role with no article, then maybe its organization; up to a comma, a full stop,
+# the end, or a speech verb. What the words may be is checked in code (_bare_role).
+BARE_ROLE = regex.compile(
+    r",\s+(?P<role>[\p{Ll}][\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)"
+    r"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?(?:\p{Ll}{1,3}-)?\p{Lu}[^,.;:“”\"()]{1,60}?)?"
+    r"(?=\s*[,.;]|\s*$|\s+(?:said|told|says|tells|added|has|had|was|is)\b)"
+)
+# Words that show the aside is a clause, not a role: ", who is director", ", adding that".
+_NOT_IN_ROLE = frozenset("who which whose that is was were are has had have and or but not also said says told then when where while as to in on by from".split())
+
+
+# "of|at|for|with" and a capitalized organization ("al-Shifa Hospital": a particle before it).
+_ROLE_LINK = regex.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?((?:\p{Ll}{1,3}-)?\p{Lu}.*)$")
+
+
+def _bare_role(text: str, end: int) -> str | None:
+    """The role of an apposition with no article ("Jo Roe, director of the Harbour Trust,"),
+    with its organization; None unless the words before the link end in a role word and none
+    of them is a clause's word or a verb's form ("Jo Roe, adding that ...")."""
+    match = BARE_ROLE.match(text, end, min(len(text), end + 120))
+    if match is None:
+        return None
+    words = match.group("role").split()
+    if words[0].endswith(("ing", "ed", "ly")) or any(w.lower() in _NOT_IN_ROLE for w in words):
+        return None
+    if not T.is_role_word(words[-1]):
+        return None
+    return text[match.start("role") : match.end()].strip()
+
+
+def role_and_organization(role: str) -> tuple[str, str | None]:
+    """"director of the Institute for Fiscal Studies" -> ("director", "Institute for Fiscal
+    Studies"): a role linked to a capitalized organization is split into the two; any other
+    role is kept whole ("spokeswoman for the ministry")."""
+    found = _ROLE_LINK.search(role)
+    if found is None or not T.is_role_word(role[: found.start()].split()[-1]):
+        return role, None
+    return role[: found.start()], found.group(1).strip()
+
+
 def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
     of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
@@ -46,11 +87,11 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     first = text[end + 2 : end + 3]
     if first.isspace():
         first = text[end + 1 : end + 120].lstrip()[:1]
-    if not first.isalnum() or (first.islower() and first not in "at"):
+    if not first.isalnum():
         return None, None
-    match = APPOSITION.match(text, end, min(len(text), end + 120))
+    match = APPOSITION.match(text, end, min(len(text), end + 120)) if not first.islower() or first in "at" else None
     if match is None:
-        return None, None
+        return (_bare_role(text, end) if first.islower() else None), None
     if match.group("age"):
         return None, int(match.group("age"))
     role = (match.group("role") or match.group("owned") or "").strip()
