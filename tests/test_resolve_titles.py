@@ -182,3 +182,33 @@ def test_party_before_a_titled_name(before, titled, party):
 def test_role_in_an_apposition_without_an_article(text, name, role, affiliation):
     found = quotes.analyze(text).attributions[0].speaker
     assert (found.name, found.role, found.affiliation) == (name, role, affiliation)
+
+
+# ---------------------------------------------------------------------------------------
+# A description in apposition before a name gives its role: "The chancellor, Jo Roe, said".
+
+
+@pytest.mark.parametrize(
+    "text, words, name, role",
+    [
+        # The role is the description's; a later "the chancellor" joins her.
+        (
+            "The chancellor, Mara Quist, insisted the plans were fair. Tom Hale disagreed.\n\n"
+            "\"We made the right choices,\" the chancellor said.",
+            "right choices",
+            "Mara Quist",
+            "chancellor",
+        ),
+        # Modifiers in the description are kept.
+        ("The shadow health secretary, Wes Hale, said the figures were grim.", "figures were grim", "Wes Hale", "shadow health secretary"),
+        # Inside a sentence, after an opening phrase.
+        ("On Monday the finance minister, Ana Ruiz, said taxes would rise.", "taxes would rise", "Ana Ruiz", "finance minister"),
+        # Negative: no role word in the description.
+        ("The winner, Ana Ruiz, said the race was hard.", "race was hard", "Ana Ruiz", None),
+        # Negative: a list, not an apposition (no comma closes the name).
+        ("The chancellor, Ana Ruiz and Tom Hale met on Monday. Ms Ruiz said the plan was fair.", "plan was fair", "Ana Ruiz", None),
+    ],
+)
+def test_description_in_apposition_before_a_name(text, words, name, role):
+    found = speaker_of(text, words)
+    assert (found.name, found.role) == (name, role)

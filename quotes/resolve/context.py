@@ -66,6 +66,25 @@ def _bare_role(text: str, end: int) -> str | None:
     return text[match.start("role") : match.end()].strip()
 
 
+# "The chancellor, " + "Rachel Reeves,": a description in apposition before a name.
+_ROLE_BEFORE = regex.compile(r"(?r)(?<![\w’'-])(?:The|the)\s+((?:[\p{L}’'-]+\s+){0,3}[\p{L}-]+),\s+$")
+
+
+def role_before(text: str, start: int, end: int) -> str | None:
+    """"The chancellor, Rachel Reeves, insisted": the role a description in apposition before
+    a name gives it, when the name is closed by a comma (not a list: "the chancellor, Rachel
+    Reeves and Jo Roe") and the description ends in a role word."""
+    if text[end : end + 1] != "," or text[max(0, start - 2) : start] != ", ":
+        return None  # the cheap necessary conditions first
+    found = _ROLE_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if any(w.lower() in _NOT_IN_ROLE for w in words) or not T.is_role_word(words[-1]):
+        return None
+    return found.group(1)
+
+
 def role_and_organization(role: str) -> tuple[str, str | None]:
     """"director of the Institute for Fiscal Studies" -> ("director", "Institute for Fiscal
     Studies"): a role linked to a capitalized organization is split into the two; any other
