@@ -212,3 +212,17 @@ def test_role_in_an_apposition_without_an_article(text, name, role, affiliation)
 def test_description_in_apposition_before_a_name(text, words, name, role):
     found = speaker_of(text, words)
     assert (found.name, found.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        # The abbreviated title is shown spelled out.
+        ('"We will appeal," said Gov. Paul Adler.', "governor"),
+        ('"The line is holding," said Lt. Gen. Arthur Boyle.', "lieutenant general"),
+        # Negative: a role without an abbreviation is shown as written.
+        ('"We will appeal," said Harbour Bank chief economist Ida Penn.', "Harbour Bank chief economist"),
+    ],
+)
+def test_abbreviated_title_is_spelled_out_in_the_role(text, role):
+    assert quotes.analyze(text).attributions[0].speaker.role == role

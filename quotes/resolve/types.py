@@ -150,6 +150,16 @@ def spelled_title(word: str) -> tuple[str, ...]:
     return titles().get(word.lower().rstrip("."), ())
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
+def spelled_role(role: str) -> str:
+    """A role with its abbreviated titles spelled out: "Republican state Sen." -> "Republican
+    state senator", "Lt. Gen." -> "lieutenant general" (a role is shown to people)."""
+    if "." not in role:
+        return role
+    words = role.split()
+    return " ".join(spelled[0] if w.endswith(".") and (spelled := spelled_title(w)) else w for w in words)
+
+
 @functools.cache
 def title_words() -> frozenset[str]:
     """Every word a title is spelled out with ("senator", "admiral", "lawmaker")."""
