@@ -70,6 +70,26 @@ def speaker_of(text, words):
             "short of ships",
             "admiral",
         ),
+        # Negative: two senators in focus, neither the speaker before: no telling which, so
+        # the description is a source of its own rather than a guess.
+        (
+            "Sen. Mara Quist and Sen. Carl Webb met on Tuesday. \"We found common ground,\" the senator said.",
+            "common ground",
+            "senator",
+        ),
+        # ... but when one of them spoke last, the description is that one.
+        (
+            "Sen. Mara Quist spoke first. Sen. Carl Webb then said the bill was dead.\n\n"
+            "\"It will not pass,\" the senator said.",
+            "will not pass",
+            "Carl Webb",
+        ),
+        # ... and two Democrats in focus leave "the Democrat" unresolved.
+        (
+            "Democrat Ana Ruiz and Democrat Tom Hale met on Tuesday. \"We found common ground,\" the Democrat said.",
+            "common ground",
+            "Democrat",
+        ),
         # Negative: a subject who spoke since the object was named keeps the description that
         # fits both ("Rep." and "MP" spell "lawmaker"; the speaker in focus is the antecedent).
         (
@@ -144,6 +164,9 @@ def test_party_member_noun_with_an_article_is_somebody_new():
         ("Republican lawmakers and ", False, None),  # the party is the lawmakers'
         ("Republican voters and ", True, None),  # ... the voters'
         ("Growing state ", True, None),  # no party word
+        ("Democrat ", False, "Democratic Party"),  # a member noun right before the name
+        ("Tories ", False, None),  # ... but not the party's name
+        ("Republican Sen. ", True, "Republican Party"),  # party and title
     ],
 )
 def test_party_before_a_titled_name(before, titled, party):

@@ -410,7 +410,7 @@ def owner_before(text: str, start: int) -> str | None:
 
 
 # "Republican state Sen." + a name: a party word, up to two lower-case words, and a title.
-_PARTY_BEFORE = regex.compile(r"(?r)(?<![\w-])(\p{Lu}\p{L}+)\s+((?:[\p{Ll}-]+\s+){1,2})(\p{Lu}\p{L}*\.?\s+)?$")
+_PARTY_BEFORE = regex.compile(r"(?r)(?<![\w-])(\p{Lu}\p{L}+)\s+((?:[\p{Ll}-]+\s+){0,2})(\p{Lu}\p{L}*\.?\s+)?$")
 
 
 def party_before(text: str, start: int, titled: bool = False) -> str | None:
@@ -418,14 +418,20 @@ def party_before(text: str, start: int, titled: bool = False) -> str | None:
     them ("Republican state Sen. Brian Jones", "Tory backbench MP Jane Roe"). The words must
     end in a role, or the name be ``titled`` with one ("Republican state" + "Sen. Brian
     Jones"): "Republican lawmakers and Jane Roe" gives none."""
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    member = T.party_member(word.group(1)) if word is not None and word.group(1)[:1].isupper() else None
+    if member is not None:
+        return member.name  # right before the name, a member noun: "Democrat Tom Hale"
     found = _PARTY_BEFORE.search(text, max(0, start - 50), start)
     if found is None:
         return None
     between = found.group(2).split()
     if any(w in T.FUNCTION_WORDS or w in ("or", "with", "to", "by") for w in between):
         return None  # "Republican voters and Sen. Jo Roe": the party is the voters'
+    if not between and found.group(3) is None:
+        return None  # a party's name right before a name: "Tories Jo Roe and ..."
     role = found.group(3) or between[-1]
-    if not (T.is_role_word(role.strip()) or titled and found.group(3) is None):
+    if not (T.is_role_word(role.strip()) or titled and found.group(3) is None and between):
         return None
     party = T.party(found.group(1))
     return party.name if party is not None else None

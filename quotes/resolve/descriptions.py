@@ -86,6 +86,10 @@ def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     return head in entity.key()
 
 
+def _named_person(e: Entity) -> bool:
+    return e.type is PERSON and e.named
+
+
 def _person_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
     head = parsed.head
     text = parsed.text.strip()
@@ -101,6 +105,12 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
             break
         if described(entity) and entity not in matches:
             matches.append(entity)
+    if len(matches) == 1 and matches[0].spoke < 0 and walker is not None:
+        # Another person the words fit, named since the one found ("Sen. Mara Quist and Sen.
+        # Carl Webb met ... the senator said"): two in focus, no telling which.
+        first = matches[0]
+        if walker.named_since(start, lambda e: e is not first and described(e), _named_person) is not None:
+            return None
     if len(matches) == 1 or (matches and matches[0].spoke >= 0 and all(m.spoke < 0 for m in matches[1:])):
         return Link.of(matches[0], "description", f"description '{text}' -> {matches[0].name}")
     if matches:
