@@ -9,10 +9,15 @@ forward"), its appositions ("Standard & Poor's, a ratings agency,"; "Jane Roe, 2
 affiliation, its demonym. A description joins, in order:
 
 1. the most salient entity whose descriptors hold the description's head (or age, or whose
-   nationality its demonym names); several that do, and none clearly ahead, is ambiguous;
-2. for a head that can only describe a person already in the story (an age, a demonym, a role
-   that is no anonymous office like "spokesman"), the most salient person: news introduces
-   "the 25-year-old" or "the Salford MP" about the person it is following;
+   nationality its demonym names, or whose party its member noun names: "the Democrat"), or
+   whose abbreviated title the head spells out ("Sen." -> "the senator", lexicon titles.tsv);
+   several that do, and none clearly ahead (also: another the words fit named since the one
+   found, "Sen. Mara Quist and Sen. Carl Webb"), is ambiguous;
+2. for a head that can only describe a person already in the story (an age, a demonym, a party
+   member noun, a role that is no anonymous office like "spokesman"), a person the words fit
+   named as an object since the last subject, else the most salient person: news introduces
+   "the 25-year-old" or "the Salford MP" about the person it is following; never one the
+   article gave another party, nor another title ("the admiral" is no "Sen.");
 3. for an organization's generic head ("the agency", "the firm", "the group", "the Bank"), the
    most salient organization whose name or descriptors hold the head, else, for a head that
    can only point back (company nouns, "the party"), the most salient organization; "the
