@@ -90,6 +90,21 @@ def speaker_of(text, words):
             "common ground",
             "Democrat",
         ),
+        # Several senators named before, but the description's own sentence has a subject:
+        # the tag after a colon's quote is about that subject.
+        (
+            "Sen. Ana Ruiz and Sen. Carl Webb opposed the plan.\n\n"
+            "Tom Hale defends his record in a new advert: \"I kept my word,\" the senator says.",
+            "kept my word",
+            "Tom Hale",
+        ),
+        # Negative: a subject the article gave another title is not taken.
+        (
+            "Sen. Ana Ruiz and Sen. Carl Webb opposed the plan.\n\n"
+            "Gov. Tom Hale defends his record in a new advert: \"I kept my word,\" the senator says.",
+            "kept my word",
+            "senator",
+        ),
         # Negative: a subject who spoke since the object was named keeps the description that
         # fits both ("Rep." and "MP" spell "lawmaker"; the speaker in focus is the antecedent).
         (

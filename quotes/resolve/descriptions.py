@@ -91,8 +91,17 @@ def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     return head in entity.key()
 
 
-def _named_person(e: Entity) -> bool:
-    return e.type is PERSON and e.named
+def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
+    """Could a description the entity's descriptors do not hold still be this person? Not an
+    anonymous office ("the spokesman"), an owned one ("the union's leader"), an age, another
+    nationality, another party or another title than the article gave it."""
+    head = parsed.head
+    if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or any(w.endswith(("'s", "’s")) for w in parsed.text.split()[:-1]):
+        return False
+    demonym = T.place(head)
+    if demonym is not None and demonym[1] == "demonym" and entity.affiliation not in (None, demonym[0]):
+        return False
+    return not _other_title(entity, head) and _same_party(entity, T.party_member(parsed.name))
 
 
 def _person_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
@@ -102,6 +111,12 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     def described(e: Entity) -> bool:
         return e.type is PERSON and e.named and _describes(e, parsed)
 
+    # The description's own sentence has a person as its subject whom nothing rules out:
+    # "Cruz defends his record: "...," the senator says" is Cruz, however many senators the
+    # article named before.
+    own = walker.own_subject(start) if walker is not None else None
+    if own is not None and own.type is PERSON and own.named and (described(own) or _could_be(own, parsed)):
+        return Link.of(own, "description", f"description '{text}' -> {own.name}, its sentence's subject")
     # Read back first (it brings in people named only as subjects), then the registry.
     found = walker.back(start, described) if walker is not None else None
     matches = [found[0]] if found is not None else []
@@ -114,7 +129,7 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
         # Another person the words fit, named since the one found ("Sen. Mara Quist and Sen.
         # Carl Webb met ... the senator said"): two in focus, no telling which.
         first = matches[0]
-        if walker.named_since(start, lambda e: e is not first and described(e), _named_person) is not None:
+        if walker.named_since(start, lambda e: e is not first and described(e), lambda e: e is first) is not None:
             return None
     if len(matches) == 1 or (matches and matches[0].spoke >= 0 and all(m.spoke < 0 for m in matches[1:])):
         return Link.of(matches[0], "description", f"description '{text}' -> {matches[0].name}")

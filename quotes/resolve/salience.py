@@ -71,6 +71,18 @@ class Walker:
                     return entity, entity.spoke >= 0
         return found
 
+    def own_subject(self, start: int) -> Entity | None:
+        """The entity of the subject of the sentence that holds ``start``, when the subject
+        stands before it ("Cruz defends his record: "...," the senator says")."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        subject = self._subject(k) if k >= 0 else None
+        if subject is None or subject[1] > start:
+            return None
+        if k not in self._entities:
+            self._entities[k] = None  # while it is read (a description reads back too)
+            self._entities[k] = self.subject_entity(subject)
+        return self._entities[k]
+
     def named_since(self, start: int, accept: Callable[[Entity], bool], anyone: Callable[[Entity], bool]) -> Entity | None:
         """A person named in the prose before ``start`` (an object, "Republican state Sen.
         Brian Jones criticized the law") that ``accept`` takes, named after the last sentence
