@@ -98,6 +98,12 @@ def speaker_of(text, words):
             "kept my word",
             "Tom Hale",
         ),
+        # Negative: someone the words fit is named after the subject in the same sentence.
+        (
+            "Tom Hale sat beside Sen. Carl Webb at the hearing, and \"we agreed on everything,\" the senator said.",
+            "agreed on everything",
+            "Carl Webb",
+        ),
         # Negative: a subject the article gave another title is not taken.
         (
             "Sen. Ana Ruiz and Sen. Carl Webb opposed the plan.\n\n"
