@@ -145,9 +145,16 @@ def test_abbreviated_title_is_spelled_out_by_a_description(text, words, expected
             "badly drafted",
             "Jane Frost",
         ),
+        # "the Conservative" (singular, with the article) is the member, not the party.
+        (
+            "Tory MP Jane Frost voted against the bill on Monday. She sat alone.\n\n"
+            "\"I could not support it,\" the Conservative said.",
+            "could not support",
+            "Jane Frost",
+        ),
         # Two people in focus: the one of the named party, not the last subject.
         (
-            "Democratic Sen. Ana Ruiz and Republican Sen. Carl Webb met on Tuesday. Webb spoke first.\n\n"
+            "Republican Sen. Carl Webb opened the debate. Democratic Sen. Ana Ruiz replied at length.\n\n"
             "\"We found common ground,\" the Republican said.",
             "common ground",
             "Carl Webb",
