@@ -159,6 +159,14 @@ def test_abbreviated_title_is_spelled_out_by_a_description(text, words, expected
             "common ground",
             "Carl Webb",
         ),
+        # Two conjoined subjects are both in focus: the one of the named party, though the
+        # other was the subject since.
+        (
+            "Democratic Sen. Ana Ruiz and Republican Sen. Carl Webb met on Tuesday. Ruiz spoke first.\n\n"
+            "\"We found common ground,\" the Republican said.",
+            "common ground",
+            "Carl Webb",
+        ),
         # Negative: the only person in focus is of the other party: a new source, not her.
         (
             "Republican state Sen. Mara Quist attacked the bill. \"It will hurt farmers,\" the Democrat said.",

@@ -17,10 +17,14 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
+import regex
+
 from .context import sentence_subject
 from .entities import Entity
 from .prose import Prose
 
+# Between a subject and a person conjoined with it: "and", maybe a title or a role.
+_CONJOINED = regex.compile(r"\s+and\s+(?:[\p{L}.-]+\s+){0,3}")
 # How many sentences back a pointer may look before the registry's salience decides.
 WALK = 8
 
@@ -83,6 +87,18 @@ class Walker:
             self._entities[k] = self.subject_entity(subject)
         return self._entities[k]
 
+    def _conjoined(self, subject: tuple[int, int], hi: int) -> list[tuple[int, int]]:
+        """A person named right after the subject and "and", a subject too ("Sen. Ana Ruiz and
+        Sen. Carl Webb met"): one span at most, before ``hi``."""
+        end = subject[1]
+        if not self.text.startswith(" and ", end):
+            return []
+        found = self.prose.named_in(end, min(hi, end + 40))
+        if not found:
+            return []
+        span = found[-1]  # the earliest of them
+        return [span] if _CONJOINED.fullmatch(self.text, end, span[0]) else []
+
     def named_since(self, start: int, accept: Callable[[Entity], bool], anyone: Callable[[Entity], bool]) -> Entity | None:
         """A person named in the prose before ``start`` (an object, "Republican state Sen.
         Brian Jones criticized the law") that ``accept`` takes, named after the last sentence
@@ -124,6 +140,10 @@ class Walker:
                 entity = self._entities[k]
                 if entity is not None and accept(entity):
                     return entity, entity.spoke >= 0, subject[1]
+                for span in self._conjoined(subject, hi):
+                    entity = self.named_entity(span)
+                    if entity is not None and accept(entity):
+                        return entity, entity.spoke >= 0, span[1]
             for span in self.prose.named_before_who(lo, hi):
                 entity = self.named_entity(span)
                 if entity is not None and accept(entity):
