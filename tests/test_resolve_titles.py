@@ -104,6 +104,13 @@ def speaker_of(text, words):
             "agreed on everything",
             "Carl Webb",
         ),
+        # Negative: a subject the article gave another role is not taken; the minister is.
+        (
+            "Foreign Minister Ana Ruiz said the talks had failed.\n\n"
+            "Tom Hale, the opposition leader, attacked the plan: \"It is a disaster,\" the minister said.",
+            "is a disaster",
+            "Ana Ruiz",
+        ),
         # Negative: a subject the article gave another title is not taken.
         (
             "Sen. Ana Ruiz and Sen. Carl Webb opposed the plan.\n\n"

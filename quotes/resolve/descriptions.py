@@ -94,9 +94,13 @@ def _describes(entity: Entity, parsed: ParsedMention) -> bool:
 def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
     """Could a description the entity's descriptors do not hold still be this person? Not an
     anonymous office ("the spokesman"), an owned one ("the union's leader"), an age, another
-    nationality, another party or another title than the article gave it."""
+    nationality, another party or another title than the article gave it, nor when the
+    article gave the person a role at all ("Jo Roe, the opposition leader, ... the minister
+    said" is not plainly Jo Roe)."""
     head = parsed.head
     if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or any(w.endswith(("'s", "’s")) for w in parsed.text.split()[:-1]):
+        return False
+    if any(T.is_role_key(word) for word in entity.descriptors):
         return False
     demonym = T.place(head)
     if demonym is not None and demonym[1] == "demonym" and entity.affiliation not in (None, demonym[0]):
