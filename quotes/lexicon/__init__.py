@@ -172,6 +172,17 @@ def honorifics() -> dict[str, Honorific]:
     return table
 
 
+@functools.cache
+def titles() -> dict[str, tuple[str, ...]]:
+    """Lower-case title before a name, without its final period ("sen", "gov", "dr") -> the
+    words a description may spell it out with ("senator", "lawmaker")."""
+    table = {}
+    for line in _lines("titles.tsv"):
+        form, words = (line.split("\t") + [""])[:2]
+        table[form.strip().lower()] = tuple(w.strip().lower() for w in words.split(",") if w.strip())
+    return table
+
+
 @attrs.frozen
 class Party:
     name: str

@@ -292,6 +292,19 @@ def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | No
     )  # fmt: skip
 
 
+def _party_member(w: _Words) -> ParsedMention | None:
+    """"the Democrat", "the Tory": one member of a party, a description that points back to
+    the person in focus (as "the Spaniard" does), not the party ("the Tories")."""
+    if not (w.definite or w.indefinite) or not w.words or not w.words[0][:1].isupper():
+        return None
+    party = T.party_member(w.name)
+    if party is None:
+        return None
+    if w.indefinite:  # "a Republican": an unnamed member, somebody new
+        return _parsed(w, _unnamed_display(w.raw, w.words[-1]), PERSON, False, w.name, party.name)
+    return _parsed(w, w.name, PERSON, False, w.name, party.name, description=True)
+
+
 def _known_whole(w: _Words) -> ParsedMention | None:
     """A name known whole: an outlet, a speaking place or institution, a party, states together."""
     name = w.name
@@ -448,7 +461,7 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
         parsed = _unnamed(w)  # "a spokeswoman for Human Rights Watch": the role is the head
         if parsed is not None:
             return parsed
-    parsed = _known_whole(w) or _described_company(w) or _titled_person(w, start) or _outlet(w, all_words) or _organization(w)
+    parsed = _party_member(w) or _known_whole(w) or _described_company(w) or _titled_person(w, start) or _outlet(w, all_words) or _organization(w)
     parsed = parsed or _bare_or_described_name(w, start) or _unnamed(w)
     if parsed is not None:
         return parsed
