@@ -326,3 +326,94 @@ def conduit_spans(text):
 )
 def test_conduits_named_before_the_speaker(text, expected):
     assert conduit_spans(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# A speaker noun with a post-modifier before its cue: an adjective or participle phrase
+# ("familiar with ...", "close to ..."), a "with knowledge of" phrase, a "for/of" phrase or a
+# relative clause. The noun speaks, never the object at the modifier's end.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An adjective phrase: the whole description is the speaker.
+        ("People familiar with the tender said the bid would fail.", [("the bid would fail", "People familiar with the tender", "People familiar with the tender")]),
+        # A number before the noun stays in the description; "told" keeps its hearer apart.
+        ("Four sources familiar with the merger told the Harbour Gazette the board had split.", [("the board had split", "Four sources familiar with the merger", "Four sources familiar with the merger")]),
+        ("Sources close to the coach said he would stay.", [("he would stay", "Sources close to the coach", "Sources close to the coach")]),
+        # A participle phrase.
+        ("Officials briefed on the audit said the losses were larger.", [("the losses were larger", "Officials briefed on the audit", "Officials briefed on the audit")]),
+        ("A negotiator involved in the strike talks said a vote was close.", [("a vote was close", "A negotiator involved in the strike talks", "negotiator involved in the strike talks")]),
+        ("Lawyers representing the miners said they would sue.", [("they would sue", "Lawyers representing the miners", "Lawyers representing the miners")]),
+        # "with knowledge of", after a time phrase that opens the sentence.
+        ("Last week two people with knowledge of the bid said it was dead.", [("it was dead", "two people with knowledge of the bid", "two people with knowledge of the bid")]),
+        # A "for" phrase whose object ends in -ly is no adverb: the phrase ends with "family".
+        ("A lawyer for the family said they would appeal.", [("they would appeal", "A lawyer for the family", "lawyer for the family")]),
+        # A relative clause with "who" and its verb.
+        ("A nurse who treated the players said two were badly hurt.", [("two were badly hurt", "A nurse who treated the players", "nurse who treated the players")]),
+        ("Residents who live near the quarry said the dust was worse.", [("the dust was worse", "Residents who live near the quarry", "Residents who live near the quarry")]),
+        # A modifier that only says the source is unnamed: the speaker is the noun phrase.
+        ("An official speaking on condition of anonymity said the base would close.", [("the base would close", "An official speaking on condition of anonymity", "official")]),
+        ("Officials who asked not to be named said the deal was off.", [("the deal was off", "Officials who asked not to be named", "Officials")]),
+        # An aside after the post-modified phrase: the phrase still speaks.
+        ("Two people familiar with the bid, who asked not to be named, said it was dead.", [("it was dead", "Two people familiar with the bid", "Two people familiar with the bid")]),
+        # Inverted, after the cue or "according to".
+        ('"It is over," said a person close to the coach.', [("It is over", "a person close to the coach", "person close to the coach")]),
+        ("The bid was dead, according to people familiar with the talks.", [("The bid was dead", "people familiar with the talks", "people familiar with the talks")]),
+        # A cue that could be a plural noun ("claims") still has the noun before the modifier.
+        ("A person familiar with the plan claims the deal is dead.", [("the deal is dead", "A person familiar with the plan", "person familiar with the plan")]),
+        # "which" after an organization: the organization speaks.
+        ("The fund which manages the pensions said returns fell.", [("returns fell", "The fund which manages the pensions", "fund")]),
+        # A focus word before the noun is no part of the description.
+        ("So even critics who backed the plan agreed it was late.", [("it was late", "critics who backed the plan", "critics who backed the plan")]),
+        # "spoke anonymously": the clause only says the source is unnamed.
+        ("A council official who spoke anonymously said the bridge would shut.", [("the bridge would shut", "A council official who spoke anonymously", "council official")]),
+        # Negatives: a clause of its own inside the relative clause has its own subject.
+        ("The mayor who won in 2019 when he said taxes would fall resigned.", [("taxes would fall resigned", "he", "mayor")]),
+        # Negatives: a noun that cannot speak before "with" is no speaker ...
+        ("The deal with the unions said nothing.", []),
+        # ... a comma ends the phrase: "officials" speak, not "the rise in prices" ...
+        ("The rise in prices was brief, officials said.", [("The rise in prices was brief", "officials", "officials")]),
+        # ... a document's "on" phrase stays as it was: the report speaks ...
+        ("A report on the collapse said the bank had lied.", [("the bank had lied", "A report on the collapse", "report")]),
+        # ... a noun phrase after "who" is the subject of its own verb ...
+        ("The players who the coach said were tired rested.", [("were tired rested", "the coach", "coach")]),
+        ("The memo which the minister said was false vanished.", [("was false vanished", "the minister", "minister")]),
+        # ... a document before "which" speaks as the document alone would ...
+        ("The report which came out on Monday said rents rose.", [("rents rose", "The report which came out", "report")]),
+        # ... and "who" right before the cue stands for the noun before it, as before.
+        ("The fans met officials who said the match was off.", [("the match was off", "who", "officials")]),
+    ],
+)
+def test_a_speaker_noun_keeps_its_post_modifier(text, expected):
+    got = [
+        (a.content.text, a.speaker_mention.text if a.speaker_mention else None, a.speaker.name if a.speaker else None)
+        for a in quotes.analyze(text).attributions
+    ]
+    assert got == expected
+
+
+# ---------------------------------------------------------------------------------------
+# Documents as sources: a document's author speaks when the text names it, before the
+# document's word ("Harbour Exchange data") or after it ("published by ..."); a document with
+# no author named stays the speaker itself.
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("The pound fell 1%, according to Harbour Exchange data.", "Harbour Exchange", "organization"),
+        ("Jobs fell, according to a report published on Friday by the Labour Office.", "Labour Office", "organization"),
+        ("The report, published by the Harbour Trust, said rents would rise.", "Harbour Trust", "organization"),
+        ("Rents rose, according to figures from the Harbour Trust.", "Harbour Trust", "organization"),
+        # Negatives: no author named, the document speaks ...
+        ("The report said rents would rise.", "report", "media"),
+        # ... and "official" data name nobody.
+        ("Rents rose, according to official data.", None, None),
+    ],
+)
+def test_a_document_speaks_for_its_named_author(text, speaker, kind):
+    (attribution,) = quotes.analyze(text).attributions
+    got = attribution.speaker
+    assert (got.name if got else None, got.type.value if got else None) == (speaker, kind)

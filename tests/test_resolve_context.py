@@ -2,7 +2,7 @@
 construction. Every sentence here is invented; positives and negatives side by side."""
 import pytest
 
-from quotes.resolve.context import apposition, author_after, mend, name_after, object_position, owner_before, sentence_subject
+from quotes.resolve.context import apposition, author_after, author_before, mend, name_after, object_position, owner_before, sentence_subject
 
 
 def span_of(text, part):
@@ -84,12 +84,41 @@ def test_name_after(text, mention, named):
     [
         ("Sales fell, according to a report this week from the Harbour Retail Group. It said more.", "a report", "Harbour Retail Group"),
         ("Sales fell, according to a survey by Ipsum Research.", "a survey", "Ipsum Research"),
+        # "published/released/issued by", with a day or a month among the words before "by".
+        ("Jobs fell, according to a report published on Friday by the Labour Office.", "a report", "Labour Office"),
+        ("Rents rose, according to data released in March by Harbour Lettings.", "data", "Harbour Lettings"),
+        # An aside after a comma: "The report, published by X, said".
+        ("The report, published by the Harbour Trust, said rents rose.", "The report", "Harbour Trust"),
+        ("The survey, which was carried out by Ipsum Research, found that.", "The survey", "Ipsum Research"),
         # Negative: no author named.
         ("Sales fell, according to a report this week.", "a report", None),
+        # Negatives: an aside with "by" and no name, and a name too far after the document.
+        ("The report, by contrast, said rents rose.", "The report", None),
+        ("The report said that the costs, borne in the end by Harbour Bank, doubled.", "The report", None),
     ],
 )
 def test_author_after(text, mention, author):
     found = author_after(text, span_of(text, mention)[1])
+    assert (text[found[0] : found[1]] if found else None) == author
+
+
+@pytest.mark.parametrize(
+    "text, mention, author",
+    [
+        # Data, figures or statistics from a named body are that body's words.
+        ("Sterling fell 1%, according to Harbour Exchange data.", "Harbour Exchange data", "Harbour Exchange"),
+        ("Sales fell, according to ONS figures.", "ONS figures", "ONS"),
+        ("Labour Office statistics showed a rise.", "Labour Office statistics", "Labour Office"),
+        ("Sales fell, according to the Harbour Institute's figures.", "the Harbour Institute's figures", "Harbour Institute"),
+        # Negatives: no capitalized name before the words (the caller also rejects a sentence's
+        # first capital, "Official data", that names nobody) ...
+        ("Sales fell, according to official figures.", "official figures", None),
+        # ... and a document alone.
+        ("The report said rents rose.", "The report", None),
+    ],
+)
+def test_author_before(text, mention, author):
+    found = author_before(text, *span_of(text, mention))
     assert (text[found[0] : found[1]] if found else None) == author
 
 

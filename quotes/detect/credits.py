@@ -3,20 +3,21 @@
 Receives: a ``Doc`` and a ``Unit``. Hands on: frames for "According to X, ..." and
 "..., according to X", for a quote credited by a dash ('"..." - Commissioner Jane Roe'), and
 the conduit spans of "said in a statement to Yonhap", "told Yonhap", ", according to state
-media".
+media", "told public broadcaster ZDF" (the name after its descriptor), "told a local radio
+station" (an outlet with no name), "said on Fox News Sunday", "wrote in an op-ed in the Times".
 """
 from __future__ import annotations
 
 import bisect
 from typing import NamedTuple, Sequence
 
-from ..lexicon import SpeechVerb
+from ..lexicon import SpeechVerb, media_outlets, medium_words, outlet_descriptors, outlet_name_words
 from .cues import content_end
 from .doc import Doc
 from .marks import Quote, quote_inner, trim
 from .phrases import subject_after
 from .units import Unit, closes_quote, quote_at
-from .words import CAP, DASHES, FINITE, IRREGULAR_PAST, OPENERS
+from .words import CAP, DASHES, DETERMINERS, FINITE, IRREGULAR_PAST, NP, OPENERS, SUBJECT_PRONOUNS
 
 CREDIT = SpeechVerb("credit", False, False)
 
@@ -106,8 +107,48 @@ def _name_run_ends(d: Doc, unit: Unit) -> list[int]:
 OUTLET_TAILS = frozenset(("show", "programme", "program", "website", "newspaper", "magazine", "channel", "station", "podcast", "blog"))
 
 
+# Capitalized words after a descriptor that are no outlet's name: "told the paper Monday".
+NOT_AFTER_DESCRIPTOR = frozenset(
+    "i monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _past_descriptor(d: Doc, k: int, limit: int) -> int:
+    """Where the name starts after the words that describe the outlet: "public broadcaster
+    ZDF", "the French daily Le Monde", "Japan's state broadcaster NHK", "the news agency
+    Reuters" (the conduit is the name, as "told the BBC" gives "BBC"); k when there are none.
+    A person's role before a name ("told station chief Tom Roe") ends in no descriptor."""
+    descriptors, low, flags = outlet_descriptors(), d.low, d.flags
+    for j in range(k, min(limit - 1, k + 6)):
+        # (a capitalized descriptor is the name's own word: "BBC Radio Five Live")
+        if low[j] in descriptors and not flags[j] & CAP and flags[j + 1] & CAP and low[j + 1] not in NOT_AFTER_DESCRIPTOR:
+            return j + 1
+        if not flags[j] & NP or d.quoted[j]:
+            break
+    return k
+
+
+def _unnamed_outlet(d: Doc, k: int, limit: int) -> tuple[int, int] | None:
+    """An outlet no name is given for: "told a local radio station", "told the paper he ...".
+    The descriptor must end the hearer's noun phrase ("told the station manager" is a person)."""
+    low, flags = d.low, d.flags
+    if k >= limit or low[k] not in ("the", "a", "an"):
+        return None
+    descriptors = outlet_descriptors()
+    for j in range(k + 1, min(limit, k + 5)):
+        if not flags[j] & NP or d.quoted[j] or low[j] in SUBJECT_PRONOUNS or low[j] in DETERMINERS:
+            return None
+        after = j + 1
+        if after >= limit or not flags[after] & NP or low[after] in SUBJECT_PRONOUNS or low[after] in DETERMINERS or low[after] in NOT_AFTER_DESCRIPTOR:
+            return (d.starts[k], d.ends[j]) if low[j] in descriptors else None  # the phrase ends here
+    return None
+
+
 def via_span(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
-    """The outlet after "a statement to", "an interview with", "told": capitalized words."""
+    """The outlet after "a statement to", "an interview with", "told": capitalized words, after
+    any words that describe the outlet; else an unnamed outlet ("a local radio station")."""
+    k = _past_descriptor(d, k, limit)
     if k >= limit:
         j = k
     else:
@@ -118,7 +159,7 @@ def via_span(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
     while j > k and d.low[j - 1] in ("the", "of"):
         j -= 1
     if j == k:
-        return None
+        return _unnamed_outlet(d, k, limit)
     if j < limit and d.low[j] in OUTLET_TAILS:
         j += 1
     return (d.starts[k], d.ends[j - 1])
@@ -174,7 +215,7 @@ def trailing_via(d: Doc, unit: Unit, k: int) -> tuple[int, int] | None:
 # Words that open a sentence with the occasion the words were given on, before the speaker:
 # "In a statement to Newsnight, Lord Goldsmith said", "Interviewed on BBC Radio 2, he said",
 # "Speaking to the BBC, she said", "Writing in the Times, he argued".
-OCCASION_NOUNS = frozenset(("statement", "interview", "letter", "email", "message", "remarks", "comments", "op-ed", "article"))
+OCCASION_NOUNS = frozenset(("statement", "interview", "letter", "email", "message", "remarks", "comments", "op-ed", "article", "column", "essay", "piece"))
 OCCASION_PARTICIPLES = frozenset(("interviewed", "speaking", "writing", "talking", "appearing"))
 
 
@@ -212,8 +253,70 @@ def aside_via(d: Doc, unit: Unit, mention_end: int, cue: int) -> tuple[int, int]
     k += 1
     if k < cue and low[k] == "being":
         k += 1
-    if k + 2 >= cue or low[k] not in APPEARED_IN or low[k + 1] not in ("in", "by", "on"):
+    if k + 3 < cue and low[k] == "in" and low[k + 1] in ("a", "an") and low[k + 2] in OCCASION_NOUNS:
+        # ", in an interview with Harbour Radio,"
+        return _aside_outlet(d, unit, k + 4, cue) if low[k + 3] in ("with", "to", "on", "for") else None
+    # (and ", speaking to Bloomberg Television," ", interviewed on Radio Harbour,": the
+    # occasion's participles, as a leading phrase has them)
+    if k + 2 >= cue or low[k] not in APPEARED_IN and low[k] not in OCCASION_PARTICIPLES or low[k + 1] not in ("in", "by", "on", "to", "with"):
         return None
-    span = via_span(d, unit, k + 2, cue)
-    return span if span is not None and (d.flags[k + 2] & CAP or low[k + 2] == "the") else None
+    return _aside_outlet(d, unit, k + 2, cue)
 
+
+def _aside_outlet(d: Doc, unit: Unit, k: int, cue: int) -> tuple[int, int] | None:
+    """The conduit named from token k of an aside: capitalized or after "the"."""
+    span = via_span(d, unit, k, cue)
+    return span if span is not None and (d.flags[k] & CAP or d.low[k] == "the") else None
+
+
+
+# Last words of a place's name that may hold an outlet's word ("Times Square", "Radio City Hall").
+PLACE_NOUNS = frozenset("square street road avenue hall park centre center office building house tower court city".split())
+
+
+def _outlet_words(d: Doc, span: tuple[int, int], described: bool) -> bool:
+    """Do the words of a span name an outlet: after a descriptor, a known outlet (or one's
+    programme, "NPR's Morning Edition"), or a name with an outlet's word ("Radio", "Times")
+    or ending in a medium ("the Today programme")? Places and days ("in Washington", "on
+    Monday") are none."""
+    if described:
+        return True
+    words = d.text[span[0] : span[1]].split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    outlets, names = media_outlets(), outlet_name_words()
+    whole = " ".join(words).lower()
+    owner = whole.partition("'s ")[0].partition("’s ")[0]
+    if whole in outlets or owner in outlets:
+        return True
+    if words[-1].lower() in PLACE_NOUNS:
+        return False  # "said in Times Square", "said at the Post Office": a place
+    if any(w[:1].isupper() and w.lower().removesuffix("'s").removesuffix("’s") in names for w in words):
+        return True
+    return len(words) > 1 and words[-1] in medium_words() and words[-2][:1].isupper()
+
+
+def _outlet_at(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
+    """The span of an outlet named at token k, or None when the words there name none."""
+    if k >= limit or not (d.flags[k] & CAP or d.low[k] == "the"):
+        return None
+    span = via_span(d, unit, k, limit)
+    return span if span is not None and _outlet_words(d, span, span[0] != d.starts[k] and d.low[k] != "the") else None
+
+
+def occasion_via(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
+    """The outlet the words were given on or in, right after the verb: "said on Fox News
+    Sunday", "wrote in the Harbour Times", "said in an interview on CNN", "wrote in an
+    op-ed in The New York Times" (an op-ed reaches the reporter through its paper, as
+    "told the BBC" does). Only a name read as an outlet counts: "said on Monday", "said in
+    Washington" name none."""
+    low = d.low
+    if k + 1 >= limit or low[k] not in ("on", "in"):
+        return None
+    at = k + 2 if low[k + 1] in ("a", "an", "his", "her", "their", "its") else k + 1  # ("in comments to")
+    if low[k] == "in" and at + 1 < limit and low[at] in OCCASION_NOUNS:
+        j = at + 1
+        if low[j] in ("published", "aired", "broadcast") and j + 1 < limit:
+            j += 1  # "in an interview published in the Harbour Times"
+        return _outlet_at(d, unit, j + 1, limit) if low[j] in ("in", "on", "with", "to", "for") else None
+    return _outlet_at(d, unit, k + 1, limit)

@@ -19,11 +19,11 @@ from typing import Sequence
 
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
-from .credits import Frame, aside_via, dash_credit, find_that, leading_via, opening_quote, read_according_to, trailing_via, via_span
+from .credits import Frame, aside_via, dash_credit, find_that, leading_via, occasion_via, opening_quote, read_according_to, trailing_via, via_span
 from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
 from .marks import is_title, quote_inner, trim
-from .phrases import authorless_document, object_of_verb, skip_adverbials, skip_back, subject_after, subject_before
+from .phrases import authorless_document, described_start, object_of_verb, skip_adverbials, skip_back, subject_after, subject_before
 from .units import Unit, closes_quote, quote_at, quotes_within
 from .words import (
     ADJECTIVE_NAMES,
@@ -199,12 +199,14 @@ def listener_end(d: Doc, k: int, n: int) -> int:
     return j
 
 
-def _noun_not_verb(d: Doc, last: int, verb: SpeechVerb, who: _Who) -> bool:
+def _noun_not_verb(d: Doc, unit: Unit, last: int, verb: SpeechVerb, who: _Who) -> bool:
     """'notes', 'reports', 'claims' are plural nouns as often as verbs: as verbs they need a
     subject that can speak ("The Post reports", "she notes"), not "weapons and notes"."""
     if not d.low[last].endswith("s") or verb.lemma in ("say", "tell", "statement") or who.inverted:
         return False
     top = who.mention[1] - 1 if who.mention and not who.inherit else None
+    if top is not None and described_start(d, unit, top, unit.lo) == who.mention[0]:
+        return False  # "A person familiar with the plan claims": the noun before the modifier speaks
     if top is None or not (d.flags[top] & CAP or d.low[top] in PRONOUNS or d.low[top] in speaker_nouns()):
         return True
     # "Republican claims", "Russian reports": adjectives before a noun
@@ -219,7 +221,7 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     if _passive(d, unit, first):
         return None
     who = _who(d, unit, first, last, verb)
-    if who is None or _noun_not_verb(d, last, verb, who):
+    if who is None or _noun_not_verb(d, unit, last, verb, who):
         return None
     n = unit.hi
     via = None
@@ -231,6 +233,7 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     if via is None and who.mention is not None and not who.inverted:
         # "In a statement to Newsnight, X said"; "The book, serialised in the Guardian, says"
         via = leading_via(d, unit, who.mention[0]) or aside_via(d, unit, who.mention[1], first)
+    via = via or occasion_via(d, unit, k, n)  # "said on Fox News Sunday", "wrote in the Times"
     k = skip_adverbials(d, k, n)
     if k + 1 < n and d.low[k] == "to" and verb.lemma not in PROMISE_VERBS:
         # "admitted to jurors he was willing", "explained to the court that ...": a hearer

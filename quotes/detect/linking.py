@@ -5,7 +5,9 @@ becomes a candidate with its kind; a quote no cue claims is credited by a colon 
 ('Jones: "..."'), shares a neighbouring quote's speaker (same paragraph, a continued quote, the
 previous paragraph), takes the subject of the sentence before, or stays unattributed. Quoted
 words inside a sentence are the words of that sentence's subject when it can speak; else they
-are titles, nicknames or scare quotes and no attribution at all.
+are titles, nicknames or scare quotes and no attribution at all. So are a few words that modify
+a noun ('the "VAR" check') in a sentence with no speech verb, the charge a passive subject
+undergoes ('convicted of "gross misconduct"'), and what a document is ('a "landmark"').
 """
 from __future__ import annotations
 
@@ -19,7 +21,23 @@ from .doc import Doc
 from .marks import Quote, is_title, quote_inner
 from .phrases import antecedent, clause_subject, head, subject_after, subject_before
 from .units import Unit, overlapping_quotes, token_at
-from .words import CAN_SPEAK, CAP, IRREGULAR_PAST, NP, POSSESSIVE, RELATIVES, SPEECH_FORM, SPEECH_NOUNS, WORD
+from .words import (
+    ADVERB,
+    CAN_SPEAK,
+    CAP,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    NP,
+    POSSESSIVE,
+    PRONOUNS,
+    RELATIVES,
+    SPEECH_FORM,
+    SPEECH_NOUNS,
+    TIME_WORDS,
+    WORD,
+    document_nouns,
+    speaker_nouns,
+)
 
 
 class Candidate(NamedTuple):
@@ -99,16 +117,128 @@ def quote_holder(d: Doc, unit: Unit, quote: Quote) -> tuple[int, int] | None:
                 if owner is not None and owner[1] == k + 1:
                     return owner
             break
+    owner = utterance_owner(d, unit, q, quote)
+    if owner is not None:
+        return owner
     agent = passive_agent(d, unit, q, quote)
     if agent is not None:
         return agent
     np = clause_subject(d, unit, q)
     if np is None or np[1] > q or any(d.quoted[np[0] : np[1]]) or not flags[np[1] - 1] & CAN_SPEAK:
         return None
+    # A scare quote, a charge or a description: nobody in the sentence said the words.
+    if labels_a_noun(d, unit, q, quote) and not speaks_in(d, unit):
+        return None
+    if undergoes_passive(d, np, q) or is_no_speech(d, unit, np):
+        return None
     return np
 
 
 BE_FORMS = frozenset("is are was were be been being".split())
+# At most this many words: a label or a scare quote, not someone's sentence.
+LABEL_WORDS = 4
+
+
+def labels_a_noun(d: Doc, unit: Unit, q: int, quote: Quote) -> bool:
+    """'the "VAR" check', 'a federal "supermax" prison', 'her "unity" lunch': a few quoted
+    words after a determiner (or a possessive, or a determiner and an adjective) and before a
+    noun modify that noun. They are a scare quote or a name, whoever the sentence is about.
+    (Misses a label the subject did coin: 'Trump's "beautiful" wall' is read as a scare quote.)"""
+    low, flags = d.low, d.flags
+    start, end = quote_inner(d.text, quote)
+    # ('the words "radical Islam," another moment': a comma inside the marks ends the phrase.)
+    if len(d.text[start:end].split()) > LABEL_WORDS or not d.text[quote.inner_end - 1].isalnum() or q <= unit.lo:
+        return False
+    before = q - 1
+    if low[before] not in DETERMINERS and not flags[before] & POSSESSIVE:
+        adjective = flags[before] & NP and not flags[before] & CAP and low[before] not in PRONOUNS
+        if not (before > unit.lo and adjective and low[before - 1] in DETERMINERS):
+            return False
+    after = token_at(d, unit, quote.end)
+    if after >= unit.hi or d.quoted[after] or not flags[after] & NP or flags[after] & (CAP | ADVERB):
+        return False
+    return low[after] not in NOT_NOUNS and low[after] not in UTTERANCE_NOUNS
+
+
+def utterance_owner(d: Doc, unit: Unit, q: int, quote: Quote) -> tuple[int, int] | None:
+    """'Critics mocked the minister's "let them walk" comment': words before a noun for
+    something said belong to the possessive owner of that noun, not to the clause's subject."""
+    after = token_at(d, unit, quote.end)
+    if q <= unit.lo or after >= unit.hi or d.low[after] not in UTTERANCE_NOUNS or not d.flags[q - 1] & POSSESSIVE:
+        return None
+    owner = subject_before(d, unit, q)
+    if owner is None or owner[1] != q:
+        return None
+    lo = owner[0]
+    while lo < q - 1 and not d.flags[lo] & CAP and d.low[lo] not in DETERMINERS:
+        lo += 1  # 'to attack Ms Hale's': the verb before is no part of the owner
+    owner = (lo, q)
+    word = d.low[q - 1][:-2]  # without its 's
+    return owner if d.flags[q - 1] & CAP or word in speaker_nouns() else None
+
+
+def speaks_in(d: Doc, unit: Unit) -> bool:
+    """Does a speech verb stand in the sentence outside its quotes ('He added, that there is
+    a "fair" process', 'as her manager suggested')? Then a label may be the speaker's word,
+    though no frame claimed it."""
+    flags, quoted = d.flags, d.quoted
+    return any(flags[j] & SPEECH_FORM and not quoted[j] for j in range(unit.lo, unit.hi))
+
+
+# Words after the quote that do not make it a noun's modifier ('he "fabricated" the story').
+NOT_NOUNS = TIME_WORDS | DETERMINERS | PRONOUNS | frozenset("him them us me".split())
+# Nouns for something said: 'Romney's "47 percent" comment', 'her "basket" remark' quote a
+# speaker's words, though the words stand before a noun like a label.
+UTTERANCE_NOUNS = SPEECH_NOUNS | frozenset("remark response answer reply retort jibe gaffe speech question questions message".split())
+
+
+# Passives whose subject did utter the words ('He was quoted as ...', 'She is reported to
+# have called ...', 'He was asked about his "..." comment').
+SPOKEN_PASSIVES = frozenset("quoted heard overheard recorded filmed taped caught reported said asked".split())
+# The prepositions a passive's charge or citation follows: 'convicted of', 'praised for'.
+PASSIVE_PREPOSITIONS = frozenset("of for with over as".split())
+# Past tenses that are active before such a preposition ('Minister warned of "chaos"').
+ACTIVE_BEFORE_OF = frozenset("warned spoke talked complained boasted hinted joked pleaded".split())
+
+
+def undergoes_passive(d: Doc, np: tuple[int, int], q: int) -> bool:
+    """'She was praised for her "calm leadership"', 'He was convicted of "gross misconduct"':
+    the subject of a passive (with no "by" agent: see ``passive_agent``) undergoes the act;
+    the quoted words are the actor's label for it (a charge, a citation), not the subject's.
+    Only when the passive is the subject's own verb and its preposition leads to the quote."""
+    low = d.low
+    for j in range(np[1], min(np[1] + 3, q - 1)):
+        if low[j] not in BE_FORMS:
+            if j == np[1] and d.in_headline(j) and low[j] not in ACTIVE_BEFORE_OF:
+                # Headlines drop the "is": 'Labour accused of "EU propaganda"'.
+                return low[j].endswith("ed") and low[j + 1] in PASSIVE_PREPOSITIONS and q - j <= 3
+            continue
+        verb = j + 2 if d.flags[j + 1] & ADVERB and j + 2 < q else j + 1  # "was widely praised"
+        past = low[verb].endswith("ed") or low[verb] in IRREGULAR_PAST
+        # The quote must be the object of the preposition right after the verb, at most a
+        # determiner or a possessive between ('convicted of "gross misconduct"', 'praised for
+        # her "calm leadership"'): further on, it may sit in another clause.
+        near = verb + 1 < q and low[verb + 1] in PASSIVE_PREPOSITIONS and q - verb <= 3
+        return past and near and low[verb] not in SPOKEN_PASSIVES
+    return False
+
+
+# Verbs after which a sentence's clause reports what someone heard, not what its subject
+# said: 'The court heard he had shown "no remorse"' (a witness's or a lawyer's words).
+HEARD = frozenset("heard told learned learnt".split())
+
+
+def is_no_speech(d: Doc, unit: Unit, np: tuple[int, int]) -> bool:
+    """The subject cannot have said the words: a document that *is* something ('The ruling
+    was a "landmark"': a description, not the ruling's words), or the subject of a clause
+    that reports what a court or a jury heard."""
+    low = d.low
+    if np[1] + 1 < unit.hi and low[np[1]] in BE_FORMS and low[np[1] - 1] in document_nouns():
+        verb = low[np[1] + 1]  # ('The complaint is based on rules that ...': a passive, not a copula)
+        if not (verb.endswith("ed") or verb in IRREGULAR_PAST):
+            return True
+    # (The subject found may run through the verb: "The court heard he" for want of a parse.)
+    return any(low[k] in HEARD for k in range(max(np[0] - 1, unit.lo), np[1] - 1))
 
 
 def passive_agent(d: Doc, unit: Unit, q: int, quote: Quote) -> tuple[int, int] | None:

@@ -6,7 +6,9 @@ the pattern readers the frames use when there is no parse (or the parse has no s
 """
 from __future__ import annotations
 
-from ..lexicon import place_index, speech_verbs
+import functools
+
+from ..lexicon import place_index, post_modifiers, speech_verbs
 from .doc import Doc
 from .units import Unit, inner_dot
 from .words import (
@@ -167,6 +169,12 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
         return (end, end + 1)  # "McConnell, who in 2010 said", "the department which reported"
     if end >= floor and (words[end] == "," or words[end] in DASHES):
         return name_before_apposition(d, unit, end, floor) if appositions else None
+    described = described_start(d, unit, end, floor)
+    if described is not None:
+        stop = end + 1
+        while stop < i and d.low[stop] == "anonymously":
+            stop += 1  # "an official who spoke anonymously said": that adverb is the clause's (others the cue's)
+        return (described, stop)  # "people familiar with the talks said"
     first = _gather_left(d, unit, end, floor) + 1
     while first <= end and (low[first] in OPENERS or low[first] in ("and", "but", "or")):
         first += 1
@@ -177,6 +185,82 @@ def subject_before(d: Doc, unit: Unit, i: int, floor: int | None = None, *, appo
     if low[first] == "what":
         first += 1  # "what he called": the speaker is "he"
     return _widen(d, unit, first, end, floor)
+
+
+POST_REACH = 16  # tokens a speaker noun's post-modifier may run before the cue
+# Words that open a clause inside a post-modifier, whose own subject may be the cue's.
+CLAUSE_LINKS = frozenset("that when where if whether because while although since until".split())
+
+
+@functools.cache
+def _modifier_firsts() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The lexicon's post-modifiers by their first word, compiled once."""
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for words in post_modifiers():
+        firsts.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in firsts.items()}
+
+
+def _modifier_at(d: Doc, j: int, end: int) -> bool:
+    """Does a speaker noun's post-modifier start at token j and leave an object before the cue
+    at ``end``: a lexicon phrase ("familiar with", "close to") or "who" and its verb ("who
+    attended")? A noun phrase after "who" is the subject of its own verb ("officials who the
+    minister said ..."), so no post-modifier."""
+    low = d.low
+    if low[j] in ("who", "which"):  # ("which" after an organization: "the fund which manages it")
+        after = j + 1
+        return after <= end and not (low[after] in DETERMINERS or low[after] in PRONOUNS or d.flags[after] & CAP)
+    for words in _modifier_firsts().get(low[j], ()):
+        stop = j + len(words)
+        if stop <= end and tuple(low[j:stop]) == words:
+            # The object is a noun phrase: a finite verb in it means a clause of its own.
+            return not any(d.flags[x] & FINITE for x in range(stop, end + 1))
+    return False
+
+
+def _modifier_end(d: Doc, j: int, limit: int) -> int | None:
+    """After a speaker noun, where a lexicon post-modifier starting at token j and its object
+    noun phrase end ("close to the club", "familiar with the matter"), or None."""
+    low = d.low
+    for words in _modifier_firsts().get(low[j], ()):
+        stop = j + len(words)
+        if stop < limit and tuple(low[j:stop]) == words:
+            k = stop
+            # (a noun in -ing ends the phrase before punctuation: "the closed-door meeting.")
+            while k < limit and k - stop < 8 and (d.flags[k] & NP or low[k] == "of" or low[k].endswith("ing") and (k + 1 >= limit or not d.flags[k + 1] & WORD)) and low[k] not in TIME_WORDS:
+                k += 1
+            return k if k > stop else None
+    return None
+
+
+def described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
+    """'People familiar with the talks said', 'Three people with knowledge of the plan said', 'a
+    person who attended the meeting said': where a speaker noun phrase starts whose post-modifier
+    runs up to the cue at ``end``, else None. Without this the pattern reads the modifier's
+    object ("the talks") as who speaks.
+
+    The noun before the modifier must be a speaker noun (so "The deal with the talks said" is
+    no speaker) and open its clause; a comma, dash or quote mark on the way stops the search
+    (asides are appositions, and "the rise in prices, officials said" has its own subject).
+    """
+    words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
+    firsts = _modifier_firsts()
+    if low[end] in PRONOUNS:
+        return None  # "the congressman who won in 2009 when he said": the pronoun speaks
+    for j in range(end, max(floor, end - POST_REACH), -1):
+        if quoted[j] or not flags[j] & WORD or low[j] in CLAUSE_LINKS:
+            return None  # "the judges who ruled that Texas ... said": a clause of its own
+        if (low[j] == "who" or low[j] == "which" or low[j] in firsts) and _modifier_at(d, j, end):
+            noun = j - 1
+            if noun < floor or low[noun] not in speaker_nouns() or not flags[noun] & CAN_SPEAK:
+                return None
+            start = _gather_left(d, unit, noun, floor) + 1
+            before = start - 1
+            clean = before < floor or not flags[before] & WORD or words[before] in CLOSING_MARKS or low[before] in OPENERS or low[before] in TIME_WORDS or low[before] in ("and", "but")
+            while start < noun and (low[start] in OPENERS or low[start] in ("and", "but", "or", "even")):
+                start += 1  # "So even economists who ...": the phrase starts at its noun
+            return start if clean else None
+    return None
 
 
 def antecedent(d: Doc, unit: Unit, relative: int, floor: int) -> tuple[int, int] | None:
@@ -192,6 +276,9 @@ def antecedent(d: Doc, unit: Unit, relative: int, floor: int) -> tuple[int, int]
     for j in range(np[1] - 1, np[0], -1):
         if d.low[j] in PREPOSITIONS_IN_NAMES and d.low[j] != "of":
             start = j + 1
+            break
+        if d.flags[j] & LOWERCASE and (d.low[j] in IRREGULAR_PAST or d.flags[j] & FINITE):
+            start = j + 1  # "The fans met officials who said": a verb ends the clause before the phrase
             break
     return (start, np[1])
 
@@ -282,8 +369,8 @@ def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[
             clean_start = a == floor or not flags[a - 1] & WORD or (before_name in BOUNDARY_WORDS and before_name not in NAME_PREPOSITIONS) or before_name in OPENERS
             if clean_start and low[a] not in OPENERS and not flags[top] & CAP and _proper_name(d, k + 1, right):
                 return (k + 1, right)  # "His father, Ernie LeBlanc, says": the name in apposition speaks
-            if clean_start and (flags[top] & CAP or low[top] in nouns) and low[a] not in OPENERS:
-                return np
+            if clean_start and (flags[top] & CAP or low[top] in nouns or described_start(d, unit, b - 1, floor) == a) and low[a] not in OPENERS:
+                return np  # (or "People familiar with the talks, who asked ..., said")
         right = k
     return None
 
@@ -309,6 +396,11 @@ def subject_after(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | N
         if word in PREPOSITIONS_IN_NAMES and j > k and low[j - 1] in nouns:
             j += 1
             continue
+        if j > k and low[j - 1] in nouns and word in _modifier_firsts():
+            stop = _modifier_end(d, j, limit)
+            if stop is not None:
+                j = stop  # "said a source close to the club": the modifier and its object
+                continue
         if words[j] == "." and inner_dot(d, j, unit.lo, unit.hi):
             j += 1
             continue

@@ -101,6 +101,9 @@ ADJECTIVAL = frozenset(
     unnamed unidentified concerned disgruntled embattled beleaguered respected injured wounded
     detained jailed appointed designated underlying""".split()
 )
+# Nouns in -ly, no adverbs: "a lawyer for the family said" ends with its noun, and "said family
+# friend Jo Bell" is no "said publicly".
+LY_NOUNS = frozenset("family assembly rally supply monopoly anomaly homily butterfly".split())
 # A leading phrase that ends at its comma before the subject ("Amid the uproar, ...").
 LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
 
@@ -185,8 +188,8 @@ def flags_of(word: str) -> int:
             flags |= NP
     if word.islower():
         flags |= LOWERCASE
-        if len(word) > 4 and word.endswith("ly") and low not in nouns:
-            flags |= ADVERB  # not a speaker noun that ends so: "the family", "the assembly"
+        if len(word) > 4 and word.endswith("ly") and low not in LY_NOUNS:
+            flags |= ADVERB
     if _finite(word, low):
         flags |= FINITE
     # Can a noun phrase ending here be a speaker: a name, a pronoun, a speaker noun?

@@ -44,6 +44,17 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _lines(name))
 
 
+@functools.cache
+def post_modifiers() -> dict[tuple[str, ...], bool]:
+    """A speaker noun's post-modifier ("familiar with", "close to") as lower-case words ->
+    whether it only says the source is anonymous ("speaking on condition of")."""
+    found: dict[tuple[str, ...], bool] = {}
+    for line in _lines("post_modifiers.txt"):
+        words, _, mark = line.partition("|")
+        found[tuple(words.lower().split())] = mark.strip() == "anonymous"
+    return found
+
+
 @attrs.frozen
 class Country:
     name: str
@@ -122,6 +133,24 @@ def outlet_title_words() -> frozenset[str]:
 
 
 @functools.cache
+def outlet_descriptors() -> frozenset[str]:
+    """Nouns that before a name say it is an outlet's ("public broadcaster ZDF", "daily Le Monde")."""
+    return frozenset(_section("media.txt", "@descriptors"))
+
+
+@functools.cache
+def programme_words() -> frozenset[str]:
+    """Words of programmes' titles ("Morning Edition", "This Week"): no person's name."""
+    return frozenset(_section("media.txt", "@programmes"))
+
+
+@functools.cache
+def outlet_media() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words of printed outlets, words of broadcasters, and news agencies' names (lower case)."""
+    return tuple(frozenset(_section("media.txt", s)) for s in ("@print", "@broadcast", "@agencies"))
+
+
+@functools.cache
 def medium_words() -> frozenset[str]:
     """Words for a medium after a name or possessive ("Norwich's website", "the Vine show")."""
     return frozenset(_section("media.txt", "@media"))
@@ -140,6 +169,17 @@ def honorifics() -> dict[str, Honorific]:
     for line in _lines("honorifics.tsv"):
         form, gender, kept = (line.split("\t") + ["-", "-"])[:3]
         table[form.strip().lower()] = Honorific(None if gender.strip() == "-" else gender.strip(), kept.strip() == "kept")
+    return table
+
+
+@functools.cache
+def titles() -> dict[str, tuple[str, ...]]:
+    """Lower-case title before a name, without its final period ("sen", "gov", "dr") -> the
+    words a description may spell it out with ("senator", "lawmaker")."""
+    table = {}
+    for line in _lines("titles.tsv"):
+        form, words = (line.split("\t") + [""])[:2]
+        table[form.strip().lower()] = tuple(w.strip().lower() for w in words.split(",") if w.strip())
     return table
 
 

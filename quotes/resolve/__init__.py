@@ -27,12 +27,13 @@ from ..detect import Candidate, Detection, NameSpans
 from ..engines.base import Analysis
 from ..model import Attribution, Span, Speaker, SpeakerType
 from . import reasons
-from .conduits import conduit_name, continue_conduits, reporting_conduit
+from .conduits import conduit_mention, conduit_name, outlet_named_before, continue_conduits, reporting_conduit
 from . import types as T
 from .context import (
     Sentences,
     apposition,
     author_after,
+    author_before,
     conduit_after,
     expand_acronym,
     is_company_named,
@@ -41,6 +42,9 @@ from .context import (
     name_after,
     object_position,
     owner_before,
+    party_before,
+    role_and_organization,
+    role_before,
     sentence_subject,
 )
 from .descriptions import POINTING_HEADS, resolve_description
@@ -104,19 +108,24 @@ def _spelled_name(text: str) -> str:
     return text if "&" in text else T.strip_possessive(text)
 
 
-def _with_context(parsed: ParsedMention, text: str, end: int) -> ParsedMention:
+def _with_context(parsed: ParsedMention, text: str, end: int, start: int = -1) -> ParsedMention:
     """What an apposition after a name adds: a person's role and age ("Jane Roe, 25, a
     spokeswoman for the ministry,"); an organization's description ("S&P, a ratings
-    agency,"), which also says that a name alone ("Telcona, a mobile firm,") is no person."""
+    agency,"), which also says that a name alone ("Telcona, a mobile firm,") is no person;
+    and, for a person at ``start``, a description before it ("The chancellor, Jo Roe,")."""
     if not parsed.named or parsed.type not in (PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA):
         return parsed
     role, age = apposition(text, end)
+    if role is None and start > 0 and parsed.type is PERSON and parsed.role is None:
+        role = role_before(text, start, end)
     if role and parsed.role is None:
         head = T.strip_possessive(role.split()[-1])
         if parsed.type is PERSON and Registry.weak_person(parsed) and T.is_org_word(head) and not T.is_role_word(head):
             parsed = attrs.evolve(parsed, type=SpeakerType.ORGANIZATION)
         if parsed.type is PERSON or not T.is_role_word(head):
-            parsed = attrs.evolve(parsed, role=role, affiliation=parsed.affiliation or affiliation_of(role.split()))
+            # "director of the Institute for Fiscal Studies": the role, and the organization.
+            role, organization = role_and_organization(role) if parsed.type is PERSON else (role, None)
+            parsed = attrs.evolve(parsed, role=role, affiliation=parsed.affiliation or organization or affiliation_of(role.split()))
     if age is not None and parsed.age is None and parsed.type is PERSON:
         parsed = attrs.evolve(parsed, age=age)
     return parsed
@@ -171,11 +180,11 @@ class _Reader:
         if first[:1].isupper() and first.lower() not in DETERMINERS_UPPER and not T.party(said) and not T.is_acronym(first):
             # A capitalized run: read as a person's name, the cheap way, unless the words say
             # it is something else (an organization, an outlet, a place).
-            parsed = _with_context(parse_name(said), self.text, span[1])
+            parsed = _with_context(parse_name(said), self.text, span[1], span[0])
             if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")) or T.place(parsed.name) or T.outlet_country(parsed.name)[0]:
                 parsed = parse_mention(said)
         else:
-            parsed = _with_context(parse_mention(said), self.text, span[1])
+            parsed = _with_context(parse_mention(said), self.text, span[1], span[0])
         if parsed.pronoun is not None or not parsed.speaks:
             return None
         if parsed.description:
@@ -222,24 +231,29 @@ class _Reader:
         """A person the prose names, as an object of its sentence (or ``later`` than the
         mention being read): the registry learns the name, salience does not change."""
         said = self.text[span[0] : span[1]]
-        parsed = _with_context(parse_name(said), self.text, span[1])
+        parsed = _with_context(parse_name(said), self.text, span[1], span[0])
         if parsed.type is PERSON:
             owner = owner_before(self.text, span[0]) if parsed.affiliation is None else None
             if owner is not None:
                 parsed = attrs.evolve(parsed, affiliation=owner_affiliation(owner.split()))
+            elif parsed.affiliation is None and (party := party_before(self.text, span[0], parsed.role is not None)) is not None:
+                parsed = attrs.evolve(parsed, affiliation=party)  # "Republican state Sen. Jo Roe"
             self.name(parsed, span, subject=False, later=later)
 
     def via(self, span: tuple[int, int]) -> tuple[str | None, Entity | None]:
-        parsed = parse_mention(self.text[span[0] : span[1]])
+        parsed, span = conduit_mention(self.text, span)
         outlet = conduit_name(parsed)
         if outlet is None:
             return None, None
+        earlier = outlet_named_before(parsed, self.text[span[0] : span[1]], self.registry)
+        if earlier is not None:
+            return earlier.name, earlier  # "told the newspaper": the one named before
         entity, _ = self.name(parsed, span, subject=False)
         return outlet, entity
 
     def speaker(self, span: tuple[int, int], content: tuple[int, int] | None = None) -> Link:
         said = self.text[span[0] : span[1]]
-        parsed = _with_context(parse_mention(said), self.text, span[1])
+        parsed = _with_context(parse_mention(said), self.text, span[1], span[0])
         registry = self.registry
         if object_position(self.text, span[0]) and parsed.pronoun is None:
             # "told the BBC he ...", "damages from the Daily Telegraph said": a hearer or an
@@ -294,6 +308,9 @@ class _Reader:
             found = name_after(self.text, span[1])
         if found is None and parsed.head in DOCUMENTS and not parsed.named:
             found = author_after(self.text, span[1])
+        if found is None and parsed.head in DOCUMENTS:
+            # "according to LSEG data": data a named body gives are its words.
+            found = author_before(self.text, *span)
         if found is None:
             return None
         said = self.text[found[0] : found[1]]

@@ -35,6 +35,66 @@ AMPERSAND_AFTER = regex.compile(r"(?:\s*&\s*\p{Lu}[\w.’'-]*)+")
 ROLE_AND_NAME = regex.compile(r"((?:\s+[\p{Ll}-]+){1,3})\s+\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)+")
 
 
+# ", director of the Institute for Fiscal Studies," / ", deputy chief UK economist at Capital
+# Economics": a role with no article, then maybe its organization; up to a comma, a full stop,
+# the end, or a speech verb. What the words may be is checked in code (_bare_role).
+BARE_ROLE = regex.compile(
+    r",\s+(?P<role>[\p{Ll}][\p{L}-]*(?:\s+[\p{L}-]+){0,4}?)"
+    r"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?(?:\p{Ll}{1,3}-)?\p{Lu}[^,.;:“”\"()]{1,60}?)?"
+    r"(?=\s*[,.;]|\s*$|\s+(?:said|told|says|tells|added|has|had|was|is)\b)"
+)
+# Words that show the aside is a clause, not a role: ", who is director", ", adding that".
+_NOT_IN_ROLE = frozenset("who which whose that is was were are has had have and or but not also said says told then when where while as to in on by from".split())
+
+
+# "of|at|for|with" and a capitalized organization ("al-Shifa Hospital": a particle before it).
+_ROLE_LINK = regex.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?((?:\p{Ll}{1,3}-)?\p{Lu}.*)$")
+
+
+def _bare_role(text: str, end: int) -> str | None:
+    """The role of an apposition with no article ("Jo Roe, director of the Harbour Trust,"),
+    with its organization; None unless the words before the link end in a role word and none
+    of them is a clause's word or a verb's form ("Jo Roe, adding that ...")."""
+    match = BARE_ROLE.match(text, end, min(len(text), end + 120))
+    if match is None:
+        return None
+    words = match.group("role").split()
+    if words[0].endswith(("ing", "ed", "ly")) or any(w.lower() in _NOT_IN_ROLE for w in words):
+        return None
+    if not T.is_role_word(words[-1]):
+        return None
+    return text[match.start("role") : match.end()].strip()
+
+
+# "The chancellor, " + "Rachel Reeves,": a description in apposition before a name.
+_ROLE_BEFORE = regex.compile(r"(?r)(?<![\w’'-])(?:The|the)\s+((?:[\p{L}’'-]+\s+){0,3}[\p{L}-]+),\s+$")
+
+
+def role_before(text: str, start: int, end: int) -> str | None:
+    """"The chancellor, Rachel Reeves, insisted": the role a description in apposition before
+    a name gives it, when the name is closed by a comma (not a list: "the chancellor, Rachel
+    Reeves and Jo Roe") and the description ends in a role word."""
+    if text[end : end + 1] != "," or text[max(0, start - 2) : start] != ", ":
+        return None  # the cheap necessary conditions first
+    found = _ROLE_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if any(w.lower() in _NOT_IN_ROLE for w in words) or not T.is_role_word(words[-1]):
+        return None
+    return found.group(1)
+
+
+def role_and_organization(role: str) -> tuple[str, str | None]:
+    """"director of the Institute for Fiscal Studies" -> ("director", "Institute for Fiscal
+    Studies"): a role linked to a capitalized organization is split into the two; any other
+    role is kept whole ("spokeswoman for the ministry")."""
+    found = _ROLE_LINK.search(role)
+    if found is None or not T.is_role_word(role[: found.start()].split()[-1]):
+        return role, None
+    return role[: found.start()], found.group(1).strip()
+
+
 def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
     of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
@@ -46,11 +106,11 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     first = text[end + 2 : end + 3]
     if first.isspace():
         first = text[end + 1 : end + 120].lstrip()[:1]
-    if not first.isalnum() or (first.islower() and first not in "at"):
+    if not first.isalnum():
         return None, None
-    match = APPOSITION.match(text, end, min(len(text), end + 120))
+    match = APPOSITION.match(text, end, min(len(text), end + 120)) if not first.islower() or first in "at" else None
     if match is None:
-        return None, None
+        return (_bare_role(text, end) if first.islower() else None), None
     if match.group("age"):
         return None, int(match.group("age"))
     role = (match.group("role") or match.group("owned") or "").strip()
@@ -131,6 +191,8 @@ def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
     n = len(raw)
 
     def stops(k: int) -> bool:  # punctuation after word k ends the phrase
+        if raw[k].endswith(".") and k + 1 < n and (T.spelled_title(words[k]) or T.honorific(raw[k])):
+            return False  # the period of a title, not of the sentence: "Democratic Rep. Lena Ortiz"
         return raw[k][-1:] in ",;:.!?" and not raw[k].endswith(("'s", "’s"))
 
     j = i
@@ -329,8 +391,12 @@ NAME_WORD = r"\p{Lu}[\w&’'-]*(?:\.\p{Lu}\.?)*"
 _OWNER_BEFORE = regex.compile(rf"(?r)({NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})(?:'s|’s)\s+$")
 # ", the EEF," / ", Harbour Watch," after an unnamed mention: the name it goes by.
 _NAME_APPOSITION = regex.compile(rf",\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})\s*,")
-# "a report earlier this week from the British Retail Consortium": a document's author.
-_AUTHOR = regex.compile(rf"(?:\s+[\p{{Ll}}\d-]+){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
+# "a report earlier this week from the British Retail Consortium", "a report published on
+# Friday by the Labor Department", "The report, published by the Resolution Foundation,": a
+# document's author, after up to four small words (a day or a month among them) and maybe a comma.
+_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{_WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
+# "LSEG data", "the Harbour Institute's figures": the name a document's words come from, before them.
+_AUTHOR_BEFORE = regex.compile(rf"(?:(?i:the|a|an)\s+)?(?!(?i:the|a|an|this|that|these|those|its|their)\s)({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}}?)(?:'s|’s)?\s+[\p{{Ll}}-]+$")
 # Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.
 _NOT_A_SUBJECT_AFTER = regex.compile(r"(?r)\b(?:told|tells|telling|from)\s+(?:the\s+)?$", regex.IGNORECASE)
 
@@ -347,6 +413,34 @@ def owner_before(text: str, start: int) -> str | None:
     return owner[4:] if owner.startswith("The ") else owner
 
 
+# "Republican state Sen." + a name: a party word, up to two lower-case words, and a title.
+_PARTY_BEFORE = regex.compile(r"(?r)(?<![\w-])(\p{Lu}\p{L}+)\s+((?:[\p{Ll}-]+\s+){0,2})(\p{Lu}\p{L}*\.?\s+)?$")
+
+
+def party_before(text: str, start: int, titled: bool = False) -> str | None:
+    """The party a word before a name and its role gives, when the name was read without
+    them ("Republican state Sen. Brian Jones", "Tory backbench MP Jane Roe"). The words must
+    end in a role, or the name be ``titled`` with one ("Republican state" + "Sen. Brian
+    Jones"): "Republican lawmakers and Jane Roe" gives none."""
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    member = T.party_member(word.group(1)) if word is not None and word.group(1)[:1].isupper() else None
+    if member is not None:
+        return member.name  # right before the name, a member noun: "Democrat Tom Hale"
+    found = _PARTY_BEFORE.search(text, max(0, start - 50), start)
+    if found is None:
+        return None
+    between = found.group(2).split()
+    if any(w in T.FUNCTION_WORDS or w in ("or", "with", "to", "by") for w in between):
+        return None  # "Republican voters and Sen. Jo Roe": the party is the voters'
+    if not between and found.group(3) is None:
+        return None  # a party's name right before a name: "Tories Jo Roe and ..."
+    role = found.group(3) or between[-1]
+    if not (T.is_role_word(role.strip()) or titled and found.group(3) is None and between):
+        return None
+    party = T.party(found.group(1))
+    return party.name if party is not None else None
+
+
 def name_after(text: str, end: int) -> tuple[int, int] | None:
     """The name an unnamed mention goes by, in an apposition: "Manufacturers' organisation,
     the EEF, said" -> "EEF"."""
@@ -360,6 +454,17 @@ def author_after(text: str, end: int) -> tuple[int, int] | None:
     """Who wrote a document: "a report earlier this week from the British Retail Consortium"."""
     found = _AUTHOR.match(text, end, min(len(text), end + 120))
     return _no_final_period(text, found.span(1)) if found else None
+
+
+def author_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Who a document's words come from, named before it in the mention: "LSEG data",
+    "Labor Department statistics", "the Harbour Institute's figures" -> the name. (A capital
+    that only opens the sentence, "Official data", is no name: the caller checks the name.)"""
+    found = _AUTHOR_BEFORE.fullmatch(text, start, end)
+    if found is None:
+        return None
+    first, last = found.span(1)
+    return (first, last - 2) if text.endswith(("'s", "’s"), first, last) else (first, last)
 
 
 def _no_final_period(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -9,10 +9,15 @@ forward"), its appositions ("Standard & Poor's, a ratings agency,"; "Jane Roe, 2
 affiliation, its demonym. A description joins, in order:
 
 1. the most salient entity whose descriptors hold the description's head (or age, or whose
-   nationality its demonym names); several that do, and none clearly ahead, is ambiguous;
-2. for a head that can only describe a person already in the story (an age, a demonym, a role
-   that is no anonymous office like "spokesman"), the most salient person: news introduces
-   "the 25-year-old" or "the Salford MP" about the person it is following;
+   nationality its demonym names, or whose party its member noun names: "the Democrat"), or
+   whose abbreviated title the head spells out ("Sen." -> "the senator", lexicon titles.tsv);
+   several that do, and none clearly ahead (also: another the words fit named since the one
+   found, "Sen. Mara Quist and Sen. Carl Webb"), is ambiguous;
+2. for a head that can only describe a person already in the story (an age, a demonym, a party
+   member noun, a role that is no anonymous office like "spokesman"), a person the words fit
+   named as an object since the last subject, else the most salient person: news introduces
+   "the 25-year-old" or "the Salford MP" about the person it is following; never one the
+   article gave another party, nor another title ("the admiral" is no "Sen.");
 3. for an organization's generic head ("the agency", "the firm", "the group", "the Bank"), the
    most salient organization whose name or descriptors hold the head, else, for a head that
    can only point back (company nouns, "the party"), the most salient organization; "the
@@ -41,18 +46,66 @@ POINTING_HEADS = word_set("company_nouns.txt") | {"party", "organisation", "orga
 ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
 
 
+def _spells_title(entity: Entity, head: str) -> bool:
+    """Does the description spell out a title the entity was given in short or in general
+    ("Sen. Brian Jones" ... "the senator" or "the lawmaker"; "Dr Jane Roe" ... "the doctor")?"""
+    if entity.honorific is not None and head in T.spelled_title(entity.honorific):
+        return True
+    return any(head in T.spelled_title(word) for word in entity.descriptors)
+
+
+def _other_title(entity: Entity, head: str) -> bool:
+    """Does a title-word description ("the admiral") name an office other than the one the
+    entity's title holds ("Sen. Mara Quist")? Then it describes someone else. Styles (Dr,
+    Prof) are left out: a Dr may well be the professor."""
+    if head not in T.title_words():
+        return False
+    titles = [T.spelled_title(word) for word in entity.descriptors]
+    return any(titles) and not any(head in words for words in titles)
+
+
+def _same_party(entity: Entity, member: T.Party | None) -> bool:
+    """Could a party member ("the Democrat") be this person? Not when the article gave the
+    person another party ("Republican state Sen. Mara Quist"); a country or no affiliation
+    says nothing against it."""
+    if member is None or entity.affiliation is None:
+        return True
+    party = T.party(entity.affiliation)
+    return party is None or party == member
+
+
 def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     head = parsed.head
     if parsed.age is not None:
         return entity.age == parsed.age
-    if head in entity.descriptors:
+    if head in entity.descriptors or _spells_title(entity, head):
         return True
     demonym = T.place(head)
     if demonym is not None and demonym[1] == "demonym":
         return entity.affiliation == demonym[0]
+    member = T.party_member(parsed.name)
+    if member is not None:
+        return entity.affiliation == member.name  # "the Democrat": the article gave the party
     if parsed.affiliation and entity.affiliation == parsed.affiliation and entity.type is PERSON:
         return bool(parsed.owner)  # "the SNP's parliamentary leader" and "the SNP's Jane Roe"
     return head in entity.key()
+
+
+def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
+    """Could a description the entity's descriptors do not hold still be this person? Not an
+    anonymous office ("the spokesman"), an owned one ("the union's leader"), an age, another
+    nationality, another party or another title than the article gave it, nor when the
+    article gave the person a role at all ("Jo Roe, the opposition leader, ... the minister
+    said" is not plainly Jo Roe)."""
+    head = parsed.head
+    if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or any(w.endswith(("'s", "’s")) for w in parsed.text.split()[:-1]):
+        return False
+    if any(T.is_role_key(word) for word in entity.descriptors):
+        return False
+    demonym = T.place(head)
+    if demonym is not None and demonym[1] == "demonym" and entity.affiliation not in (None, demonym[0]):
+        return False
+    return not _other_title(entity, head) and _same_party(entity, T.party_member(parsed.name))
 
 
 def _person_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
@@ -62,6 +115,15 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     def described(e: Entity) -> bool:
         return e.type is PERSON and e.named and _describes(e, parsed)
 
+    # The description's own sentence has a person as its subject whom nothing rules out:
+    # "Cruz defends his record: "...," the senator says" is Cruz, however many senators the
+    # article named before.
+    # Not when someone the words do fit is named after the subject ("Trump said Sen. Rand Paul
+    # was wrong, and the senator said ...").
+    own = walker.own_subject(start) if walker is not None else None
+    if own is not None and own.type is PERSON and own.named and (described(own) or _could_be(own, parsed)):
+        if described(own) or walker.named_since(start, described, lambda e: e is own) is None:
+            return Link.of(own, "description", f"description '{text}' -> {own.name}, its sentence's subject")
     # Read back first (it brings in people named only as subjects), then the registry.
     found = walker.back(start, described) if walker is not None else None
     matches = [found[0]] if found is not None else []
@@ -70,6 +132,12 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
             break
         if described(entity) and entity not in matches:
             matches.append(entity)
+    if len(matches) == 1 and matches[0].spoke < 0 and walker is not None:
+        # Another person the words fit, named since the one found ("Sen. Mara Quist and Sen.
+        # Carl Webb met ... the senator said"): two in focus, no telling which.
+        first = matches[0]
+        if walker.named_since(start, lambda e: e is not first and described(e), lambda e: e is first) is not None:
+            return None
     if len(matches) == 1 or (matches and matches[0].spoke >= 0 and all(m.spoke < 0 for m in matches[1:])):
         return Link.of(matches[0], "description", f"description '{text}' -> {matches[0].name}")
     if matches:
@@ -77,12 +145,19 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     # "the moderator", "the source": people the press introduces fresh (unnamed_people.txt)
     anonymous = head in ANONYMOUS_OFFICES or T.singular(head) in ANONYMOUS_OFFICES or T.is_unnamed_person(head)
     owned = any(w.endswith(("'s", "’s")) for w in text.split()[:-1])  # "the union's leader"
-    if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head)):
+    member = T.party_member(parsed.name)
+    if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head) and member is None):
         return None
 
     def person(e: Entity) -> bool:
-        return e.type is PERSON and e.named
+        return e.type is PERSON and e.named and not _other_title(e, head) and _same_party(e, member)
 
+    # Before a guess at the person the story follows, a person named as an object since the
+    # last person who was a subject or spoke, whom the words describe ("Republican state Sen.
+    # Brian Jones criticized the law. ... the senator said": the subject read is "Republican").
+    named = walker.named_since(start, described, person) if walker is not None else None
+    if named is not None:
+        return Link.of(named, "description", f"description '{text}' -> {named.name}")
     found = walker.back(start, person, objects=True) if walker is not None else None
     entity = found[0] if found is not None else registry.most_salient(person)
     if entity is None:

@@ -146,7 +146,7 @@ class Registry:
             self._index(entity)
 
     def new(self, parsed: ParsedMention, span: tuple[int, int], *, subject: bool = True, later: bool = False) -> Entity:
-        entity = Entity(len(self.entities), parsed.name, parsed.type, parsed.named, parsed.role, parsed.affiliation, parsed.gender, [], -1 if later else span[0])
+        entity = Entity(len(self.entities), parsed.name, parsed.type, parsed.named, None, parsed.affiliation, parsed.gender, [], -1 if later else span[0])
         self.entities.append(entity)
         self._index(entity)
         self.join(entity, parsed, span, subject=subject, later=later)
@@ -178,7 +178,12 @@ class Registry:
             # "Rodong Sinmun" named in the prose, then "the Rodong Sinmun article": a paper.
             entity.type, entity.forms, entity.honorific = parsed.type, [], None
             self._rename(entity, parsed.name)
-        entity.role = entity.role or parsed.role
+        if parsed.role:
+            # Titles spelled out ("Sen." -> "senator"), and a fuller form of the same role taken
+            # ("Sen." then "Republican state Sen.").
+            role = T.spelled_role(parsed.role)
+            if entity.role is None or (len(role) > len(entity.role) and role.endswith(" " + entity.role)):
+                entity.role = role
         entity.affiliation = entity.affiliation or parsed.affiliation
         entity.gender = entity.gender or parsed.gender
         entity.age = entity.age or parsed.age

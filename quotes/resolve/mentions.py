@@ -20,6 +20,7 @@ import functools
 import attrs
 import regex
 
+from ..lexicon import post_modifiers
 from ..model import Gender, SpeakerType
 from . import types as T
 
@@ -313,6 +314,19 @@ def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | No
     )  # fmt: skip
 
 
+def _party_member(w: _Words) -> ParsedMention | None:
+    """"the Democrat", "the Tory": one member of a party, a description that points back to
+    the person in focus (as "the Spaniard" does), not the party ("the Tories")."""
+    if not (w.definite or w.indefinite) or not w.words or not w.words[0][:1].isupper():
+        return None
+    party = T.party_member(w.name)
+    if party is None:
+        return None
+    if w.indefinite:  # "a Republican": an unnamed member, somebody new
+        return _parsed(w, _unnamed_display(w.raw, w.words[-1]), PERSON, False, w.name, party.name)
+    return _parsed(w, w.name, PERSON, False, w.name, party.name, description=True)
+
+
 def _known_whole(w: _Words) -> ParsedMention | None:
     """A name known whole: an outlet, a speaking place or institution, a party, states together."""
     name = w.name
@@ -485,7 +499,7 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
         parsed = _unnamed(w)  # "a spokeswoman for Human Rights Watch": the role is the head
         if parsed is not None:
             return parsed
-    parsed = _known_whole(w) or _described_company(w) or _titled_person(w, start) or _outlet(w, all_words) or _organization(w)
+    parsed = _party_member(w) or _known_whole(w) or _described_company(w) or _titled_person(w, start) or _outlet(w, all_words) or _organization(w)
     parsed = parsed or _bare_or_described_name(w, start) or _unnamed(w)
     if parsed is not None:
         return parsed
@@ -504,10 +518,50 @@ def _words_of(raw: str) -> list[str]:
     return words
 
 
+@functools.cache
+def _post_modifier() -> regex.Pattern:
+    """A speaker noun's post-modifier: a lexicon phrase or "who" ("people familiar with the
+    talks", "a person who attended the meeting")."""
+    phrases = sorted((r"\s+".join(map(regex.escape, words)) for words in post_modifiers()), key=len, reverse=True)
+    return regex.compile(rf"(?i)\s+(?:who|which|{'|'.join(phrases)})\s+\S")
+
+
+# Relative clauses that only say the source is unnamed ("who asked not to be named").
+ANONYMOUS_CLAUSE = regex.compile(r"(?i)\bwho\b.*\b(?:anonymity|anonymously|to be (?:named|identified)|not (?:authori[sz]ed|allowed|permitted) to)\b")
+
+
+def _post_modified(raw: str) -> ParsedMention | None:
+    """"People familiar with the talks", "sources close to the minister", "a person who attended
+    the meeting": an unnamed person or group described by a post-modifier. The speaker is the
+    noun before it, named by the whole description as the article gives it (less a leading
+    article), or by the noun phrase alone when the modifier only says the source is anonymous
+    ("an official speaking on condition of anonymity")."""
+    if " " not in raw:
+        return None
+    found = _post_modifier().search(raw)
+    if found is None or found.start() == 0:
+        return None
+    head = parse_mention(raw[: found.start()])
+    if head.type is UNKNOWN or head.pronoun is not None:
+        return None
+    if head.named:
+        # "Republicans who have praised him": the party. (A longer named head may be a sentence's
+        # first capital: "Senior campaign advisers who ..." is no name.)
+        return attrs.evolve(head, text=raw) if " " not in raw[: found.start()].strip() else None
+    if head.type not in (PERSON, GROUP):
+        return attrs.evolve(head, text=raw)  # "the company which makes the drug": the company
+    anonymous = post_modifiers().get(tuple(raw[found.start() : found.end() - 1].lower().split()), False) or ANONYMOUS_CLAUSE.search(raw, found.start())
+    name = head.name if anonymous else _unnamed_display(raw, raw.split()[-1])
+    return attrs.evolve(head, text=raw, name=name)
+
+
 @functools.lru_cache(maxsize=8192)
 def parse_mention(text: str) -> ParsedMention:
     """Read a mention's words: name, role, type, affiliation and gender."""
     raw = text.strip()
+    described = _post_modified(raw)  # before the phrase tail: "residents who live near the plant"
+    if described is not None:
+        return described
     # The phrase's preposition stands alone between spaces, never first: a cheap test first.
     tail = PHRASE_TAIL.search(raw) if not _TAIL_PREPOSITIONS.isdisjoint(raw.split()[1:]) else None
     if tail is not None and tail.start() > 0 and not T.is_outlet_name(WORD.findall(raw), False):

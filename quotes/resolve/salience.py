@@ -17,10 +17,14 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
+import regex
+
 from .context import sentence_subject
 from .entities import Entity
 from .prose import Prose
 
+# Between a subject and a person conjoined with it: "and", maybe a title or a role.
+_CONJOINED = regex.compile(r"\s+and\s+(?:[\p{L}.-]+\s+){0,3}")
 # How many sentences back a pointer may look before the registry's salience decides.
 WALK = 8
 
@@ -61,6 +65,7 @@ class Walker:
         with ``objects``, when none is, the nearest person named at all ("Norwich have signed
         Graham Stuart. ... the 34-year-old said")."""
         found = self._back(start, accept, skip)
+        found = found[:2] if found is not None else None
         if found is None and objects:
             k = bisect.bisect_right(self.starts, start) - 1
             lo = self.starts[max(0, k - WALK)] if self.starts else 0
@@ -70,10 +75,50 @@ class Walker:
                     return entity, entity.spoke >= 0
         return found
 
-    def _back(self, start: int, accept: Callable[[Entity], bool], skip: tuple[int, int] | None) -> tuple[Entity, bool] | None:
+    def own_subject(self, start: int) -> Entity | None:
+        """The entity of the subject of the sentence that holds ``start``, when the subject
+        stands before it ("Cruz defends his record: "...," the senator says")."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        subject = self._subject(k) if k >= 0 else None
+        if subject is None or subject[1] > start:
+            return None
+        if k not in self._entities:
+            self._entities[k] = None  # while it is read (a description reads back too)
+            self._entities[k] = self.subject_entity(subject)
+        return self._entities[k]
+
+    def _conjoined(self, subject: tuple[int, int], hi: int) -> list[tuple[int, int]]:
+        """A person named right after the subject and "and", a subject too ("Sen. Ana Ruiz and
+        Sen. Carl Webb met"): one span at most, before ``hi``."""
+        end = subject[1]
+        if not self.text.startswith(" and ", end):
+            return []
+        found = self.prose.named_in(end, min(hi, end + 40))
+        if not found:
+            return []
+        span = found[-1]  # the earliest of them
+        return [span] if _CONJOINED.fullmatch(self.text, end, span[0]) else []
+
+    def named_since(self, start: int, accept: Callable[[Entity], bool], anyone: Callable[[Entity], bool]) -> Entity | None:
+        """A person named in the prose before ``start`` (an object, "Republican state Sen.
+        Brian Jones criticized the law") that ``accept`` takes, named after the last sentence
+        whose subject or speaker ``anyone`` takes: a subject or a speaker who came since
+        outranks an object named before ("Labour MP Oona King. Mr Galloway said ... The
+        Glasgow Kelvin MP accused" is Mr Galloway)."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        last = self._back(start, anyone, None)
+        lo = last[2] if last is not None else self.starts[max(0, k - WALK)] if self.starts else 0
+        for span in self.prose.named_in(lo, start):
+            entity = self.named_entity(span)
+            if entity is not None and accept(entity):
+                return entity
+        return None
+
+    def _back(self, start: int, accept: Callable[[Entity], bool], skip: tuple[int, int] | None) -> tuple[Entity, bool, int] | None:
         """Sentence by sentence: its speakers, then its subject (not one inside the words the
         pointer's attribution reports, ``skip``: "But Mr Blair had been hurt, he added"), then
-        a name a relative clause makes a subject ("denied by Jack Straw, who accused")."""
+        a name a relative clause makes a subject ("denied by Jack Straw, who accused"); with
+        where that mention stands."""
         k = bisect.bisect_right(self.starts, start) - 1
         stop = max(-1, k - WALK)
         hi = start
@@ -83,7 +128,7 @@ class Walker:
             j = bisect.bisect_left(self._spoke_at, hi) - 1
             while j >= 0 and self._spoke_at[j] >= lo:
                 if accept(self._spoke[j]):
-                    return self._spoke[j], True
+                    return self._spoke[j], True, self._spoke_at[j]
                 j -= 1
             subject = self._subject(k) if k >= 0 else None
             if subject is not None and skip is not None and skip[0] <= subject[0] and subject[1] <= skip[1]:
@@ -94,11 +139,15 @@ class Walker:
                     self._entities[k] = self.subject_entity(subject)
                 entity = self._entities[k]
                 if entity is not None and accept(entity):
-                    return entity, entity.spoke >= 0
+                    return entity, entity.spoke >= 0, subject[1]
+                for span in self._conjoined(subject, hi):
+                    entity = self.named_entity(span)
+                    if entity is not None and accept(entity):
+                        return entity, entity.spoke >= 0, span[1]
             for span in self.prose.named_before_who(lo, hi):
                 entity = self.named_entity(span)
                 if entity is not None and accept(entity):
-                    return entity, entity.spoke >= 0
+                    return entity, entity.spoke >= 0, span[1]
             hi = lo
             k -= 1
         return None

@@ -23,6 +23,7 @@ from ..lexicon import (
     outlet_title_words,
     parties,
     place_index,
+    titles,
     word_set,
 )
 
@@ -195,6 +196,36 @@ def party(name: str) -> Party | None:
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
+def spelled_title(word: str) -> tuple[str, ...]:
+    """The words a description spells a title out with: "Sen." -> (senator, lawmaker), "Gov"
+    -> (governor,), "Dr" -> (doctor,); () for a word that is no such title."""
+    return titles().get(word.lower().rstrip("."), ())
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def spelled_role(role: str) -> str:
+    """A role with its abbreviated titles spelled out: "Republican state Sen." -> "Republican
+    state senator", "Lt. Gen." -> "lieutenant general" (a role is shown to people)."""
+    if "." not in role:
+        return role
+    words = role.split()
+    return " ".join(spelled[0] if w.endswith(".") and (spelled := spelled_title(w)) else w for w in words)
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Every word a title is spelled out with ("senator", "admiral", "lawmaker")."""
+    return frozenset(word for words in titles().values() for word in words)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def party_member(name: str) -> Party | None:
+    """"Democrat", "Tory", "Lib Dem": the party of a noun for one of its members, or None."""
+    low = name.lower()
+    return party(low) if low in word_set("party_members.txt") else None
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
 def place(name: str) -> tuple[str, str] | None:
     """(country, how) for a country, demonym, capital or institution: "Pyongyang" -> North Korea."""
     return place_index().get(strip_possessive(name).lower())
@@ -231,6 +262,8 @@ def is_company(words: list[str]) -> bool:
 
 def outlet_country(name: str) -> tuple[bool, str | None]:
     """Is the name a known outlet, and its country."""
+    if name.islower():
+        return False, None  # "an insider", "the times": outlets are named in capitals
     outlets = media_outlets()
     low = name.lower()
     if low in outlets:
