@@ -19,6 +19,7 @@ from typing import Sequence
 
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
+from .acts import act_word_at
 from .credits import Frame, aside_via, dash_credit, find_that, leading_via, occasion_via, opening_quote, read_according_to, trailing_via, via_span
 from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
@@ -71,8 +72,19 @@ def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
                     break  # cue_starts is in order: no later cue can overlap the conduit
                 if d.ends[c] > frame.via[0] - 15:
                     consumed.add(c)
+        if frame.verb.act and frame.quote is None:
+            consumed.update(_act_consumes(d, unit, frame))
         frames.append(frame)
     return frames
+
+
+def _act_consumes(d: Doc, unit: Unit, frame: Frame) -> tuple[int, ...]:
+    """'criticised the government for claiming ...', 'accused him of saying ...': the claim
+    is the object's, reported by the act's speaker; the participle after the act word reads
+    no frame of its own (it would credit the act's speaker with it)."""
+    k = bisect.bisect_left(d.starts, frame.content[0], unit.lo, unit.hi)
+    j = act_word_at(d, unit, k, frame.verb)
+    return (j + 1,) if j is not None else ()
 
 
 def frame_end(d: Doc, frame: Frame) -> int:
@@ -226,6 +238,7 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     n = unit.hi
     via = None
     k = who.after
+    act = act_word_at(d, unit, skip_adverbials(d, k, n), verb) if verb.act and not who.inverted else None
     if verb.lemma == "tell" and not who.inverted:
         # "told Yonhap that ...", "told reporters on Monday that ...": the hearer, maybe an outlet.
         via = via_span(d, unit, k, n)
@@ -245,6 +258,8 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     trailing = _trailing(d, unit, cue, who, via, k, floor)
     if trailing is not None:
         return trailing or None
+    if act is not None:
+        return _act(d, unit, cue, who, via, skip_adverbials(d, who.after, n), cue_starts)
     lead_in = _lead_in(d, unit, cue, who, via, k)
     if lead_in is not None:
         return lead_in or None
@@ -330,6 +345,16 @@ def _reported(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: 
     if verb.np_object and not quotes_within(unit, start, stop + 1):
         return None
     return Frame(first, last, verb, mention, (start, stop), via, None, inherit)
+
+
+def _act(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Sequence[int]) -> Frame | None:
+    """A directive or evaluative act: "urged residents to stay indoors", "accused the firm of
+    lying". The object and what follows it are the content (see ``acts``)."""
+    first, last, verb = cue
+    start, stop = trim(d.text, d.starts[k], content_end(d, unit, cue_starts, k, unit.end))
+    if stop <= start:
+        return None
+    return Frame(first, last, verb, who.mention, (start, stop), via, None, who.inherit)
 
 
 def _object_quotes(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Sequence[int]) -> Frame | None:
