@@ -39,6 +39,7 @@ from .words import (
     PARTICIPLE_SUFFIX,
     PROMISE_VERBS,
     PRONOUNS,
+    RELATIVES,
     SUBJECT_PRONOUNS,
     speaker_nouns,
 )
@@ -60,9 +61,9 @@ def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
             continue
         # A trailing credit reaches back no further than the previous cue of its sentence:
         # "A, X said, and B, Y said" credits B to Y, not A and B (and N cues stay linear).
-        floor = frame_end(d, frames[-1]) if frames else unit.start
+        floor = _floor(d, unit, frames)
         frame = read_frame(d, unit, (first, last, verb), cue_starts, floor=floor)
-        if frame is None:
+        if frame is None or _act_inside(d, frame, frames):
             continue
         if frame.via is not None:
             # The "according to" that named the conduit is not a frame of its own.
@@ -78,6 +79,16 @@ def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
     return frames
 
 
+def _act_inside(d: Doc, frame: Frame, frames: Sequence[Frame]) -> bool:
+    """'She says his tweets accusing Ann Roe of lying are "false"': an act in -ing inside the
+    words another cue of the sentence reports describes something in them (its content would
+    run on past the clause's verb and swallow the reported words)."""
+    if not frame.verb.act or not d.low[frame.cue_first].endswith("ing"):
+        return False
+    at = d.starts[frame.cue_first]
+    return any(f.content[0] <= at < f.content[1] for f in frames)
+
+
 def _act_consumes(d: Doc, unit: Unit, frame: Frame) -> tuple[int, ...]:
     """'criticised the government for claiming ...', 'accused him of saying ...': the claim
     is the object's, reported by the act's speaker; the participle after the act word reads
@@ -85,6 +96,17 @@ def _act_consumes(d: Doc, unit: Unit, frame: Frame) -> tuple[int, ...]:
     k = bisect.bisect_left(d.starts, frame.content[0], unit.lo, unit.hi)
     j = act_word_at(d, unit, k, frame.verb)
     return (j + 1,) if j is not None else ()
+
+
+def _floor(d: Doc, unit: Unit, frames: Sequence[Frame]) -> int:
+    """Where a trailing credit's words may start: after the previous frame of the sentence,
+    but not after an act in a relative clause, which sits inside the words credited ("Her
+    relatives, who asked police to show them the video, saw it, lawyers said")."""
+    for frame in reversed(frames):
+        relative = frame.mention is not None and d.low[frame.mention[0]] in RELATIVES
+        if not (frame.verb.act and frame.quote is None and relative):
+            return frame_end(d, frame)
+    return unit.start
 
 
 def frame_end(d: Doc, frame: Frame) -> int:
@@ -211,10 +233,11 @@ def listener_end(d: Doc, k: int, n: int) -> int:
     return j
 
 
-def _noun_not_verb(d: Doc, unit: Unit, last: int, verb: SpeechVerb, who: _Who) -> bool:
+def _noun_not_verb(d: Doc, unit: Unit, first: int, verb: SpeechVerb, who: _Who) -> bool:
     """'notes', 'reports', 'claims' are plural nouns as often as verbs: as verbs they need a
-    subject that can speak ("The Post reports", "she notes"), not "weapons and notes"."""
-    if not d.low[last].endswith("s") or verb.lemma in ("say", "tell", "statement") or who.inverted:
+    subject that can speak ("The Post reports", "she notes"), not "weapons and notes". A
+    two-word cue's first word is the one to test ("made additional appeals to voters to ...")."""
+    if not d.low[first].endswith("s") or verb.lemma in ("say", "tell", "statement") or who.inverted:
         return False
     top = who.mention[1] - 1 if who.mention and not who.inherit else None
     if top is not None and described_start(d, unit, top, unit.lo) == who.mention[0]:
@@ -233,7 +256,7 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     if _passive(d, unit, first):
         return None
     who = _who(d, unit, first, last, verb)
-    if who is None or _noun_not_verb(d, unit, last, verb, who):
+    if who is None or _noun_not_verb(d, unit, first, verb, who):
         return None
     n = unit.hi
     via = None
@@ -354,7 +377,12 @@ def _act(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Seque
     start, stop = trim(d.text, d.starts[k], content_end(d, unit, cue_starts, k, unit.end))
     if stop <= start:
         return None
-    return Frame(first, last, verb, who.mention, (start, stop), via, None, who.inherit)
+    mention, inherit = who.mention, who.inherit
+    if who.participle and mention is not None and mention[0] > unit.lo and d.low[mention[0] - 1] == "to":
+        # "sent a letter to the board asking them to ...": the addressee asks nothing; the
+        # participle shares the clause's subject.
+        mention, inherit = None, True
+    return Frame(first, last, verb, mention, (start, stop), via, None, inherit)
 
 
 def _object_quotes(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Sequence[int]) -> Frame | None:

@@ -1,0 +1,108 @@
+"""Directive and evaluative speech acts: "urged X to ...", "accused X of ...", "criticised X for ...".
+
+Every sentence here is invented. The act's object and what follows it are the content (as the
+annotation guide's gold has it); look-alikes without the construction must not change.
+"""
+import pytest
+
+import quotes
+
+
+def found(text):
+    """(kind, words, speaker) for each attribution."""
+    return [
+        (a.kind.value, a.content.text, a.speaker.name if a.speaker else None)
+        for a in quotes.analyze(text).attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, words, speaker",
+    [
+        # A directive: "urged" with an object and an infinitive.
+        ("Health officials urged residents to stay indoors.", "residents to stay indoors", "Health officials"),
+        # "asked" with an object that holds a relative clause of its own.
+        ("Lakeside Police asked anyone who saw the van to call them.", "anyone who saw the van to call them", "Lakeside Police"),
+        # The two-word directives: "called on", "appealed to".
+        ("The union called on the council to drop the plan.", "the council to drop the plan", "union"),
+        ("Coastguards appealed to walkers to keep off the cliffs.", "walkers to keep off the cliffs", "Coastguards"),
+        # A negated infinitive, and a pronoun object.
+        ("Mayor Tom Reyes warned them not to cross the bridge.", "them not to cross the bridge", "Tom Reyes"),
+        # "told X to VP" is a directive too (not "told X that ...").
+        ("Coach Nina Holt told her players to rest for a week.", "her players to rest for a week", "Nina Holt"),
+        # "challenged X to" dares someone to act.
+        ("The Greens challenged the minister to publish the figures.", "the minister to publish the figures", "Green"),
+        # An accusation: "accused X of ...", with a possessive in the object.
+        ("Amnesty International accused the government of torturing detainees.", "the government of torturing detainees", "Amnesty International"),
+        ("Veteran coach Ray Dunn has accused Ireland's young boxers of lacking hunger.", "Ireland's young boxers of lacking hunger", "Ray Dunn"),
+        # A criticism with its reason: "criticised X for V-ing"; the participle is the object's claim.
+        ("The shadow minister criticised the bank for claiming rates would fall.", "the bank for claiming rates would fall", "shadow minister"),
+        # ... or a possessive after "for".
+        ("Rivals condemned the senator for his silence on the scandal.", "the senator for his silence on the scandal", "Rivals"),
+    ],
+)
+def test_act_reports_object_and_what_follows(sentence, words, speaker):
+    got = found(sentence)
+    assert len(got) == 1, got
+    kind, content, who = got[0]
+    assert kind == "indirect" and content == words
+    assert who is not None and speaker in who
+
+
+def test_quoted_words_in_an_accusation_are_partial():
+    # The quoted word after "of" is the speaker's: a partial quote (its content, as for "said it
+    # was a "good deal"", the reported words around it), owned by the relative's antecedent.
+    text = 'The row grew after Home Secretary Ada Kerr, who accused the opposition of "hiding" from voters, was booed.'
+    got = [(k, w) for k, w, s in found(text) if s == "Ada Kerr"]
+    assert len(got) == 1 and got[0][0] == "partial" and got[0][1].startswith('the opposition of "hiding"')
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # No object before the preposition: asking for something reports no words.
+        "She asked for a refund at the desk.",
+        # The passive: no speaker in the sentence (the scare-quote rules say the same).
+        "He was accused of fraud in 2019.",
+        # "urged on": no object, no infinitive.
+        "Urged on by the crowd, she ran faster.",
+        # "called on Monday": a day is no addressee.
+        "The minister called on Monday for calm.",
+        # "criticised the plans for the stadium": "for" belongs to the object, no reason follows.
+        "Neighbours criticised the plans for the new stadium.",
+        # "asked questions to the minister": no verb after "to".
+        "Members asked questions to the minister.",
+        # "appeals" as a noun after an adjective.
+        "She needs to make more appeals to young voters to win.",
+    ],
+)
+def test_look_alikes_report_nothing(sentence):
+    assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        # "told X that ...": the clause after "that", as before.
+        ("The coach told reporters that the team was tired.", "the team was tired"),
+        # "told X she ...": a reported clause with its own subject, as before.
+        ("The coach told reporters she plans to rest the team.", "she plans to rest the team"),
+        # "Asked about the plan, she said ...": the cue is "said".
+        ("Dr Lena Moss was asked about the plan. Asked again, she said it was fine.", "it was fine"),
+    ],
+)
+def test_other_readings_stay(sentence, words):
+    assert [w for k, w, s in found(sentence)] == [words]
+
+
+def test_a_letter_to_someone_asking_is_the_senders_request():
+    # "sent a letter to X asking them to ...": the addressee asks nothing; the sender does.
+    text = "A group of parents sent a letter to the school board asking them to reconsider."
+    got = found(text)
+    assert len(got) == 1 and got[0][1] == "them to reconsider" and got[0][2] != "school board"
+
+
+def test_act_in_a_relative_clause_stays_inside_a_trailing_credit():
+    # The trailing credit's words start at the sentence's start, not after "who asked".
+    text = "Her relatives, who asked police to show them the video, watched it on Friday, lawyers for the family said."
+    assert any(w.startswith("Her relatives, who asked") and s == "lawyers for the family" for k, w, s in found(text))
