@@ -255,6 +255,11 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
         return read_according_to(d, unit, first, last, verb, cue_starts, floor=floor)
     if _passive(d, unit, first):
         return None
+    if verb.act and last + 1 < unit.hi and d.low[last + 1] == verb.act:
+        # "Labour accused of 'propaganda'", "a driver urged to slow down": an act's word right
+        # after it, with no object between, is a passive without its "be" (headlines, reduced
+        # relatives): the subject is spoken to or of.
+        return None
     who = _who(d, unit, first, last, verb)
     if who is None or _noun_not_verb(d, unit, first, verb, who):
         return None
