@@ -379,7 +379,12 @@ def _act(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Seque
     """A directive or evaluative act: "urged residents to stay indoors", "accused the firm of
     lying". The object and what follows it are the content (see ``acts``)."""
     first, last, verb = cue
-    start, stop = trim(d.text, d.starts[k], content_end(d, unit, cue_starts, k, unit.end))
+    end = content_end(d, unit, cue_starts, k, unit.end)
+    if who.mention is not None and d.low[who.mention[0]] in RELATIVES:
+        # "Ann Roe, who accused the firm of lying, may run": a relative clause ends at its comma.
+        comma = next((j for j in range(k, unit.hi) if d.words[j] == "," and not d.quoted[j]), unit.hi)
+        end = min(end, d.starts[comma]) if comma < unit.hi else end
+    start, stop = trim(d.text, d.starts[k], end)
     if stop <= start:
         return None
     mention, inherit = who.mention, who.inherit
