@@ -106,3 +106,18 @@ def test_act_in_a_relative_clause_stays_inside_a_trailing_credit():
     # The trailing credit's words start at the sentence's start, not after "who asked".
     text = "Her relatives, who asked police to show them the video, watched it on Friday, lawyers for the family said."
     assert any(w.startswith("Her relatives, who asked") and s == "lawyers for the family" for k, w, s in found(text))
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        # A verb in -s that takes "on" opens a reported clause without "that".
+        ("The Bank said steady growth depends on good data.", "steady growth depends on good data"),
+        ("Aides said the whole deal hinges on one vote.", "the whole deal hinges on one vote"),
+        ("The regulator said the sector relies on cheap loans.", "the sector relies on cheap loans"),
+        # A plural noun before "on" is no verb: no clause, nothing reported.
+        ("Ms Vale said warm thanks on behalf of the team.", None),
+    ],
+)
+def test_prepositional_verb_opens_a_clause(sentence, words):
+    assert [w for k, w, s in found(sentence)] == ([words] if words else [])
