@@ -121,3 +121,34 @@ def test_act_in_a_relative_clause_stays_inside_a_trailing_credit():
 )
 def test_prepositional_verb_opens_a_clause(sentence, words):
     assert [w for k, w, s in found(sentence)] == ([words] if words else [])
+
+
+@pytest.mark.parametrize(
+    "sentence, words, speaker",
+    [
+        # An indirect question after "asked" and its object: the object and the question.
+        ("A reporter for the paper asked him whether he would run again.", "him whether he would run again", "reporter"),
+        ("Ms Dora Lind asked the minister if the plan was legal.", "the minister if the plan was legal", "Dora Lind"),
+        # With no object, the question alone; "who" right after the verb opens one too.
+        ("Reporters asked what the deal would cost.", "what the deal would cost", "Reporters"),
+        ("Senator Ray Cole asked who would pay for the wall.", "who would pay for the wall", "Ray Cole"),
+    ],
+)
+def test_asked_reports_an_indirect_question(sentence, words, speaker):
+    got = found(sentence)
+    assert len(got) == 1 and got[0][1] == words and speaker in (got[0][2] or ""), got
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # A passive: the one asked does not speak the question.
+        ("He smiled when asked whether he would run.", []),
+        # The participle at the start is asked, not asking: the cue is "said".
+        ("Asked whether he would run, Mr Lee said he was undecided.", [("indirect", "he was undecided", "Mr Lee")]),
+        # "asked about": no question word, nothing reported.
+        ("She asked about the plan.", []),
+    ],
+)
+def test_questions_look_alikes(sentence, expected):
+    assert found(sentence) == expected

@@ -26,7 +26,8 @@ OBJECT_JOINS = frozenset(("of", "and", "or", "in", "from", "at"))
 
 
 def act_word_at(d: Doc, unit: Unit, k: int, verb: SpeechVerb) -> int | None:
-    """The token of the verb's act word ("to", "of", "for") after an object starting at token k.
+    """The token of the verb's act word ("to", "of", "for") after an object starting at token k,
+    or for a verb that asks, of the word opening an indirect question ("asked him whether").
 
     None when token k opens no object ("asked for a refund", "urged on by", "called on Monday"),
     or a clause comes first ("told reporters she plans to run", "told MPs the plan to cut
@@ -35,6 +36,8 @@ def act_word_at(d: Doc, unit: Unit, k: int, verb: SpeechVerb) -> int | None:
     Misses an object with a comma or a quote in it."""
     n = unit.hi
     low, flags, quoted = d.low, d.flags, d.quoted
+    if k < n and verb.question and _question_at(d, k, n):
+        return k  # "asked whether ...", "asked who ...": no object
     if k >= n or quoted[k] or low[k] in TIME_WORDS or not (flags[k] & (NP | POSSESSIVE) or low[k] in OBJECT_WORDS):
         return None
     relative = False
@@ -42,6 +45,8 @@ def act_word_at(d: Doc, unit: Unit, k: int, verb: SpeechVerb) -> int | None:
         word = low[j]
         if quoted[j] or not flags[j] & WORD:
             return None  # a comma, a dash, a quote: the object is no plain noun phrase
+        if verb.question and j > k and not relative and _question_at(d, j, n, after=low[j - 1]):
+            return j  # "asked the minister whether ...", "asked him who ..."
         if word == verb.act and j > k:
             return j if _act_goes_on(d, j, n, verb) else None
         if word == "that" and j > k:
@@ -58,6 +63,24 @@ def act_word_at(d: Doc, unit: Unit, k: int, verb: SpeechVerb) -> int | None:
         if not (flags[j] & (NP | POSSESSIVE) or word in OBJECT_WORDS or word in OBJECT_JOINS or word == "not"):
             return None
     return None
+
+
+# Words that open an indirect question after "asked" wherever they stand ...
+QUESTION_WORDS = frozenset("whether if what how why".split())
+# ... and words that do so only right after the verb or an object pronoun ("asked him who"),
+# since after a noun they open a relative clause ("asked anyone who saw the van to call").
+QUESTION_WORDS_AFTER_PRONOUN = frozenset("who whom when where which".split())
+
+
+def _question_at(d: Doc, j: int, n: int, after: str = "") -> bool:
+    """Does an indirect question start at token j ("whether he would run")? ``after`` is the
+    word before it, when an object stands between the verb and j."""
+    word = d.low[j]
+    if j + 1 >= n or d.quoted[j] or d.quoted[j + 1]:
+        return False
+    if word in QUESTION_WORDS:
+        return True
+    return word in QUESTION_WORDS_AFTER_PRONOUN and (not after or after in OBJECT_WORDS)
 
 
 def _act_goes_on(d: Doc, j: int, n: int, verb: SpeechVerb) -> bool:

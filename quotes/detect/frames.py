@@ -95,7 +95,7 @@ def _act_consumes(d: Doc, unit: Unit, frame: Frame) -> tuple[int, ...]:
     no frame of its own (it would credit the act's speaker with it)."""
     k = bisect.bisect_left(d.starts, frame.content[0], unit.lo, unit.hi)
     j = act_word_at(d, unit, k, frame.verb)
-    return (j + 1,) if j is not None else ()
+    return (j + 1,) if j is not None and d.low[j] == frame.verb.act else ()
 
 
 def _floor(d: Doc, unit: Unit, frames: Sequence[Frame]) -> int:

@@ -23,6 +23,7 @@ class SpeechVerb:
     # A directive or evaluative act: the word after the verb's object that makes the object and
     # what follows the content ("urged voters to ...": "to"; "accused X of ...": "of").
     act: str = ""
+    question: bool = False  # reports an indirect question: "asked (the minister) whether ..."
 
 
 @functools.cache
@@ -34,7 +35,7 @@ def speech_verbs() -> dict[tuple[str, ...], SpeechVerb]:
         lemma, _, inflections = head.partition(":")
         marks = flags.split()
         act = next((m.partition("=")[2] for m in marks if m.startswith("act=")), "")
-        verb = SpeechVerb(lemma.strip(), "np" in marks, "trailing" in marks, act)
+        verb = SpeechVerb(lemma.strip(), "np" in marks, "trailing" in marks, act, "question" in marks)
         # A multi-word lemma ("point out") has multi-word forms: read them in groups of its width.
         width = len(lemma.split())
         words = inflections.split()
