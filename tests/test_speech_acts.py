@@ -72,6 +72,10 @@ def test_quoted_words_in_an_accusation_are_partial():
         "Neighbours criticised the plans for the new stadium.",
         # "asked questions to the minister": no verb after "to".
         "Members asked questions to the minister.",
+        # "urged caution": an object with no infinitive reports no words of the speaker's.
+        "Mr Lee urged caution on Monday.",
+        # A request for a thing, not an act with a clause.
+        "Police asked the public for help.",
         # "appeals" as a noun after an adjective.
         "She needs to make more appeals to young voters to win.",
     ],
@@ -87,6 +91,10 @@ def test_look_alikes_report_nothing(sentence):
         ("The coach told reporters that the team was tired.", "the team was tired"),
         # "told X she ...": a reported clause with its own subject, as before.
         ("The coach told reporters she plans to rest the team.", "she plans to rest the team"),
+        # "warned X that ...": the clause after "that", not the object.
+        ("The agency warned doctors that the drug could harm the liver.", "the drug could harm the liver"),
+        # "told X the plan to ...": a second determiner starts the reported clause.
+        ("The coach told reporters the plan to rest players was dead.", "the plan to rest players was dead"),
         # "Asked about the plan, she said ...": the cue is "said".
         ("Dr Lena Moss was asked about the plan. Asked again, she said it was fine.", "it was fine"),
     ],
