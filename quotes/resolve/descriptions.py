@@ -42,7 +42,8 @@ PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, Speake
 # earlier entity was given that role, never the person the story is following.
 # Heads of descriptions that point back to an organization already in the story ("the firm",
 # "the agency", "the party"); "the government" or "the police" is an institution of its own.
-POINTING_HEADS = word_set("company_nouns.txt") | {"party", "organisation", "organization", "body"}
+COMPANY_NOUNS = word_set("company_nouns.txt")
+POINTING_HEADS = COMPANY_NOUNS | {"party", "organisation", "organization", "body"}
 ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
 
 
@@ -165,6 +166,38 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the person the story follows")
 
 
+def _org_heads(entity: Entity) -> set[str]:
+    """The organization head words the article gave the entity, in its name ("Foreign
+    Ministry") or by calling it so ("the carmaker")."""
+    return {w for w in entity.descriptors.union(entity.key()) if w in POINTING_HEADS or T.is_org_word(w)}
+
+
+def _fits_as_well(entity: Entity, head: str) -> bool:
+    """Could a generic head ("the group") name this organization as well as the one an earlier
+    description gave it to? Yes when the article called it nothing (the lexicon cannot tell
+    what "Hamas" is, so nothing is guessed), or called it that, or called it another company
+    noun ("the carmaker" may be "the company"); not a "Foreign Ministry" for "the company"."""
+    heads = _org_heads(entity)
+    return not heads or head in heads or (head in COMPANY_NOUNS and bool(heads & COMPANY_NOUNS))
+
+
+def _nearer_rival(entity: Entity, parsed: ParsedMention, start: int, walker: Walker | None) -> Entity:
+    """An organization matched only because an earlier generic description was given to it
+    ("Amnesty ... The group said") yields to a nearer one the head fits as well ("Hamas said
+    ... The militant group said" is Hamas): the alias is no name, the nearer speaker or
+    subject is what the article is about now. What it gets wrong: two organizations the head
+    fits taking turns, where the writer meant the earlier one."""
+    head = parsed.head
+    if walker is None or head not in POINTING_HEADS or head in entity.key():
+        return entity
+
+    def either(e: Entity) -> bool:
+        return e is entity or (e.type is entity.type and e.named and _fits_as_well(e, head))
+
+    near = walker.back(start, either)
+    return near[0] if near is not None else entity
+
+
 def _organization_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
     head = parsed.head
     text = parsed.text.strip()
@@ -175,6 +208,7 @@ def _organization_description(parsed: ParsedMention, registry: Registry, start: 
     found = walker.back(start, fits) if walker is not None else None
     entity = found[0] if found is not None else registry.most_salient(fits, any_mention=True)
     if entity is not None:
+        entity = _nearer_rival(entity, parsed, start, walker)
         return Link.of(entity, "description", f"description '{text}' -> {entity.name}")
     if head not in POINTING_HEADS:
         return None  # "the government", "the police": an institution of its own
