@@ -54,6 +54,7 @@ class Prose:
         self.starts = spans.starts
         self.read = read  # read(span, later): put the name into the registry
         self._by_surname: dict[str, list[tuple[int, int]]] | None = None
+        self._by_first: dict[str, list[tuple[int, int]]] = {}  # full names by their first word
         self._done: set[tuple[int, int]] = set()
         self._surnames_read: set[str] = set()
         self._who: tuple[list[int], list[tuple[int, int]]] | None = None
@@ -64,9 +65,13 @@ class Prose:
             self._by_surname = {}
             text = self.text
             for span in self.spans:
-                surname = _full_name_surname(text[span[0] : span[1]])
+                said = text[span[0] : span[1]]
+                surname = _full_name_surname(said)
                 if surname is not None:
                     self._by_surname.setdefault(surname, []).append(span)
+                    key = person_key(said)
+                    if len(key) > 1:
+                        self._by_first.setdefault(key[0], []).append(span)
         return self._by_surname
 
     def complete(self, name: str, at: int) -> None:
@@ -76,7 +81,15 @@ class Prose:
         if not key or key[-1] in self._surnames_read:
             return
         self._surnames_read.add(key[-1])
-        for span in self._index().get(key[-1], ()):
+        spans = self._index().get(key[-1], [])
+        if len(key) == 1 and not spans:
+            # A first name alone, for someone named in full before or after ("Lina Park ...
+            # Lina said"; features and people who share a surname): no full name has the word
+            # as its surname, so those it opens are read. A surname match comes first (news
+            # calls people by surname): "James said" after "Ann James" and "James Wood" is Ms
+            # James. Two people sharing the first name stay two (the registry finds neither).
+            spans = self._by_first.get(key[0], [])
+        for span in spans:
             if span not in self._done:
                 self._done.add(span)
                 self.read(span, span[0] >= at)
