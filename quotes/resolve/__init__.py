@@ -47,7 +47,7 @@ from .context import (
     role_before,
     sentence_subject,
 )
-from .descriptions import POINTING_HEADS, resolve_description
+from .descriptions import POINTING_HEADS, resolve_description, resolve_relation
 from .entities import Entity, Registry, acronym_letters, person_key
 from .mentions import ParsedMention, affiliation_of, is_name_word, owner_affiliation, parse_mention, parse_name
 from .pronouns import resolve_pronoun
@@ -273,6 +273,8 @@ class _Reader:
             return Link(None, f"mention '{said}' cannot speak", 0.0, speaks=False)
         elif parsed.description and (link := resolve_description(parsed, registry, span[0], self.walker)) is not None:
             registry.join(link.entity, parsed, span)
+        elif (link := resolve_relation(parsed, span[0], self.walker)) is not None:
+            registry.join(link.entity, None, span)  # "her sister said": Mia, named so before
         elif parsed.named:
             entity, how = self.name(parsed, span, subject=True, speaks=True)
             link = reasons.named(entity, said.strip(), how)

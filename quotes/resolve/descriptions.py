@@ -224,6 +224,33 @@ def _organization_description(parsed: ParsedMention, registry: Registry, start: 
     return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the organization last named")
 
 
+OWNERS = frozenset({"his", "her", "their"})
+
+
+def resolve_relation(parsed: ParsedMention, start: int, walker: Walker | None) -> Link | None:
+    """"Her sister said", "his wife said", "her lawyer said": an unnamed person given by a
+    relation is the person the article named with that same relation ("Lina Park and her
+    sister Mia", "his wife, Ann,"), when there is exactly one. Same possessive only: "his
+    lawyer" is not "her lawyer John Roe". What it gets wrong: a second person with the same
+    pronoun ("his wife" of another man in the story)."""
+    words = parsed.text.split()
+    if walker is None or parsed.type is not PERSON or parsed.named or len(words) != 2 or words[0].lower() not in OWNERS:
+        return None
+    head = parsed.head
+    if not (T.is_person_noun(head) or T.is_role_word(head)):
+        return None
+    people = {}
+    for span in walker.prose.named_as(words[0].lower(), head, start):
+        entity = walker.named_entity(span)
+        if entity is not None:
+            people[entity.id] = entity
+    if len(people) != 1:
+        return None  # nobody, or two sisters: a source of its own
+    entity = next(iter(people.values()))
+    entity.descriptors.add(head)
+    return Link.of(entity, "description", f"'{parsed.text}' -> {entity.name}, named as {words[0].lower()} {head} before")
+
+
 def resolve_description(parsed: ParsedMention, registry: Registry, start: int = -1, walker: Walker | None = None) -> Link | None:
     """The entity a description at ``start`` points back to, or None for a source of its own."""
     if parsed.type is PERSON:

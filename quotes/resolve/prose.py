@@ -26,6 +26,9 @@ from .types import honorific
 
 # ", who": the name before it is the subject of the relative clause.
 RELATIVE = regex.compile(r",\s+who\b")
+# A relation in apposition with a name: "her sister Mia", "his wife, Ann", "her lawyer,
+# John Roe" (a modifier or two allowed: "her younger sister"); group 3 is the name.
+RELATION = regex.compile(r"\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+),?\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)*)")
 
 
 def _latest_first(starts: Sequence[int], spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -57,6 +60,7 @@ class Prose:
         self._by_first: dict[str, list[tuple[int, int]]] = {}  # full names by their first word
         self._done: set[tuple[int, int]] = set()
         self._surnames_read: set[str] = set()
+        self._relations: dict[tuple[str, str], list[tuple[int, int]]] | None = None
         self._who: tuple[list[int], list[tuple[int, int]]] | None = None
 
     def _index(self) -> dict[str, list[tuple[int, int]]]:
@@ -107,6 +111,18 @@ class Prose:
             spans = [span for span in self.spans if text.startswith(",", span[1]) and RELATIVE.match(text, span[1])]
             self._who = ([s for s, _ in spans], spans)
         return _latest_first(*self._who, lo, hi)
+
+    def named_as(self, owner: str, head: str, hi: int) -> list[tuple[int, int]]:
+        """Spans of the names given right after a relation with the same possessive, before
+        ``hi``: "her sister Mia", "his wife, Ann", "her younger sister Mia" for ("her",
+        "sister"). A first name alone is no name span (``detect.names`` wants two words or a
+        title), so the relations are picked out of the text itself, once per article."""
+        if self._relations is None:
+            self._relations = {}
+            for found in RELATION.finditer(self.text):
+                key = (found.group(1).lower(), found.group(2).lower())
+                self._relations.setdefault(key, []).append(found.span(3))
+        return [span for span in self._relations.get((owner, head), ()) if span[1] <= hi]
 
     def read_span(self, span: tuple[int, int]) -> None:
         if span not in self._done:
