@@ -181,7 +181,8 @@ class _Reader:
             # A capitalized run: read as a person's name, the cheap way, unless the words say
             # it is something else (an organization, an outlet, a place).
             parsed = _with_context(parse_name(said), self.text, span[1], span[0])
-            if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")) or T.place(parsed.name) or T.outlet_country(parsed.name)[0]:
+            # A known organization's name ("Oxfam accused ...") is no surname either.
+            if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")) or T.place(parsed.name) or T.outlet_country(parsed.name)[0] or T.is_known_organization(said):
                 parsed = parse_mention(said)
         else:
             parsed = _with_context(parse_mention(said), self.text, span[1], span[0])

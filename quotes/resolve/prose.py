@@ -29,6 +29,8 @@ RELATIVE = regex.compile(r",\s+who\b")
 # A relation in apposition with a name: "her sister Mia", "his wife, Ann", "her lawyer,
 # John Roe" (a modifier or two allowed: "her younger sister"); group 3 is the name.
 RELATION = regex.compile(r"\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+),?\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)*)")
+# The same after the name, closed by a comma: "Ann Reed, his wife, said"; group 1 is the name.
+RELATION_AFTER = regex.compile(r"(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)*),\s+(his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+),")
 
 
 def _latest_first(starts: Sequence[int], spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -114,7 +116,7 @@ class Prose:
 
     def named_as(self, owner: str, head: str, hi: int) -> list[tuple[int, int]]:
         """Spans of the names given right after a relation with the same possessive, before
-        ``hi``: "her sister Mia", "his wife, Ann", "her younger sister Mia" for ("her",
+        ``hi``: "her sister Mia", "her younger sister Mia", "Mia Park, her sister," for ("her",
         "sister"). A first name alone is no name span (``detect.names`` wants two words or a
         title), so the relations are picked out of the text itself, once per article."""
         if self._relations is None:
@@ -122,6 +124,8 @@ class Prose:
             for found in RELATION.finditer(self.text):
                 key = (found.group(1).lower(), found.group(2).lower())
                 self._relations.setdefault(key, []).append(found.span(3))
+            for found in RELATION_AFTER.finditer(self.text):
+                self._relations.setdefault((found.group(2), found.group(3)), []).append(found.span(1))
         return [span for span in self._relations.get((owner, head), ()) if span[1] <= hi]
 
     def read_span(self, span: tuple[int, int]) -> None:
