@@ -156,6 +156,14 @@ def test_first_name_alone_joins_full_name(text, words, expected):
             "taken years",
             "Greta Lang",
         ),
+        # The relation as a sentence's subject is the person too, so "he said" after it
+        # points back to him.
+        (
+            "Sofia Brandt hired her lawyer Emil Kort last spring. Her lawyer filed an appeal on Monday. "
+            "He said the case would go to trial.",
+            "go to trial",
+            "Emil Kort",
+        ),
         # Negative: another possessive ("his lawyer" is not "her lawyer Emil Kort").
         (
             "Sofia Brandt hired her lawyer Emil Kort last spring. His lawyer said the case would go to trial.",

@@ -201,6 +201,8 @@ class _Reader:
             self.prose.complete(parsed.name, span[0])
             if self.registry.find(parsed)[0] is None:
                 return None
+        if (link := resolve_relation(parsed, span[0], self.walker)) is not None:
+            return self.registry.join(link.entity, None, span)  # "Her sister wept.": Mia
         entity, _ = self.name(parsed, span, subject=True)
         return entity
 

@@ -251,6 +251,7 @@ def resolve_relation(parsed: ParsedMention, start: int, walker: Walker | None) -
         return None  # nobody, or two sisters: a source of its own
     entity = next(iter(people.values()))
     entity.descriptors.add(head)
+    entity.role = entity.role or head  # the relation is what the article calls her
     return Link.of(entity, "description", f"'{parsed.text}' -> {entity.name}, named as {words[0].lower()} {head} before")
 
 
