@@ -21,7 +21,12 @@ affiliation, its demonym. A description joins, in order:
 3. for an organization's generic head ("the agency", "the firm", "the group", "the Bank"), the
    most salient organization whose name or descriptors hold the head, else, for a head that
    can only point back (company nouns, "the party"), the most salient organization; "the
-   government" that matches nobody is an institution of its own.
+   government" that matches nobody is an institution of its own. A match only through an
+   earlier generic description ("Amnesty ... The group said") yields to a nearer organization
+   the head fits as well ("Hamas said ... The militant group said").
+
+A relation ("her sister", "his wife", "her lawyer") is the one person the article named with
+that same relation ("her sister Mia", "his wife, Ann,"), else a source of its own.
 
 What it gets wrong: a description of somebody new that happens to share a head with someone
 earlier ("the minister" for a second minister), and people described only by an office the

@@ -5,8 +5,10 @@ read one span into the registry. Hands on: ``complete(name, at)``, which reads, 
 names the article gives a surname, before ``at`` and after it ("Mr Rowe said ..." then "Alan
 Rowe has led ..."), so a speaker's canonical name is the fullest the article gives anywhere;
 ``named_in(lo, hi)``, the people named between two places, latest first, for a description
-that can only mean someone already in the story; and ``named_before_who(lo, hi)``, those of
-them a relative clause makes a subject.
+that can only mean someone already in the story; ``named_before_who(lo, hi)``, those of
+them a relative clause makes a subject; and ``named_as(owner, head, hi)``, the names given
+with a relation ("her sister Mia"). A first name alone reads the full names it opens ("Lina"
+-> "Lina Park") when no full name has it as a surname.
 
 Nothing is read up front: an article's cost follows its speakers and pointers, not the number
 of names in it.
