@@ -241,8 +241,10 @@ def resolve_relation(parsed: ParsedMention, start: int, walker: Walker | None) -
     sister Mia", "his wife, Ann,"), when there is exactly one. Same possessive only: "his
     lawyer" is not "her lawyer John Roe". What it gets wrong: a second person with the same
     pronoun ("his wife" of another man in the story)."""
+    if walker is None or parsed.named or parsed.type is not PERSON:
+        return None  # the cheap tests first: most mentions are names
     words = parsed.text.split()
-    if walker is None or parsed.type is not PERSON or parsed.named or len(words) != 2 or words[0].lower() not in OWNERS:
+    if len(words) != 2 or words[0].lower() not in OWNERS:
         return None
     head = parsed.head
     if not (T.is_person_noun(head) or T.is_role_word(head)):
