@@ -47,7 +47,7 @@ from .context import (
     role_before,
     sentence_subject,
 )
-from .descriptions import POINTING_HEADS, resolve_description
+from .descriptions import POINTING_HEADS, resolve_description, resolve_relation
 from .entities import Entity, Registry, acronym_letters, person_key
 from .mentions import ParsedMention, affiliation_of, is_name_word, owner_affiliation, parse_mention, parse_name
 from .pronouns import resolve_pronoun
@@ -181,7 +181,8 @@ class _Reader:
             # A capitalized run: read as a person's name, the cheap way, unless the words say
             # it is something else (an organization, an outlet, a place).
             parsed = _with_context(parse_name(said), self.text, span[1], span[0])
-            if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")) or T.place(parsed.name) or T.outlet_country(parsed.name)[0]:
+            # A known organization's name ("Oxfam accused ...") is no surname either.
+            if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")) or T.place(parsed.name) or T.outlet_country(parsed.name)[0] or T.is_known_organization(said):
                 parsed = parse_mention(said)
         else:
             parsed = _with_context(parse_mention(said), self.text, span[1], span[0])
@@ -200,6 +201,8 @@ class _Reader:
             self.prose.complete(parsed.name, span[0])
             if self.registry.find(parsed)[0] is None:
                 return None
+        if (link := resolve_relation(parsed, span[0], self.walker)) is not None:
+            return self.registry.join(link.entity, None, span)  # "Her sister wept.": Mia
         entity, _ = self.name(parsed, span, subject=True)
         return entity
 
@@ -273,6 +276,8 @@ class _Reader:
             return Link(None, f"mention '{said}' cannot speak", 0.0, speaks=False)
         elif parsed.description and (link := resolve_description(parsed, registry, span[0], self.walker)) is not None:
             registry.join(link.entity, parsed, span)
+        elif (link := resolve_relation(parsed, span[0], self.walker)) is not None:
+            registry.join(link.entity, None, span)  # "her sister said": Mia, named so before
         elif parsed.named:
             entity, how = self.name(parsed, span, subject=True, speaks=True)
             link = reasons.named(entity, said.strip(), how)

@@ -21,7 +21,12 @@ affiliation, its demonym. A description joins, in order:
 3. for an organization's generic head ("the agency", "the firm", "the group", "the Bank"), the
    most salient organization whose name or descriptors hold the head, else, for a head that
    can only point back (company nouns, "the party"), the most salient organization; "the
-   government" that matches nobody is an institution of its own.
+   government" that matches nobody is an institution of its own. A match only through an
+   earlier generic description ("Amnesty ... The group said") yields to a nearer organization
+   the head fits as well ("Hamas said ... The militant group said").
+
+A relation ("her sister", "his wife", "her lawyer") is the one person the article named with
+that same relation ("her sister Mia", "his wife, Ann,"), else a source of its own.
 
 What it gets wrong: a description of somebody new that happens to share a head with someone
 earlier ("the minister" for a second minister), and people described only by an office the
@@ -42,7 +47,9 @@ PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, Speake
 # earlier entity was given that role, never the person the story is following.
 # Heads of descriptions that point back to an organization already in the story ("the firm",
 # "the agency", "the party"); "the government" or "the police" is an institution of its own.
-POINTING_HEADS = word_set("company_nouns.txt") | {"party", "organisation", "organization", "body"}
+COMPANY_NOUNS = word_set("company_nouns.txt")
+COMPANY_SUFFIXES = frozenset({"inc", "ltd", "plc", "co", "corp", "llc", "llp", "ag", "sa", "nv", "gmbh"})
+POINTING_HEADS = COMPANY_NOUNS | {"party", "organisation", "organization", "body"}
 ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
 
 
@@ -165,6 +172,40 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the person the story follows")
 
 
+def _org_heads(entity: Entity) -> set[str]:
+    """The organization head words the article gave the entity, in its name ("Foreign
+    Ministry") or by calling it so ("the carmaker")."""
+    words = {w.rstrip(".") for w in entity.descriptors.union(entity.key())}
+    # A company suffix ("Brevik Dairy Ltd") says "company" as plainly as the word.
+    return {"company" if w in COMPANY_SUFFIXES else w for w in words if w in POINTING_HEADS or T.is_org_word(w) or w in COMPANY_SUFFIXES}
+
+
+def _fits_as_well(entity: Entity, head: str) -> bool:
+    """Could a generic head ("the group") name this organization as well as the one an earlier
+    description gave it to? Yes when the article called it nothing (the lexicon cannot tell
+    what "Hamas" is, so nothing is guessed), or called it that, or called it another company
+    noun ("the carmaker" may be "the company"); not a "Foreign Ministry" for "the company"."""
+    heads = _org_heads(entity)
+    return not heads or head in heads or (head in COMPANY_NOUNS and bool(heads & COMPANY_NOUNS))
+
+
+def _nearer_rival(entity: Entity, parsed: ParsedMention, start: int, walker: Walker | None) -> Entity:
+    """An organization matched only because an earlier generic description was given to it
+    ("Amnesty ... The group said") yields to a nearer one the head fits as well ("Hamas said
+    ... The militant group said" is Hamas): the alias is no name, the nearer speaker or
+    subject is what the article is about now. What it gets wrong: two organizations the head
+    fits taking turns, where the writer meant the earlier one."""
+    head = parsed.head
+    if walker is None or head not in POINTING_HEADS or head in entity.key():
+        return entity
+
+    def either(e: Entity) -> bool:
+        return e is entity or (e.type is entity.type and e.named and _fits_as_well(e, head))
+
+    near = walker.back(start, either)
+    return near[0] if near is not None else entity
+
+
 def _organization_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
     head = parsed.head
     text = parsed.text.strip()
@@ -175,6 +216,7 @@ def _organization_description(parsed: ParsedMention, registry: Registry, start: 
     found = walker.back(start, fits) if walker is not None else None
     entity = found[0] if found is not None else registry.most_salient(fits, any_mention=True)
     if entity is not None:
+        entity = _nearer_rival(entity, parsed, start, walker)
         return Link.of(entity, "description", f"description '{text}' -> {entity.name}")
     if head not in POINTING_HEADS:
         return None  # "the government", "the police": an institution of its own
@@ -188,6 +230,36 @@ def _organization_description(parsed: ParsedMention, registry: Registry, start: 
     if entity is None:
         return None
     return Link.of(entity, "description-salient", f"description '{text}' -> {entity.name}, the organization last named")
+
+
+OWNERS = frozenset({"his", "her", "their"})
+
+
+def resolve_relation(parsed: ParsedMention, start: int, walker: Walker | None) -> Link | None:
+    """"Her sister said", "his wife said", "her lawyer said": an unnamed person given by a
+    relation is the person the article named with that same relation ("Lina Park and her
+    sister Mia", "his wife, Ann,"), when there is exactly one. Same possessive only: "his
+    lawyer" is not "her lawyer John Roe". What it gets wrong: a second person with the same
+    pronoun ("his wife" of another man in the story)."""
+    if walker is None or parsed.named or parsed.type is not PERSON:
+        return None  # the cheap tests first: most mentions are names
+    words = parsed.text.split()
+    if len(words) != 2 or words[0].lower() not in OWNERS:
+        return None
+    head = parsed.head
+    if not (T.is_person_noun(head) or T.is_role_word(head)):
+        return None
+    people = {}
+    for span in walker.prose.named_as(words[0].lower(), head, start):
+        entity = walker.named_entity(span)
+        if entity is not None:
+            people[entity.id] = entity
+    if len(people) != 1:
+        return None  # nobody, or two sisters: a source of its own
+    entity = next(iter(people.values()))
+    entity.descriptors.add(head)
+    entity.role = entity.role or head  # the relation is what the article calls her
+    return Link.of(entity, "description", f"'{parsed.text}' -> {entity.name}, named as {words[0].lower()} {head} before")
 
 
 def resolve_description(parsed: ParsedMention, registry: Registry, start: int = -1, walker: Walker | None = None) -> Link | None:

@@ -241,9 +241,12 @@ class Registry:
             # (of the last few with that word: an article with thousands of Olens is hostile).
             word, gender = key[0], parsed.gender
             pool = [e for e in self._surnames.get(word, ())[-NAMESAKES:] if e.key()[-1:] == key]
+            by_surname = bool(pool)
             pool = pool or [e for e in self._person_words.get(word, ())[-NAMESAKES:] if word in e.key()]
             pool = list({e.id: e for e in pool if gender is None or e.gender is None or e.gender is gender}.values())
-            if not pool:
+            if not pool or (not by_surname and len(pool) > 1):
+                # A first name two people share ("Lina Park and Lina Cho ... Lina said"): news
+                # gives no rule for which one, so the mention is a speaker of its own.
                 return None, ""
             best = max(pool, key=_LAST_SEEN)
             return best, "short" if len(pool) == 1 else "ambiguous"
