@@ -52,3 +52,65 @@ def test_reporting_verbs_of_other_house_styles(text, speaker):
 )
 def test_verbs_with_other_senses_report_nothing(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # "As per" is South Asian English for "according to", before or after the words.
+        ("As per police, the accused fled after the incident.", "police"),
+        ("As per officials, twelve people were hurt in the blast.", "officials"),
+        ("Twelve people were hurt in the blast, as per hospital officials.", "hospital officials"),
+        # "According to" as before.
+        ("According to police, the accused fled after the incident.", "police"),
+    ],
+)
+def test_as_per_credits_a_source(text, speaker):
+    assert [name for _, name, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "As per" cites a rule, a plan or a habit far more often: no word after it can speak.
+        "As per the rules, the company must file its accounts by March.",
+        "The vote was held as per the norms laid down in 2019.",
+        "Trains ran as per schedule on Monday.",
+        "As per usual, the meeting ran late.",
+        "He was paid as per his contract.",
+    ],
+)
+def test_as_per_a_rule_credits_nobody(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A record no author is named for is the source itself, whoever spoke before it.
+        ('"It is a breakthrough," said Jo Marsh. According to the study, the method cut costs by half.', "study"),
+        ('"We will fight it," said Jo Marsh. The lawsuit alleges that the firm hid its losses.', "lawsuit"),
+        ('"We will wait," said Jo Marsh. Three members voted for a cut, according to minutes published on Tuesday.', "minutes"),
+        ('"We will wait," said Jo Marsh. According to court filings, the firm owed $2m.', "court filings"),
+        ('"It is over," said Jo Marsh. The affidavit says the guard saw the car.', "affidavit"),
+    ],
+)
+def test_a_record_with_no_author_speaks_for_itself(text, speaker):
+    assert [name for _, name, _ in found(text)][-1] == speaker
+    assert found(text)[-1][2] == "organization"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # An author named with the record is the source, as before.
+        ("According to a report by the Audit Office, the scheme lost money.", "Audit Office"),
+        # What one person wrote or said points back to whoever the article credited with it.
+        ('A spokeswoman for Acme issued a statement. "We regret the delay," the statement said.', "spokeswoman for Acme"),
+        ('"I was never told," Jo Marsh said. In her book, Jo Marsh writes that the deal was done. The book says the deal was done in May.', "Jo Marsh"),
+        # A record owned by a pronoun is its owner's.
+        ('"I was never told," Jo Marsh said. Her report says the money was spent.', "Jo Marsh"),
+    ],
+)
+def test_a_record_of_someone_points_back(text, speaker):
+    assert [name for _, name, _ in found(text)][-1] == speaker

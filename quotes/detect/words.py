@@ -138,7 +138,7 @@ def document_nouns() -> frozenset[str]:
 @functools.cache
 def cue_first_words() -> frozenset[str]:
     """Every word a cue can start with, for a quick test before the full cue match."""
-    return frozenset(form[0] for form in speech_verbs()) | {"according", "statement", "statements"}
+    return frozenset(form[0] for form in speech_verbs()) | {"according", "as", "statement", "statements"}
 
 
 # Flags: one bit per question; a word's flags are computed once per process.

@@ -29,6 +29,7 @@ PERSON, ORG, MEDIA, GROUP, UNKNOWN = (
 )  # fmt: skip
 PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "it", "we", "i", "you", "who", "which"})
+OWNING_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, None: None}
 # Styles that join a dropped honorific in a judge's name: "Mr Justice Eady".
 JUDICIAL = frozenset({"justice"})
@@ -245,9 +246,10 @@ class _Words:
         if self.words and "&" not in " ".join(self.words):  # "Standard & Poor's" keeps it
             self.words[-1] = T.strip_possessive(self.words[-1])
             self.lower[-1] = self.words[-1].lower()
-        while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS and self.lower[-2] not in T.FUNCTION_WORDS:
+        while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS and self.lower[-2] not in T.FUNCTION_WORDS and self.lower[-2] not in OWNING_PRONOUNS:
             # "the Rodong Sinmun article": the paper; but in "the authors of the report" the
-            # document is the object of a phrase after the speaker, and stays.
+            # document is the object of a phrase after the speaker, and stays, as it does after
+            # a pronoun ("Her report" is no one named Her).
             self.words, self.lower = self.words[:-1], self.lower[:-1]
 
     @property
@@ -482,6 +484,12 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     if role_head:
         # "a spokesman", "a senior official", "one Iraqi woman", "a source": an unnamed person.
         return _parsed(w, _unnamed_display(raw, words[-1]), PERSON, False, _display(raw, words), affiliation_of(words))
+    if (head in T.record_nouns() or T.singular(head) in T.record_nouns()) and not w.owner and raw.split()[0].lower() not in OWNING_PRONOUNS:
+        # "According to the study", "the lawsuit alleged": a record no author is given for is
+        # the source itself (GUIDE: "the lawsuit", an organization, named false), never
+        # whoever spoke before it. (An author named with it was taken first; "his report" is
+        # its owner's; "the statement added" points back to whoever issued it: records.txt.)
+        return _parsed(w, _unnamed_display(raw, words[-1]), ORG, False)
     return None
 
 
@@ -493,6 +501,11 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
     w.split_owner()
     w.tidy_end()
     if not w.words:
+        return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
+    if len(w.words) > 1 and w.lower[0] in OWNING_PRONOUNS and w.lower[-1] in T.document_nouns() and not any(x.endswith(POSSESSIVE_ENDINGS) for x in w.words[1:]):
+        # "Her report", "his statement": the owner's words, no source of their own (nor an
+        # outlet, nor somebody named Her); the attribution before names the owner. ("his
+        # club's website" is the club's.)
         return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
     start = name_run_start(w.words, w.honorific is not None)
     if start > 0 and _linked_role(w)[1] is not None:

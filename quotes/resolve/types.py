@@ -101,6 +101,13 @@ def document_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def record_nouns() -> frozenset[str]:
+    """"study", "lawsuit", "minutes": records that are the source themselves when no author is
+    named (records.txt); "statement", "letter" are their author's words instead."""
+    return word_set("records.txt")
+
+
+@functools.cache
 def unnamed_people() -> frozenset[str]:
     return word_set("unnamed_people.txt")
 
