@@ -114,3 +114,23 @@ def test_a_record_with_no_author_speaks_for_itself(text, speaker):
 )
 def test_a_record_of_someone_points_back(text, speaker):
     assert [name for _, name, _ in found(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # An acronym spelled like a small word is a name, not the pronoun, verb or adverb.
+        ("The WHO has said the outbreak is not yet a global emergency.", "WHO"),
+        ("IS said it had carried out the attack.", "IS"),
+        ("The IT ministry said the portal would reopen on Monday.", "IT ministry"),
+        ("NOW, the women's group, said the ruling was a setback.", "NOW"),
+        # ... and takes the name the article spells out for it.
+        ("Cases rose, the World Health Organization (WHO) reported. The WHO has said the outbreak is not yet a global emergency.", "World Health Organization"),
+        # Negatives: the words themselves, and capitals that shout.
+        ("The minister, who said the portal would reopen, left early.", "minister"),
+        ('"It was a mistake," said Tom Reid, who said he would resign.', "Tom Reid"),
+        ("WHO IS TO BLAME, the paper asked on Monday.", "paper"),
+    ],
+)
+def test_acronyms_spelled_like_words(text, speaker):
+    assert [name for _, name, _ in found(text)][-1] == speaker

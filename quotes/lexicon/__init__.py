@@ -45,6 +45,12 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def exact_words(name: str) -> frozenset[str]:
+    """A list's words as written, case kept ("WHO" and not "who": acronym_words.txt)."""
+    return frozenset(line.strip() for line in _lines(name))
+
+
+@functools.cache
 def post_modifiers() -> dict[tuple[str, ...], bool]:
     """A speaker noun's post-modifier ("familiar with", "close to") as lower-case words ->
     whether it only says the source is anonymous ("speaking on condition of")."""

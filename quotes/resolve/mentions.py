@@ -599,7 +599,7 @@ def parse_mention(text: str) -> ParsedMention:
         if left.type is PERSON and left.named and (left.gender is not None or left.role or len(left.name.split()) > 1):
             return attrs.evolve(left, text=raw)
     words = _words_of(raw)
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PRONOUNS and words[0] not in T.acronym_words():
         low = words[0].lower()
         return ParsedMention(raw, raw, UNKNOWN, False, None, None, PRONOUN_GENDER.get(low), pronoun=low, head=low)
     return _parse_words(raw, words)

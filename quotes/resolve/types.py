@@ -14,6 +14,7 @@ import regex
 
 from ..lexicon import (
     Honorific,
+    exact_words,
     Party,
     honorifics,
     media_outlets,
@@ -98,6 +99,13 @@ def is_known_organization(name: str) -> bool:
 def document_nouns() -> frozenset[str]:
     """"report", "study", "lawsuit": what is written (documents.txt), no body one speaks for."""
     return word_set("documents.txt") | DOCUMENT_WORDS
+
+
+@functools.cache
+def acronym_words() -> frozenset[str]:
+    """"WHO", "IS", "IT": acronyms spelled like pronouns and small words, as written: a
+    mention of one alone is the body, never the pronoun (acronym_words.txt)."""
+    return exact_words("acronym_words.txt")
 
 
 @functools.cache
