@@ -134,3 +134,23 @@ def test_a_record_of_someone_points_back(text, speaker):
 )
 def test_acronyms_spelled_like_words(text, speaker):
     assert [name for _, name, _ in found(text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        # A role abbreviation is a person's role, not an organization's acronym.
+        ("The PM said the country would become a developed nation by 2047.", "PM", "person"),
+        ("The CM said more roads would be built next year.", "CM", "person"),
+        ("The local MLA said the road would be repaired.", "local MLA", "person"),
+        # ... and points back to the person given the role spelled out, or the other way round.
+        ("Prime Minister Narendra Rao met Chief Minister Asha Patil on Monday. The PM said the talks went well.", "Narendra Rao", "person"),
+        ("Prime Minister Narendra Rao met Chief Minister Asha Patil on Monday. The CM said the talks went well.", "Asha Patil", "person"),
+        ('Acme chief executive Jane Roe met the finance director, Tom Bell. "We are growing," the CEO said.', "Jane Roe", "person"),
+        # Negatives: an acronym that is no role stays an organization; "pm" the hour is no one.
+        ("The FDA said the drug could cause liver damage.", "FDA", "organization"),
+        ("The meeting ended at 5 pm, police said.", "police", "organization"),
+    ],
+)
+def test_role_abbreviations_are_people(text, speaker, kind):
+    assert found(text)[-1][1:] == (speaker, kind)

@@ -15,6 +15,7 @@ import regex
 from ..lexicon import (
     Honorific,
     exact_words,
+    role_abbreviations,
     Party,
     honorifics,
     media_outlets,
@@ -106,6 +107,24 @@ def acronym_words() -> frozenset[str]:
     """"WHO", "IS", "IT": acronyms spelled like pronouns and small words, as written: a
     mention of one alone is the body, never the pronoun (acronym_words.txt)."""
     return exact_words("acronym_words.txt")
+
+
+def with_abbreviations(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's words (lower case) with the other form of each abbreviated role among them:
+    ("prime", "minister") gains "pm", ("pm",) gains "prime" and "minister", so that either
+    form describes the person given the other (role_abbreviations.tsv)."""
+    extra: list[str] = []
+    for short, spelled in role_abbreviations().items():
+        if short in words:
+            extra.extend(spelled)
+        elif spelled[0] in words and _holds(words, spelled):
+            extra.append(short)
+    return words + tuple(extra) if extra else words
+
+
+def _holds(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
 @functools.cache
