@@ -154,3 +154,21 @@ def test_acronyms_spelled_like_words(text, speaker):
 )
 def test_role_abbreviations_are_people(text, speaker, kind):
     assert found(text)[-1][1:] == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A role tied by "to" to whom it serves keeps its phrase, as "a spokesman for Y" does.
+        ("An aide to Ortega said the staff had helped write the bill.", "aide to Ortega"),
+        ("An aide to Ortega, who spoke on condition of anonymity, said the staff had helped.", "aide to Ortega"),
+        ("A senior adviser to the governor said the staff had helped write the bill.", "senior adviser to the governor"),
+        ("Aides to the president said the staff had helped write the bill.", "Aides to the president"),
+        # Negatives: "to" after a verb or another noun ties nobody to a speaker.
+        ("The minister spoke to Ortega and said the staff had helped.", "minister"),
+        ("The aide went to Ortega and said the staff had helped.", "aide"),  # "went to"
+        ("Speaking to Ortega, the aide said the staff had helped.", "aide"),  # a leading phrase
+    ],
+)
+def test_a_role_to_someone_keeps_its_phrase(text, speaker):
+    assert [name for _, name, _ in found(text)] == [speaker]

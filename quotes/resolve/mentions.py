@@ -444,6 +444,9 @@ def _linked_role(w: _Words) -> tuple[int, str | None]:
     organization after the link word, when the mention is a role of an organization."""
     for k in range(1, len(w.words) - 1):
         before = w.words[k - 1]
+        if w.lower[k] == "to" and T.serves_by_to(before):
+            rest = [x for x in w.words[k + 1 :] if x.lower() != "the"]  # "an aide to Ortega"
+            return k, _display(w.raw, rest) if rest else None
         if w.lower[k] in ROLE_LINKS and (T.is_role_word(before) or T.is_plural_role(before) or T.is_person_noun(before) or T.is_plural_person(before)):
             rest = [x for x in w.words[k + 1 :] if x.lower() != "the"]
             return k, _display(w.raw, rest) if rest else None

@@ -109,6 +109,11 @@ def acronym_words() -> frozenset[str]:
     return exact_words("acronym_words.txt")
 
 
+def serves_by_to(word: str) -> bool:
+    """"aide", "adviser": a role tied by "to" to whom it serves ("an aide to Ortega"; roles_to.txt)."""
+    return word.lower() in word_set("roles_to.txt")
+
+
 def with_abbreviations(words: tuple[str, ...]) -> tuple[str, ...]:
     """A role's words (lower case) with the other form of each abbreviated role among them:
     ("prime", "minister") gains "pm", ("pm",) gains "prime" and "minister", so that either
