@@ -23,6 +23,7 @@ import regex
 from ..lexicon import post_modifiers
 from ..model import Gender, SpeakerType
 from . import types as T
+from .places import affiliation_of, owner_affiliation, place_words
 
 PERSON, ORG, MEDIA, GROUP, UNKNOWN = (
     SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP, SpeakerType.UNKNOWN,
@@ -68,80 +69,6 @@ class ParsedMention:
     def speaks(self) -> bool:
         """Can the mention be a speaker at all? ("Her comments", "leave" cannot.)"""
         return self.pronoun is not None or self.type is not UNKNOWN
-
-
-# ---------------------------------------------------------------------------------------
-# Places and affiliations
-
-
-def _places(words: list[str]) -> list[tuple[int, int, str]]:
-    """Places, demonyms and metonyms among the words, longest first, left to right: (first word,
-    how many words, the country)."""
-    found = []
-    low = list(map(T.word_key, words))
-    wide = T.place_prefixes()
-    n = len(low)
-    i = 0
-    while i < n:
-        # Only a word that opens a place name of two or three words ("north", "new") is
-        # looked up with the words after it.
-        for width in (3, 2, 1) if low[i] in wide or " " in low[i] else (1,):
-            if i + width <= n:
-                hit = T.place(" ".join(low[i : i + width]))
-                if hit is not None:
-                    found.append((i, width, hit[0]))
-                    i += width
-                    break
-        else:
-            i += 1
-    return found
-
-
-def affiliation_of(words: list[str]) -> str | None:
-    """The one country that demonyms, names or metonyms in these words point to, else the one
-    party they name ("Tory backbencher" -> Conservative Party)."""
-    return _affiliation(tuple(words)) if words else None
-
-
-@functools.lru_cache(maxsize=8192)
-def _affiliation(words: tuple[str, ...]) -> str | None:
-    words = list(words)
-    unique = list(dict.fromkeys(country for _, _, country in _places(words)))
-    if len(unique) == 1:
-        return unique[0]
-    if unique:
-        return None
-    parties = {p.name for w in words if w[:1].isupper() and (p := T.party(T.strip_possessive(w))) is not None}
-    return parties.pop() if len(parties) == 1 else None
-
-
-def owner_affiliation(words: list[str]) -> str | None:
-    """What an owner before a name or role says the speaker belongs to: a country ("South
-    Korea's"), a party ("the SNP's" -> Scottish National Party), an organization ("GE's",
-    "the Harbour Party's"); a person owner ("Mr Dale's lawyers") is none."""
-    name = " ".join(words)
-    party = T.party(name)
-    if party is not None:
-        return party.name
-    place = _speaking_place(words)
-    if place is not None:
-        return place[0]
-    country = affiliation_of(words)
-    if country is not None:
-        return country
-    if T.is_acronym(name) or T.is_known_organization(name) or any(T.is_org_word(w) for w in words[1:] or words):
-        return name
-    return None
-
-
-def _place_words(words: list[str]) -> set[int]:
-    """Indices of the words that are part of a place, demonym or metonym ("North Korean")."""
-    return {i + k for i, width, _ in _places(words) for k in range(width)}
-
-
-def _speaking_place(words: list[str]) -> tuple[str, str] | None:
-    hit = T.place(" ".join(words))
-    return hit if hit and hit[1] in ("country", "metonym") else None
 
 
 def _display(raw: str, words: list[str]) -> str:
@@ -384,7 +311,7 @@ def _outlet(w: _Words, all_words: list[str]) -> ParsedMention | None:
     """An outlet by the words its name is made of: "BBC Radio Five Live", "Norwich's website"."""
     if not T.is_outlet_name(all_words, w.definite):
         return None
-    covered = _place_words(w.words)
+    covered = place_words(w.words)
     named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) for k, x in enumerate(all_words))
     display = _display(w.raw, all_words)
     return _parsed(w, display, MEDIA, named, affiliation=affiliation_of(all_words))
@@ -465,7 +392,7 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     words, head, raw = w.words, w.head, w.raw
     # As written (_display) or, for people and groups, less a leading article (_unnamed_display).
     if T.is_generic_media(head):
-        covered = _place_words(words)
+        covered = place_words(words)
         named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) and x.lower() not in T.FUNCTION_WORDS for k, x in enumerate(words))
         return _parsed(w, _display(raw, words), MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
     if w.age is not None and head.endswith("year-old"):
