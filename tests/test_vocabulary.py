@@ -147,6 +147,8 @@ def test_acronyms_spelled_like_words(text, speaker):
         ("Prime Minister Narendra Rao met Chief Minister Asha Patil on Monday. The PM said the talks went well.", "Narendra Rao", "person"),
         ("Prime Minister Narendra Rao met Chief Minister Asha Patil on Monday. The CM said the talks went well.", "Asha Patil", "person"),
         ('Acme chief executive Jane Roe met the finance director, Tom Bell. "We are growing," the CEO said.', "Jane Roe", "person"),
+        ('Acme CEO Jane Roe met the finance director, Tom Bell. "We are growing," the chief executive said.', "Jane Roe", "person"),
+        ('Jane Roe, the Labour MP for Harbourside, met Tom Bell. "We will win," the MP said.', "Jane Roe", "person"),
         # Negatives: an acronym that is no role stays an organization; "pm" the hour is no one.
         ("The FDA said the drug could cause liver damage.", "FDA", "organization"),
         ("The meeting ended at 5 pm, police said.", "police", "organization"),
