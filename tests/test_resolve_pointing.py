@@ -67,11 +67,12 @@ def speakers(text):
             "The cost was too high, he argued.",
             ["Tom Roe", "Ian Hale"],
         ),
-        # Someone new introduced as a subject by a description takes the next pronoun.
+        # Someone new introduced as a subject by a description takes the next pronoun (the
+        # directive "urged people to wait" is an attribution of its own).
         (
             "Tom Roe said the plan was sound.\n\nLater, the mayor's chief adviser urged people to wait. "
             "“It is too early,” he said.",
-            ["Tom Roe", "mayor's chief adviser"],
+            ["Tom Roe", "mayor's chief adviser", "mayor's chief adviser"],
         ),
         # Gender from an honorific rules out the other person ...
         (

@@ -13,7 +13,8 @@ The pipeline, one module a stage:
     cues     speech cues from the lexicon; where reported words end
     phrases  speaker noun phrases before and after a cue
     frames   each cue read as who / what / how (credits: according to, dashes, conduits;
-             syntax: subject and complement from a parse, when there is one)
+             syntax: subject and complement from a parse, when there is one; acts: the
+             object of "urged X to", "accused X of", "asked X whether")
     linking  frames and free quotes in text order, free quotes linked to a neighbour
     names    people named with a title anywhere in the prose (for resolution to join to)
 """

@@ -207,6 +207,11 @@ def _contracted_subject(word: str) -> bool:
     return False
 
 
+# Verbs in -s that are no plural noun before "on": "said growth depends on exports", "said the
+# deal hinges on a vote" ("results", "lies", "talks" can be nouns and stay out).
+PREPOSITIONAL_VERBS = frozenset("depends relies hinges".split())
+
+
 def _present_tense_after_noun(d: Doc, k: int, limit: int) -> bool:
     """"say Scott deserves the seat", "said the transition reflects ...": a short noun phrase,
     then a verb in the present."""
@@ -217,7 +222,10 @@ def _present_tense_after_noun(d: Doc, k: int, limit: int) -> bool:
         if quoted[j]:
             break
         if word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and flags[j - 1] & NP and word not in nouns:
-            # (not before "of", "in", ",": "the talks on", "business interests in" are nouns)
+            # (not before "of", "in", ",": "the talks on", "business interests in" are nouns;
+            # but a verb that always takes its preposition is one: "said policy depends on")
+            if low[j] in PREPOSITIONAL_VERBS and j + 1 < limit and low[j + 1] in ("on", "upon"):
+                return True
             return j + 1 < limit and low[j + 1] not in ("of", "and", "or", "for", "in", "on", ",") and words[j + 1] not in (",", ".", ";")
         if not flags[j] & (NP | POSSESSIVE):
             break

@@ -19,6 +19,7 @@ from typing import Sequence
 
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
+from .acts import act_word_at
 from .credits import Frame, aside_via, dash_credit, find_that, leading_via, occasion_via, opening_quote, read_according_to, trailing_via, via_span
 from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
@@ -38,6 +39,7 @@ from .words import (
     PARTICIPLE_SUFFIX,
     PROMISE_VERBS,
     PRONOUNS,
+    RELATIVES,
     SUBJECT_PRONOUNS,
     speaker_nouns,
 )
@@ -59,9 +61,9 @@ def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
             continue
         # A trailing credit reaches back no further than the previous cue of its sentence:
         # "A, X said, and B, Y said" credits B to Y, not A and B (and N cues stay linear).
-        floor = frame_end(d, frames[-1]) if frames else unit.start
+        floor = _floor(d, unit, frames)
         frame = read_frame(d, unit, (first, last, verb), cue_starts, floor=floor)
-        if frame is None:
+        if frame is None or _act_inside(d, frame, frames):
             continue
         if frame.via is not None:
             # The "according to" that named the conduit is not a frame of its own.
@@ -71,8 +73,40 @@ def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
                     break  # cue_starts is in order: no later cue can overlap the conduit
                 if d.ends[c] > frame.via[0] - 15:
                     consumed.add(c)
+        if frame.verb.act and frame.quote is None:
+            consumed.update(_act_consumes(d, unit, frame))
         frames.append(frame)
     return frames
+
+
+def _act_inside(d: Doc, frame: Frame, frames: Sequence[Frame]) -> bool:
+    """'She says his tweets accusing Ann Roe of lying are "false"': an act in -ing inside the
+    words another cue of the sentence reports describes something in them (its content would
+    run on past the clause's verb and swallow the reported words)."""
+    if not frame.verb.act or not d.low[frame.cue_first].endswith("ing"):
+        return False
+    at = d.starts[frame.cue_first]
+    return any(f.content[0] <= at < f.content[1] for f in frames)
+
+
+def _act_consumes(d: Doc, unit: Unit, frame: Frame) -> tuple[int, ...]:
+    """'criticised the government for claiming ...', 'accused him of saying ...': the claim
+    is the object's, reported by the act's speaker; the participle after the act word reads
+    no frame of its own (it would credit the act's speaker with it)."""
+    k = bisect.bisect_left(d.starts, frame.content[0], unit.lo, unit.hi)
+    j = act_word_at(d, unit, k, frame.verb)
+    return (j + 1,) if j is not None and d.low[j] == frame.verb.act else ()
+
+
+def _floor(d: Doc, unit: Unit, frames: Sequence[Frame]) -> int:
+    """Where a trailing credit's words may start: after the previous frame of the sentence,
+    but not after an act in a relative clause, which sits inside the words credited ("Her
+    relatives, who asked police to show them the video, saw it, lawyers said")."""
+    for frame in reversed(frames):
+        relative = frame.mention is not None and d.low[frame.mention[0]] in RELATIVES
+        if not (frame.verb.act and frame.quote is None and relative):
+            return frame_end(d, frame)
+    return unit.start
 
 
 def frame_end(d: Doc, frame: Frame) -> int:
@@ -199,10 +233,11 @@ def listener_end(d: Doc, k: int, n: int) -> int:
     return j
 
 
-def _noun_not_verb(d: Doc, unit: Unit, last: int, verb: SpeechVerb, who: _Who) -> bool:
+def _noun_not_verb(d: Doc, unit: Unit, first: int, verb: SpeechVerb, who: _Who) -> bool:
     """'notes', 'reports', 'claims' are plural nouns as often as verbs: as verbs they need a
-    subject that can speak ("The Post reports", "she notes"), not "weapons and notes"."""
-    if not d.low[last].endswith("s") or verb.lemma in ("say", "tell", "statement") or who.inverted:
+    subject that can speak ("The Post reports", "she notes"), not "weapons and notes". A
+    two-word cue's first word is the one to test ("made additional appeals to voters to ...")."""
+    if not d.low[first].endswith("s") or verb.lemma in ("say", "tell", "statement") or who.inverted:
         return False
     top = who.mention[1] - 1 if who.mention and not who.inherit else None
     if top is not None and described_start(d, unit, top, unit.lo) == who.mention[0]:
@@ -220,12 +255,18 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
         return read_according_to(d, unit, first, last, verb, cue_starts, floor=floor)
     if _passive(d, unit, first):
         return None
+    if verb.act and last + 1 < unit.hi and d.low[last + 1] == verb.act:
+        # "Labour accused of 'propaganda'", "a driver urged to slow down": an act's word right
+        # after it, with no object between, is a passive without its "be" (headlines, reduced
+        # relatives): the subject is spoken to or of.
+        return None
     who = _who(d, unit, first, last, verb)
-    if who is None or _noun_not_verb(d, unit, last, verb, who):
+    if who is None or _noun_not_verb(d, unit, first, verb, who):
         return None
     n = unit.hi
     via = None
     k = who.after
+    act = act_word_at(d, unit, skip_adverbials(d, k, n), verb) if verb.act and not who.inverted else None
     if verb.lemma == "tell" and not who.inverted:
         # "told Yonhap that ...", "told reporters on Monday that ...": the hearer, maybe an outlet.
         via = via_span(d, unit, k, n)
@@ -245,6 +286,8 @@ def read_frame(d: Doc, unit: Unit, cue: Cue, cue_starts: Sequence[int], *, floor
     trailing = _trailing(d, unit, cue, who, via, k, floor)
     if trailing is not None:
         return trailing or None
+    if act is not None:
+        return _act(d, unit, cue, who, via, skip_adverbials(d, who.after, n), cue_starts)
     lead_in = _lead_in(d, unit, cue, who, via, k)
     if lead_in is not None:
         return lead_in or None
@@ -329,6 +372,26 @@ def _reported(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: 
         return None
     if verb.np_object and not quotes_within(unit, start, stop + 1):
         return None
+    return Frame(first, last, verb, mention, (start, stop), via, None, inherit)
+
+
+def _act(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Sequence[int]) -> Frame | None:
+    """A directive or evaluative act: "urged residents to stay indoors", "accused the firm of
+    lying". The object and what follows it are the content (see ``acts``)."""
+    first, last, verb = cue
+    end = content_end(d, unit, cue_starts, k, unit.end)
+    if who.mention is not None and d.low[who.mention[0]] in RELATIVES:
+        # "Ann Roe, who accused the firm of lying, may run": a relative clause ends at its comma.
+        comma = next((j for j in range(k, unit.hi) if d.words[j] == "," and not d.quoted[j]), unit.hi)
+        end = min(end, d.starts[comma]) if comma < unit.hi else end
+    start, stop = trim(d.text, d.starts[k], end)
+    if stop <= start:
+        return None
+    mention, inherit = who.mention, who.inherit
+    if who.participle and mention is not None and mention[0] > unit.lo and d.low[mention[0] - 1] == "to":
+        # "sent a letter to the board asking them to ...": the addressee asks nothing; the
+        # participle shares the clause's subject.
+        mention, inherit = None, True
     return Frame(first, last, verb, mention, (start, stop), via, None, inherit)
 
 

@@ -20,6 +20,10 @@ class SpeechVerb:
     lemma: str
     np_object: bool  # counts only with quoted words after it
     trailing_only: bool  # counts only after the words it reports
+    # A directive or evaluative act: the word after the verb's object that makes the object and
+    # what follows the content ("urged voters to ...": "to"; "accused X of ...": "of").
+    act: str = ""
+    question: bool = False  # reports an indirect question: "asked (the minister) whether ..."
 
 
 @functools.cache
@@ -29,7 +33,9 @@ def speech_verbs() -> dict[tuple[str, ...], SpeechVerb]:
     for line in _lines("speech_verbs.txt"):
         head, _, flags = line.partition("|")
         lemma, _, inflections = head.partition(":")
-        verb = SpeechVerb(lemma.strip(), "np" in flags.split(), "trailing" in flags.split())
+        marks = flags.split()
+        act = next((m.partition("=")[2] for m in marks if m.startswith("act=")), "")
+        verb = SpeechVerb(lemma.strip(), "np" in marks, "trailing" in marks, act, "question" in marks)
         # A multi-word lemma ("point out") has multi-word forms: read them in groups of its width.
         width = len(lemma.split())
         words = inflections.split()
