@@ -17,7 +17,7 @@ from .doc import Doc
 from .marks import Quote, quote_inner, trim
 from .phrases import subject_after
 from .units import Unit, closes_quote, quote_at
-from .words import CAP, DASHES, DETERMINERS, FINITE, IRREGULAR_PAST, NP, OPENERS, SUBJECT_PRONOUNS
+from .words import CAN_SPEAK, CAP, DASHES, DETERMINERS, FINITE, IRREGULAR_PAST, NP, OPENERS, SUBJECT_PRONOUNS
 
 CREDIT = SpeechVerb("credit", False, False)
 
@@ -65,6 +65,11 @@ def read_according_to(d: Doc, unit: Unit, first: int, last: int, verb: SpeechVer
     n = unit.hi
     mention = subject_after(d, unit, last + 1, n)
     if mention is None:
+        return None
+    if d.low[first] == "as" and not d.flags[mention[1] - 1] & CAN_SPEAK:
+        # "As per" names a source only with a word that can speak after it ("as per the
+        # statement", "as per police"); far more often than "according to" it cites a rule
+        # or a plan ("as per the norms", "as per schedule").
         return None
     lead = first - 1
     if lead < unit.lo or d.low[lead] in OPENERS:

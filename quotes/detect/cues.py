@@ -42,6 +42,9 @@ ACCORDING_TO = SpeechVerb("according to", False, False)
 STATEMENT = SpeechVerb("statement", False, False)
 NOT_DETERMINERS = DETERMINERS - {"that"}
 
+# Two-word credits that are no verb: "according to", and "as per" (South Asian English).
+CREDIT_PAIRS = frozenset({("according", "to"), ("as", "per")})
+
 Cue = tuple[int, int, SpeechVerb]  # first token, last token, verb
 
 
@@ -55,6 +58,10 @@ def match_cue(d: Doc, unit: Unit, i: int) -> tuple[int, SpeechVerb] | None:
     verbs = speech_verbs()
     word = low[i]
     if word == "according" and i + 1 < unit.hi and low[i + 1] == "to":
+        return 2, ACCORDING_TO
+    if word == "as" and i + 1 < unit.hi and low[i + 1] == "per":
+        # "As per the statement, ...": South Asian English for "according to", read as it is
+        # ("as per usual", "as per the plan" name no source: the speaker test rules them out).
         return 2, ACCORDING_TO
     if word in ("statement", "statements") and i + 1 < unit.hi and low[i + 1] in ("read", "reads", "said", "says"):
         return 2, STATEMENT
@@ -119,7 +126,7 @@ def cue_first_tokens(d: Doc, sentence_firsts: set[int]) -> list[int]:
             # must follow.
             nxt = low[i + 1] if i + 1 < d.n else ""
             third = low[i + 2] if i + 2 < d.n else ""
-            if not ((low[i], nxt) in verbs or (low[i], nxt, third) in verbs or (low[i] == "according" and nxt == "to")
+            if not ((low[i], nxt) in verbs or (low[i], nxt, third) in verbs or (low[i], nxt) in CREDIT_PAIRS
                     or (low[i] in ("statement", "statements") and nxt in ("read", "reads", "said", "says"))):
                 continue
         found.append(i)

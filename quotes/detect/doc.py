@@ -7,7 +7,7 @@ index. Every later stage works on index ranges into it; no stage builds an objec
 from __future__ import annotations
 
 from ..engines.base import Analysis
-from .words import FLAGS, LOWER
+from .words import FLAGS, LOWER, acronyms_in
 
 
 def headline_end(analysis: Analysis) -> int:
@@ -46,6 +46,7 @@ class Doc:
         # Two C-level maps over cached look-ups: a word seen before costs a dictionary hit.
         self.low: list[str] = list(map(LOWER.__getitem__, analysis.words))
         self.flags: list[int] = list(map(FLAGS.__getitem__, analysis.words))
+        acronyms_in(analysis.words, self.low, self.flags)  # "The WHO said": no relative "who"
         # Filled unit by unit (slices over each quote's tokens): 1 inside a quote or its marks.
         self.quoted = bytearray(len(analysis.words))
         parse = analysis.parse

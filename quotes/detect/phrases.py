@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from ..lexicon import place_index, post_modifiers, speech_verbs
+from ..lexicon import place_index, post_modifiers, speech_verbs, word_set
 from .doc import Doc
 from .units import Unit, inner_dot
 from .words import (
@@ -136,6 +136,9 @@ def _gather_left(d: Doc, unit: Unit, end: int, floor: int) -> int:
             continue
         if word in PREPOSITIONS_IN_NAMES and j - 1 >= floor and j < end and (low[j - 1] in nouns or word == "of" and (flags[j - 1] & CAP and low[j - 1] not in DETERMINERS or low[j - 1] in OF_HEADS)):
             j -= 1  # "a spokeswoman for the ministry", "head of the agency", "Mr. Morgan of the Sierra Club"
+            continue
+        if word == "to" and j - 1 >= floor and j < end and low[j - 1] in word_set("roles_to.txt"):
+            j -= 1  # "an aide to Ortega", "a senior adviser to the governor"
             continue
         if words[j] == "." and inner_dot(d, j, unit.lo, unit.hi):
             j -= 1  # "Mr. Podesta", "Benjamin J. Rhodes"

@@ -10,8 +10,9 @@ The word lists are sets of lower-case words; each says why it exists.
 from __future__ import annotations
 
 import functools
+import itertools
 
-from ..lexicon import media_words, speech_verbs, word_set
+from ..lexicon import exact_words, media_words, speech_verbs, word_set
 
 # Words that sit between a subject and its speech verb: "have said", "also said",
 # "had obliquely acknowledged", "on Monday said".
@@ -108,6 +109,30 @@ LY_NOUNS = frozenset("family assembly rally supply monopoly anomaly homily butte
 LEAD_PREPOSITIONS = frozenset("amid after before in on at during following despite with without since from under while when".split())
 
 
+@functools.cache
+def acronym_words() -> frozenset[str]:
+    """"WHO", "IS", "IT": acronyms spelled like small words, exactly as written (acronym_words.txt)."""
+    return exact_words("acronym_words.txt")
+
+
+def _shouted(word: str) -> bool:
+    """An all-capital word of two letters or more: shouting, or a headline in capitals."""
+    return len(word) > 1 and word.isupper()
+
+
+def acronyms_in(words: list[str], low: list[str], flags: list[int]) -> None:
+    """Read "WHO", "IS", "IT" as the names they are ("The WHO has said"), unless a word
+    beside them is all capitals too ("WHO IS TO BLAME"). Found by a C-level scan, so an
+    article without one costs no per-token Python work."""
+    known = acronym_words()
+    n = len(words)
+    for i in itertools.compress(range(n), map(known.__contains__, words)):
+        if (i > 0 and _shouted(words[i - 1])) or (i + 1 < n and _shouted(words[i + 1])):
+            continue
+        low[i] = words[i]  # (kept in capitals: no word list holds it)
+        flags[i] = NAME_FLAGS
+
+
 def plural(noun: str) -> str:
     """The regular plural of a lexicon noun: agency -> agencies, witness -> witnesses."""
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
@@ -138,7 +163,7 @@ def document_nouns() -> frozenset[str]:
 @functools.cache
 def cue_first_words() -> frozenset[str]:
     """Every word a cue can start with, for a quick test before the full cue match."""
-    return frozenset(form[0] for form in speech_verbs()) | {"according", "statement", "statements"}
+    return frozenset(form[0] for form in speech_verbs()) | {"according", "as", "statement", "statements"}
 
 
 # Flags: one bit per question; a word's flags are computed once per process.
@@ -153,6 +178,8 @@ CUE_FIRST = 1 << 7  # some speech cue starts with this word
 SPEECH_FORM = 1 << 8  # a one-word form of a speech verb ("said", "claims", "saying")
 NAME_ABBREVIATION = 1 << 9  # "Mr", "Sen", or a single capital: its period stays in a name
 POSSESSIVE = 1 << 10  # ends with 's or ’s
+# The flags of a capitalized word no list holds: a name ("Acme", "WHO" read as an acronym).
+NAME_FLAGS = CAP | WORD | NP | CAN_SPEAK
 
 
 def _finite(word: str, low: str) -> bool:

@@ -51,6 +51,23 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def role_abbreviations() -> dict[str, tuple[str, ...]]:
+    """Lower-case role abbreviation ("pm") -> the words of the role it stands for ("prime",
+    "minister"): role_abbreviations.tsv."""
+    table = {}
+    for line in _lines("role_abbreviations.tsv"):
+        form, _, role = line.partition("\t")
+        table[form.strip().lower()] = tuple(role.lower().split())
+    return table
+
+
+@functools.cache
+def exact_words(name: str) -> frozenset[str]:
+    """A list's words as written, case kept ("WHO" and not "who": acronym_words.txt)."""
+    return frozenset(line.strip() for line in _lines(name))
+
+
+@functools.cache
 def post_modifiers() -> dict[tuple[str, ...], bool]:
     """A speaker noun's post-modifier ("familiar with", "close to") as lower-case words ->
     whether it only says the source is anonymous ("speaking on condition of")."""

@@ -188,7 +188,7 @@ class Registry:
         entity.gender = entity.gender or parsed.gender
         entity.age = entity.age or parsed.age
         if parsed.role:
-            entity.descriptors.update(_words(parsed.role))
+            entity.descriptors.update(T.with_abbreviations(_words(parsed.role)))  # ("the PM": the prime minister)
         if parsed.description:
             entity.descriptors.update(_words(parsed.name))
             entity.descriptors.add(parsed.head)

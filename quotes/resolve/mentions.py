@@ -23,12 +23,14 @@ import regex
 from ..lexicon import post_modifiers
 from ..model import Gender, SpeakerType
 from . import types as T
+from .places import affiliation_of, owner_affiliation, place_words
 
 PERSON, ORG, MEDIA, GROUP, UNKNOWN = (
     SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP, SpeakerType.UNKNOWN,
 )  # fmt: skip
 PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE, "she": Gender.FEMALE, "her": Gender.FEMALE}
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "it", "we", "i", "you", "who", "which"})
+OWNING_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE, None: None}
 # Styles that join a dropped honorific in a judge's name: "Mr Justice Eady".
 JUDICIAL = frozenset({"justice"})
@@ -67,80 +69,6 @@ class ParsedMention:
     def speaks(self) -> bool:
         """Can the mention be a speaker at all? ("Her comments", "leave" cannot.)"""
         return self.pronoun is not None or self.type is not UNKNOWN
-
-
-# ---------------------------------------------------------------------------------------
-# Places and affiliations
-
-
-def _places(words: list[str]) -> list[tuple[int, int, str]]:
-    """Places, demonyms and metonyms among the words, longest first, left to right: (first word,
-    how many words, the country)."""
-    found = []
-    low = list(map(T.word_key, words))
-    wide = T.place_prefixes()
-    n = len(low)
-    i = 0
-    while i < n:
-        # Only a word that opens a place name of two or three words ("north", "new") is
-        # looked up with the words after it.
-        for width in (3, 2, 1) if low[i] in wide or " " in low[i] else (1,):
-            if i + width <= n:
-                hit = T.place(" ".join(low[i : i + width]))
-                if hit is not None:
-                    found.append((i, width, hit[0]))
-                    i += width
-                    break
-        else:
-            i += 1
-    return found
-
-
-def affiliation_of(words: list[str]) -> str | None:
-    """The one country that demonyms, names or metonyms in these words point to, else the one
-    party they name ("Tory backbencher" -> Conservative Party)."""
-    return _affiliation(tuple(words)) if words else None
-
-
-@functools.lru_cache(maxsize=8192)
-def _affiliation(words: tuple[str, ...]) -> str | None:
-    words = list(words)
-    unique = list(dict.fromkeys(country for _, _, country in _places(words)))
-    if len(unique) == 1:
-        return unique[0]
-    if unique:
-        return None
-    parties = {p.name for w in words if w[:1].isupper() and (p := T.party(T.strip_possessive(w))) is not None}
-    return parties.pop() if len(parties) == 1 else None
-
-
-def owner_affiliation(words: list[str]) -> str | None:
-    """What an owner before a name or role says the speaker belongs to: a country ("South
-    Korea's"), a party ("the SNP's" -> Scottish National Party), an organization ("GE's",
-    "the Harbour Party's"); a person owner ("Mr Dale's lawyers") is none."""
-    name = " ".join(words)
-    party = T.party(name)
-    if party is not None:
-        return party.name
-    place = _speaking_place(words)
-    if place is not None:
-        return place[0]
-    country = affiliation_of(words)
-    if country is not None:
-        return country
-    if T.is_acronym(name) or T.is_known_organization(name) or any(T.is_org_word(w) for w in words[1:] or words):
-        return name
-    return None
-
-
-def _place_words(words: list[str]) -> set[int]:
-    """Indices of the words that are part of a place, demonym or metonym ("North Korean")."""
-    return {i + k for i, width, _ in _places(words) for k in range(width)}
-
-
-def _speaking_place(words: list[str]) -> tuple[str, str] | None:
-    hit = T.place(" ".join(words))
-    return hit if hit and hit[1] in ("country", "metonym") else None
 
 
 def _display(raw: str, words: list[str]) -> str:
@@ -245,9 +173,10 @@ class _Words:
         if self.words and "&" not in " ".join(self.words):  # "Standard & Poor's" keeps it
             self.words[-1] = T.strip_possessive(self.words[-1])
             self.lower[-1] = self.words[-1].lower()
-        while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS and self.lower[-2] not in T.FUNCTION_WORDS:
+        while len(self.words) > 1 and self.lower[-1] in T.DOCUMENT_WORDS and self.lower[-2] not in T.FUNCTION_WORDS and self.lower[-2] not in OWNING_PRONOUNS:
             # "the Rodong Sinmun article": the paper; but in "the authors of the report" the
-            # document is the object of a phrase after the speaker, and stays.
+            # document is the object of a phrase after the speaker, and stays, as it does after
+            # a pronoun ("Her report" is no one named Her).
             self.words, self.lower = self.words[:-1], self.lower[:-1]
 
     @property
@@ -382,7 +311,7 @@ def _outlet(w: _Words, all_words: list[str]) -> ParsedMention | None:
     """An outlet by the words its name is made of: "BBC Radio Five Live", "Norwich's website"."""
     if not T.is_outlet_name(all_words, w.definite):
         return None
-    covered = _place_words(w.words)
+    covered = place_words(w.words)
     named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) for k, x in enumerate(all_words))
     display = _display(w.raw, all_words)
     return _parsed(w, display, MEDIA, named, affiliation=affiliation_of(all_words))
@@ -442,6 +371,9 @@ def _linked_role(w: _Words) -> tuple[int, str | None]:
     organization after the link word, when the mention is a role of an organization."""
     for k in range(1, len(w.words) - 1):
         before = w.words[k - 1]
+        if w.lower[k] == "to" and T.serves_by_to(before):
+            rest = [x for x in w.words[k + 1 :] if x.lower() != "the"]  # "an aide to Ortega"
+            return k, _display(w.raw, rest) if rest else None
         if w.lower[k] in ROLE_LINKS and (T.is_role_word(before) or T.is_plural_role(before) or T.is_person_noun(before) or T.is_plural_person(before)):
             rest = [x for x in w.words[k + 1 :] if x.lower() != "the"]
             return k, _display(w.raw, rest) if rest else None
@@ -460,7 +392,7 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     words, head, raw = w.words, w.head, w.raw
     # As written (_display) or, for people and groups, less a leading article (_unnamed_display).
     if T.is_generic_media(head):
-        covered = _place_words(words)
+        covered = place_words(words)
         named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) and x.lower() not in T.FUNCTION_WORDS for k, x in enumerate(words))
         return _parsed(w, _display(raw, words), MEDIA, named, affiliation=affiliation_of(words), description=w.definite and not named)
     if w.age is not None and head.endswith("year-old"):
@@ -482,6 +414,12 @@ def _unnamed(w: _Words) -> ParsedMention | None:
     if role_head:
         # "a spokesman", "a senior official", "one Iraqi woman", "a source": an unnamed person.
         return _parsed(w, _unnamed_display(raw, words[-1]), PERSON, False, _display(raw, words), affiliation_of(words))
+    if (head in T.record_nouns() or T.singular(head) in T.record_nouns()) and not w.owner and raw.split()[0].lower() not in OWNING_PRONOUNS:
+        # "According to the study", "the lawsuit alleged": a record no author is given for is
+        # the source itself (GUIDE: "the lawsuit", an organization, named false), never
+        # whoever spoke before it. (An author named with it was taken first; "his report" is
+        # its owner's; "the statement added" points back to whoever issued it: records.txt.)
+        return _parsed(w, _unnamed_display(raw, words[-1]), ORG, False)
     return None
 
 
@@ -493,6 +431,11 @@ def _parse_words(raw: str, words: list[str]) -> ParsedMention:
     w.split_owner()
     w.tidy_end()
     if not w.words:
+        return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
+    if len(w.words) > 1 and w.lower[0] in OWNING_PRONOUNS and w.lower[-1] in T.document_nouns() and not any(x.endswith(POSSESSIVE_ENDINGS) for x in w.words[1:]):
+        # "Her report", "his statement": the owner's words, no source of their own (nor an
+        # outlet, nor somebody named Her); the attribution before names the owner. ("his
+        # club's website" is the club's.)
         return ParsedMention(raw, raw, UNKNOWN, False, None, None, w.gender)
     start = name_run_start(w.words, w.honorific is not None)
     if start > 0 and _linked_role(w)[1] is not None:
@@ -586,7 +529,7 @@ def parse_mention(text: str) -> ParsedMention:
         if left.type is PERSON and left.named and (left.gender is not None or left.role or len(left.name.split()) > 1):
             return attrs.evolve(left, text=raw)
     words = _words_of(raw)
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PRONOUNS and words[0] not in T.acronym_words():
         low = words[0].lower()
         return ParsedMention(raw, raw, UNKNOWN, False, None, None, PRONOUN_GENDER.get(low), pronoun=low, head=low)
     return _parse_words(raw, words)

@@ -14,6 +14,8 @@ import regex
 
 from ..lexicon import (
     Honorific,
+    exact_words,
+    role_abbreviations,
     Party,
     honorifics,
     media_outlets,
@@ -98,6 +100,43 @@ def is_known_organization(name: str) -> bool:
 def document_nouns() -> frozenset[str]:
     """"report", "study", "lawsuit": what is written (documents.txt), no body one speaks for."""
     return word_set("documents.txt") | DOCUMENT_WORDS
+
+
+@functools.cache
+def acronym_words() -> frozenset[str]:
+    """"WHO", "IS", "IT": acronyms spelled like pronouns and small words, as written: a
+    mention of one alone is the body, never the pronoun (acronym_words.txt)."""
+    return exact_words("acronym_words.txt")
+
+
+def serves_by_to(word: str) -> bool:
+    """"aide", "adviser": a role tied by "to" to whom it serves ("an aide to Ortega"; roles_to.txt)."""
+    return word.lower() in word_set("roles_to.txt")
+
+
+def with_abbreviations(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's words (lower case) with the other form of each abbreviated role among them:
+    ("prime", "minister") gains "pm", ("pm",) gains "prime" and "minister", so that either
+    form describes the person given the other (role_abbreviations.tsv)."""
+    extra: list[str] = []
+    for short, spelled in role_abbreviations().items():
+        if short in words:
+            extra.extend(spelled)
+        elif spelled[0] in words and _holds(words, spelled):
+            extra.append(short)
+    return words + tuple(extra) if extra else words
+
+
+def _holds(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+@functools.cache
+def record_nouns() -> frozenset[str]:
+    """"study", "lawsuit", "minutes": records that are the source themselves when no author is
+    named (records.txt); "statement", "letter" are their author's words instead."""
+    return word_set("records.txt")
 
 
 @functools.cache
