@@ -7,13 +7,15 @@ index. Every later stage works on index ranges into it; no stage builds an objec
 from __future__ import annotations
 
 from ..engines.base import Analysis
+from .furniture import label_end
 from .words import FLAGS, LOWER, acronyms_in
 
 
 def headline_end(analysis: Analysis) -> int:
     """Where the article's headline ends (0 when it has none): a first paragraph of up to 20
     words, followed by more, that does not end like a sentence ("Owen determined to stay in
-    Madrid") or is in title case ("Obama Says Museum Will Tell of 'Suffering.'")."""
+    Madrid"), is in title case ("Obama Says Museum Will Tell of 'Suffering.'") or opens with a
+    section label ("Q&A: Why are egg prices so high?": only a headline is labelled so)."""
     paragraphs = analysis.paragraphs
     if len(paragraphs) < 2:
         return 0
@@ -26,7 +28,7 @@ def headline_end(analysis: Analysis) -> int:
     sentence = last in ".!?…" or (last in "\"”’')" and end - 2 >= start and text[end - 2] in ".!?…")
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     title_case = len(content) >= 3 and sum(w[:1].isupper() or not w[:1].isalpha() for w in content) >= 0.8 * len(content)
-    return end if not sentence or title_case else 0
+    return end if not sentence or title_case or label_end(text, start, end) > start else 0
 
 
 # Words a title-case headline leaves in lower case.

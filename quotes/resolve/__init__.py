@@ -145,14 +145,29 @@ def _coref_antecedent(analysis: Analysis, span: tuple[int, int]) -> tuple[int, i
     return None
 
 
+def _story_sentence_starts(analysis: Analysis, furniture: tuple[tuple[int, int], ...]) -> list[int]:
+    """Where each sentence starts, a sentence in the page's furniture moved to where the story
+    starts (after "LONDON (Reuters) -"), or to the end of a byline or credit line: the walk back
+    from "he said" reads no subject there ("By Jane Smith" is nobody in the story)."""
+    starts = [s.start for s in analysis.sentences]
+    if not furniture:
+        return starts
+    firsts = [a for a, _ in furniture]
+    for k, start in enumerate(starts):
+        at = bisect.bisect_right(firsts, start) - 1
+        if at >= 0 and start < furniture[at][1]:
+            starts[k] = furniture[at][1]
+    return starts
+
+
 class _Reader:
     """Reads the article's mentions in order into the registry."""
 
-    def __init__(self, analysis: Analysis, names: NameSpans) -> None:
+    def __init__(self, analysis: Analysis, names: NameSpans, furniture: tuple[tuple[int, int], ...] = ()) -> None:
         self.analysis = analysis
         self.text = analysis.text
         self.registry = Registry()
-        self.sentences = Sentences(analysis.text, [s.start for s in analysis.sentences])
+        self.sentences = Sentences(analysis.text, _story_sentence_starts(analysis, furniture))
         self.last_pointer = -1  # where the last mention that may point back starts
         self.prose = Prose(analysis.text, names, self.prose_name)
         self.walker = Walker(analysis.text, self.sentences.starts, self._subject_entity, self._named_entity, self.prose)
@@ -385,7 +400,7 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
     """Attributions with their speakers, and the article's speakers, in text order."""
     text = analysis.text
     candidates = detection.candidates
-    reader = _Reader(analysis, detection.names)
+    reader = _Reader(analysis, detection.names, detection.furniture)
     events, reader.last_pointer = _events(text, candidates, detection.names)
     links: dict[int, Link] = {}
     vias: dict[int, tuple[str, Entity]] = {}

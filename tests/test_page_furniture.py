@@ -1,0 +1,133 @@
+"""The reporter's voice and page furniture: timestamps, datelines, section labels, bylines and
+credit lines are the page's words, not anyone's speech; the story starts after them. Every
+sentence here is invented (places and wires are real words, people and firms made up).
+"""
+import pytest
+
+import quotes
+from quotes.detect.furniture import story_starts
+
+
+def story(paragraph):
+    """The paragraph's story words, after its furniture ("" when it is all furniture)."""
+    return paragraph[story_starts(paragraph, [(0, len(paragraph))])[0] :]
+
+
+def read(text):
+    """(kind, speaker, the words' first 30 characters) of each attribution."""
+    result = quotes.analyze(text)
+    return [(a.kind.value, a.speaker.name if a.speaker else None, a.content.text[:30]) for a in result.attributions]
+
+
+@pytest.mark.parametrize(
+    "paragraph, words",
+    [
+        # Live-blog entries open with the time they were posted, in every house style.
+        ("10:42 Harbour Rail says all trains are cancelled.", "Harbour Rail says all trains are cancelled."),
+        ("9.05am Police say the road has reopened.", "Police say the road has reopened."),
+        ("21:30 GMT - The coastguard said the crew was safe.", "The coastguard said the crew was safe."),
+        ("1042 GMT Officials said the fire was under control.", "Officials said the fire was under control."),
+        ("Posted at 14:05 Ferry firm Lochline says sailings are off.", "Ferry firm Lochline says sailings are off."),
+        ("Updated 3 hours ago The council says the bridge is shut.", "The council says the bridge is shut."),
+        ("Updated 29 November 2026 The council says the bridge is shut.", "The council says the bridge is shut."),
+        ('14:05 "We are all safe," the skipper said.', '"We are all safe," the skipper said.'),
+        # Datelines: a place in capitals or with its region, a date, the wire, a dash.
+        ("OSLO, Nov 29 (Newswire) - The central bank said rates would hold.", "The central bank said rates would hold."),
+        ("WASHINGTON (AP) — The agency said it would appeal.", "The agency said it would appeal."),
+        ("ST. LOUIS, Mo. — Police said two men were held.", "Police said two men were held."),
+        ("Kyiv, Ukraine — The foreign minister said the talks had failed.", "The foreign minister said the talks had failed."),
+        ("Lyon, France (Wire) -- Firefighters said the blaze was out.", "Firefighters said the blaze was out."),
+        ("(Wire) -- Firefighters said the blaze was out.", "Firefighters said the blaze was out."),
+        # Section labels before a colon.
+        ("Q&A: Why are bus fares so high?", "Why are bus fares so high?"),
+        ("Live updates: Storm Ivo reaches the coast", "Storm Ivo reaches the coast"),
+        ("Analysis: The minister said no, but the door is open.", "The minister said no, but the door is open."),
+        # Negatives: a time or a number that opens a sentence of its own, a name and an aside
+        # between dashes, a hyphenated name, a hyphen with no space, a lower-case word after.
+        ("10.30 was the hour the polls closed.", "10.30 was the hour the polls closed."),
+        ("Jim Hale (R-Ohio) -- who chairs the panel -- said no.", "Jim Hale (R-Ohio) -- who chairs the panel -- said no."),
+        ("AFL-CIO leaders said they would back the bill.", "AFL-CIO leaders said they would back the bill."),
+        ("Jane Roe, a nurse, said the ward was full.", "Jane Roe, a nurse, said the ward was full."),
+        ("Analysis of the data shows a rise.", "Analysis of the data shows a rise."),
+        # A headline that quotes someone before a colon, and an interview's turns, are no
+        # datelines (the colon form needs a story's length): they are speech.
+        ("TRUMAN: We will win this", "TRUMAN: We will win this"),
+        ("AP: Mayor routed city money to a lobbyist.", "AP: Mayor routed city money to a lobbyist."),
+        # "Q:" opens an interviewer's turn, not a section.
+        ("Q: Why did you resign?", "Q: Why did you resign?"),
+    ],
+)
+def test_the_story_starts_after_the_furniture(paragraph, words):
+    assert story(paragraph) == words
+
+
+def test_a_colon_dateline_opens_a_long_first_paragraph_only():
+    # "NEW DELHI:" opens a wire story's long first paragraph; a transcript's turns follow one
+    # another, so a turn in capitals before another is no dateline.
+    lead = "NEW DELHI: The health ministry said on Sunday that new cases had fallen for a third week running across most of the northern states."
+    assert story(lead).startswith("The health ministry said")
+    text = lead + "\nHALE: Thank you for having me."
+    assert story_starts(text, [(0, len(lead)), (len(lead) + 1, len(text))])[0] == 0
+
+
+@pytest.mark.parametrize(
+    "paragraph, furniture",
+    [
+        # Bylines: "By" and names, outlets, a connector, an update time.
+        ("By Jane Roe, BBC News", True),
+        ("By JANE ROE and TOM LEE | Updated 3 hours ago", True),
+        ("BYLINE: Jane Roe.", True),
+        # Credit lines at the foot of a wire story.
+        ("(Reporting by Anna Kell; Editing by Mark Ross)", True),
+        ("Additional reporting by Sam Ito in Tokyo", True),
+        ("Associated Press writer Sam Ito contributed to this report.", True),
+        ("Jo Lee and Ann Poe contributed reporting.", True),
+        # Notes on the story itself.
+        ("This story has been updated.", True),
+        ("This article has been updated to include comments from the mayor.", True),
+        ("Correction: An earlier version of this story misstated the date of the vote.", True),
+        # Photo credits, captions and links to other stories.
+        ("(Photo: Harbour Images)", True),
+        ("Image source, Harbour Images", True),
+        ("Read more: Why bus fares are rising", True),
+        # Negatives: "By" opening a sentence, a report the story is about, a word that starts
+        # like a caption's, a credit glued onto a long paragraph of the story.
+        ("By Monday, the council said it would act.", False),
+        ("By then the minister had said too much.", False),
+        ("The report was amended after the minister said it was wrong.", False),
+        ("Pictures, he said, were taken at night.", False),
+        ("Photographers said the police pushed them back.", False),
+    ],
+)
+def test_a_paragraph_of_furniture_holds_no_story(paragraph, furniture):
+    assert (story(paragraph) == "") == furniture
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The reported words start after the dateline; the wire is no speaker nor conduit.
+        (
+            "OSLO, Nov 29 (Newswire) - The economy will grow more slowly next year, Harbour Bank said on Thursday.",
+            [("indirect", "Harbour Bank", "The economy will grow more slo")],
+        ),
+        # A timestamp is no part of who speaks.
+        ("Posted at 14:05 Ferry firm Lochline says sailings are off.", [("indirect", "Lochline", "sailings are off")]),
+        ("1042 GMT Officials said the fire was under control.", [("indirect", "Officials", "the fire was under control")]),
+        # A byline names no one in the story: "the minister" does not point back to it.
+        ("By Jane Roe, BBC News\nThe minister said the plan would go ahead.", [("indirect", "minister", "the plan would go ahead")]),
+        # A credit line between a quote and its free continuation hides nothing.
+        (
+            'Jo Lee said: "We are ready."\n(Photo: Harbour Images)\n"We have been for weeks."',
+            [("direct", "Jo Lee", "We are ready"), ("direct", "Jo Lee", "We have been for weeks")],
+        ),
+    ],
+)
+def test_furniture_is_no_part_of_an_attribution(text, expected):
+    assert read(text) == expected
+
+
+def test_a_section_label_makes_a_headline_and_names_no_one():
+    # "Q&A" is a label; the first line is the headline; "We asked" is the reporter's voice.
+    text = "Q&A: Why are bus fares so high?\nFares have doubled in a year. Economist Ann Poe says fuel is the main cause."
+    assert read(text) == [("indirect", "Ann Poe", "fuel is the main cause")]
