@@ -131,3 +131,28 @@ def test_a_section_label_makes_a_headline_and_names_no_one():
     # "Q&A" is a label; the first line is the headline; "We asked" is the reporter's voice.
     text = "Q&A: Why are bus fares so high?\nFares have doubled in a year. Economist Ann Poe says fuel is the main cause."
     assert read(text) == [("indirect", "Ann Poe", "fuel is the main cause")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The newsroom's "we" outside quote marks is the article's own voice: no attribution,
+        # and a question it quotes is nobody's.
+        ("Bus fares have doubled in a year. We asked an economist to explain.", []),
+        ("We told the company that its figures were wrong.", []),
+        ("We asked readers what they thought of the plan.", []),
+        ('We asked the mayor: "Will you resign?"', []),
+        ('But we asked the mayor: "Will you resign?"', []),
+        # Someone else speaking in the same sentence keeps their words.
+        ("We have contacted the Home Office, which said it would respond.", [("indirect", "Home Office", "it would respond")]),
+        # Negatives: "we" inside quote marks is the quoted speaker's; "we" inside the reported
+        # words is no speaker; "us" as a hearer leaves the speaker alone.
+        ('"We will fight this all the way," the union said.', [("direct", "union", "We will fight this all the way")]),
+        ("The union said we would all pay more for less.", [("indirect", "union", "we would all pay more for less")]),
+        ('A Lochline spokeswoman told us: "Sailings resume on Monday."', [("direct", "Lochline spokeswoman", "Sailings resume on Monday")]),
+        # A "we" further into the sentence is no subject of the quote after the colon.
+        ('If we lived in calmer times, Jo Lee would ask: "Why now?"', [("direct", "Jo Lee", "Why now?")]),
+    ],
+)
+def test_the_newsrooms_we_is_no_source(text, expected):
+    assert read(text) == expected

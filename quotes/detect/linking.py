@@ -28,6 +28,7 @@ from .words import (
     DETERMINERS,
     IRREGULAR_PAST,
     NP,
+    OPENERS,
     POSSESSIVE,
     PRONOUNS,
     RELATIVES,
@@ -298,6 +299,23 @@ def after_copula_colon(d: Doc, unit: Unit, quote: Quote) -> bool:
     return c - 1 >= unit.lo and d.words[c] == ":" and d.low[c - 1] in ("is", "was", "are", "were", "be", "reads", "read")
 
 
+def reporter_voice(d: Doc, mention: tuple[int, int]) -> bool:
+    """Is the mention the newsroom: "we" outside quote marks ("We asked readers what they
+    thought")? Inside them it is the quoted speaker's, and resolves as any pronoun does. ("I"
+    is left alone: outside quote marks it is a column's writer or an interview's unmarked
+    answer, which PolNeAR counts as sources.) What it gets wrong: an unmarked answer in the
+    plural ("A: We said no"), read as no one."""
+    a, b = mention
+    return b - a == 1 and d.low[a] == "we" and not d.quoted[a]
+
+
+def opens_unit(d: Doc, unit: Unit, i: int) -> bool:
+    """Does token i open its sentence, after an opener at most ("But we asked")? A "we" found
+    further in, as the holder of a quote or before a colon, is often no subject of what is
+    quoted ("If we lived in normal times, a reader would ask: ...")."""
+    return i == unit.lo or (i - 1 == unit.lo and d.low[i - 1] in OPENERS)
+
+
 def frame_paragraph(d: Doc, units: Sequence[Unit], frames_of) -> tuple[list[tuple[Unit, Frame]], set[Quote]]:
     """Every unit's frames, each with a speaker (a frame without one shares the unit's last
     speaker or its clause's subject), and the quotes they claim."""
@@ -311,6 +329,14 @@ def frame_paragraph(d: Doc, units: Sequence[Unit], frames_of) -> tuple[list[tupl
                 if mention is None:
                     continue
                 frame = frame._replace(mention=mention)
+            if reporter_voice(d, frame.mention):
+                # "We asked an economist to explain", "we told the company its figures were
+                # wrong": the article's own words are no attribution (GUIDE.md), nor are the
+                # quotes the newsroom frames anyone else's; a frame sharing this subject is its
+                # too. (PolNeAR counts "We asked readers what ..." as a source's speech.)
+                claimed.update(unit.quotes[at] for at in overlapping_quotes(unit, *frame.content))
+                unit_mention = frame.mention
+                continue
             framed.append((unit, frame))
             if not frame.verb.np_object or d.flags[head(d, frame.mention)] & CAN_SPEAK:
                 unit_mention = frame.mention  # ("a class called “Perception”" is no speaker to share)
@@ -417,7 +443,7 @@ class Linker:
                     candidates.append(Candidate(kind, quote_inner(d.text, quote), None, None, None, credit, "same-sentence", p_index))
                 return
             holder = quote_holder(d, unit, quote)
-            if holder is not None:
+            if holder is not None and not (reporter_voice(d, holder) and opens_unit(d, unit, holder[0])):
                 candidates.append(Candidate(Kind.PARTIAL, quote_inner(d.text, quote), None, d.span(*holder), None, None, "clause", p_index))
             return
         start, end = quote_inner(d.text, quote)
@@ -434,6 +460,8 @@ class Linker:
         lead = colon_speaker(d, unit, quote)
         if lead is None and after_copula_colon(d, unit, quote):
             return
+        if lead is not None and reporter_voice(d, lead) and opens_unit(d, unit, lead[0]):
+            return  # 'We asked the mayor: "Will you resign?"': the newsroom's own question
         if lead is not None:
             # 'Jones: "..."', 'She had posted: "..."': the colon credits its sentence's subject.
             candidates.append(Candidate(Kind.DIRECT, (start, end), None, d.span(*lead), None, None, "colon", p_index))
