@@ -156,3 +156,44 @@ def test_a_section_label_makes_a_headline_and_names_no_one():
 )
 def test_the_newsrooms_we_is_no_source(text, expected):
     assert read(text) == expected
+
+
+def speaker_of(text):
+    speaker = quotes.analyze(text).attributions[0].speaker
+    return speaker.name, speaker.type.value, speaker.affiliation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An outlet's own journalist is a person who works for it, the outlet the affiliation.
+        ("The BBC's Lorna Gordon says trees are down across the city.", ("Lorna Gordon", "person", "BBC")),
+        ("The Guardian's Jo Lee said the talks had stalled.", ("Jo Lee", "person", "Guardian")),
+        ("Sky's Ann Poe said the talks had stalled.", ("Ann Poe", "person", "Sky")),
+        ("The Guardian's economics editor said the talks had stalled.", ("Guardian's economics editor", "person", "Guardian")),
+        # Negatives: the outlet's own words are the outlet's ("website", "programme" are media).
+        ("The Guardian's website said the talks had stalled.", ("Guardian's website", "media", "Guardian")),
+        ("The BBC said the talks had stalled.", ("BBC", "media", "United Kingdom")),
+    ],
+)
+def test_an_outlets_journalist_is_a_person(text, expected):
+    assert speaker_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A role with a place or a body after it, then a name in apposition: the name speaks
+        # (the name can only rename the role: "Glasgow" is no person).
+        ("Our correspondent in Glasgow, Lorna Gordon, says trees are down across the city.", "Lorna Gordon"),
+        ("The head teacher at Millbrook, Grace Okafor, says class sizes will rise.", "Grace Okafor"),
+        ("The leader of the Harbour Party, Jo Lee, said the vote was rigged.", "Jo Lee"),
+        ("A spokesman for Acme, Tom Reid, said the plant would close.", "Tom Reid"),
+        # Negatives: no name in apposition, an aside that is no name, a list of places.
+        ("Our reporter in Kyiv says the city is quiet.", "Our reporter"),
+        ("Residents in Leeds, Tom Reid among them, said the plan was wrong.", "Residents"),
+        ("Officials in Paris, Rome and Berlin said the plan was wrong.", "Officials"),
+    ],
+)
+def test_a_name_after_a_role_and_its_place_speaks(text, speaker):
+    assert speaker_of(text)[0] == speaker

@@ -328,6 +328,17 @@ def _proper_name(d: Doc, a: int, b: int) -> bool:
     return all(d.flags[x] & CAP or (d.words[x] == "." and d.flags[x - 1] & NAME_ABBREVIATION) for x in range(a, b))
 
 
+def _role_head(d: Doc, a: int, top: int) -> int:
+    """The noun a phrase [a, top] is about: the word before its first preposition when what
+    follows it is a proper name ("correspondent" of "Our correspondent in Glasgow", "leader" of
+    "the leader of the Harbour Party"), else top."""
+    for p in range(a + 1, top):
+        if d.low[p] in NAME_PREPOSITIONS:
+            first = p + 2 if d.low[p + 1] == "the" else p + 1  # "of the Harbour Party"
+            return p - 1 if first <= top and all(d.flags[x] & CAP for x in range(first, top + 1)) else top
+    return top
+
+
 def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[int, int] | None:
     """'Jane Roe, a spokeswoman for the ministry, said': the name before the apposition.
 
@@ -370,8 +381,12 @@ def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[
             before_name = low[a - 1] if a > floor else ""
             # (not after a preposition: "Cory James, 22, of Flint, Mich., said" is no "Flint")
             clean_start = a == floor or not flags[a - 1] & WORD or (before_name in BOUNDARY_WORDS and before_name not in NAME_PREPOSITIONS) or before_name in OPENERS
-            if clean_start and low[a] not in OPENERS and not flags[top] & CAP and _proper_name(d, k + 1, right):
-                return (k + 1, right)  # "His father, Ernie LeBlanc, says": the name in apposition speaks
+            if clean_start and low[a] not in OPENERS and not flags[_role_head(d, a, top)] & CAP and _proper_name(d, k + 1, right):
+                # "His father, Ernie LeBlanc, says": the name in apposition speaks; so after a
+                # role with a place or body after it ("Our correspondent in Glasgow, Lorna
+                # Gordon, says", "The mayor of Leeds, Jo Lee, said"), a name that can rename
+                # only the role. (After "the company" the name renames the company.)
+                return (k + 1, right)
             if clean_start and (flags[top] & CAP or low[top] in nouns or described_start(d, unit, b - 1, floor) == a) and low[a] not in OPENERS:
                 return np  # (or "People familiar with the talks, who asked ..., said")
         right = k

@@ -308,9 +308,17 @@ def _titled_person(w: _Words, start: int) -> ParsedMention | None:
 
 
 def _outlet(w: _Words, all_words: list[str]) -> ParsedMention | None:
-    """An outlet by the words its name is made of: "BBC Radio Five Live", "Norwich's website"."""
+    """An outlet by the words its name is made of: "BBC Radio Five Live", "Norwich's website".
+    Not an outlet's own journalist: "the BBC's Lorna Gordon", "Sky's Jo Lee", "the Guardian's
+    economics editor" are people who work for it (GUIDE.md counts the outlet's correspondent
+    as a source, the outlet as the affiliation)."""
     if not T.is_outlet_name(all_words, w.definite):
         return None
+    if w.owner is not None and T.is_outlet_name(w.owner.split(), w.definite):
+        if len(w.words) >= 2 and all(map(is_name_word, w.words)):
+            return _parsed(w, " ".join(w.words), PERSON, True, affiliation=w.owner)
+        if w.words[-1].islower() and T.is_role_word(w.words[-1]):
+            return None  # "the Guardian's economics editor": a person, unnamed (_unnamed)
     covered = place_words(w.words)
     named = any(x[:1].isupper() and k not in covered and not T.is_generic_media(x) for k, x in enumerate(all_words))
     display = _display(w.raw, all_words)

@@ -56,7 +56,8 @@ def _affiliation(words: tuple[str, ...]) -> str | None:
 def owner_affiliation(words: list[str]) -> str | None:
     """What an owner before a name or role says the speaker belongs to: a country ("South
     Korea's"), a party ("the SNP's" -> Scottish National Party), an organization ("GE's",
-    "the Harbour Party's"); a person owner ("Mr Dale's lawyers") is none."""
+    "the Harbour Party's"), an outlet ("the Guardian's"); a person owner ("Mr Dale's lawyers")
+    is none."""
     name = " ".join(words)
     party = T.party(name)
     if party is not None:
@@ -69,6 +70,8 @@ def owner_affiliation(words: list[str]) -> str | None:
         return country
     if T.is_acronym(name) or T.is_known_organization(name) or any(T.is_org_word(w) for w in words[1:] or words):
         return name
+    if T.outlet_country(name)[0]:
+        return name  # "the Guardian's Jane Roe", "the Guardian's economics editor": its journalist
     return None
 
 
