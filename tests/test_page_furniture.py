@@ -61,6 +61,23 @@ def test_the_story_starts_after_the_furniture(paragraph, words):
     assert story(paragraph) == words
 
 
+def paragraphs_of(text):
+    spans, at = [], 0
+    for line in text.split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return [text[s:e] for s, (_, e) in zip(story_starts(text, spans), spans)]
+
+
+def test_a_dateline_comes_among_the_storys_first_paragraphs():
+    # A headline and a standfirst may come first; a byline and a time alone do not count.
+    text = "Minister quits\nA row over expenses ends a career.\nBy Jane Roe, BBC News\nPublished 3 hours ago\nLONDON (Wire) - The minister said no."
+    assert paragraphs_of(text) == ["Minister quits", "A row over expenses ends a career.", "", "Published 3 hours ago", "The minister said no."]
+    # Further in, capitals and a dash are the story's own ("SAFE — that is how ...").
+    text = "One.\nTwo.\nThree.\nSAFE — that is how the mayor said the city felt."
+    assert paragraphs_of(text)[-1] == "SAFE — that is how the mayor said the city felt."
+
+
 def test_a_colon_dateline_opens_a_long_first_paragraph_only():
     # "NEW DELHI:" opens a wire story's long first paragraph; a transcript's turns follow one
     # another, so a turn in capitals before another is no dateline.
@@ -89,6 +106,7 @@ def test_a_colon_dateline_opens_a_long_first_paragraph_only():
         # Photo credits, captions and links to other stories.
         ("(Photo: Harbour Images)", True),
         ("Image source, Harbour Images", True),
+        ("Media caption, Watch: the minister leaves office", True),
         ("Read more: Why bus fares are rising", True),
         # Negatives: "By" opening a sentence, a report the story is about, a word that starts
         # like a caption's, a credit glued onto a long paragraph of the story.

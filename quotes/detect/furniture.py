@@ -48,6 +48,12 @@ TIMESTAMP = regex.compile(
     rf"|\s*(?:Last\s+)?(?:[Uu]pdated|[Pp]osted|[Pp]ublished)(?:\s+on)?\s*:?\s*{_DATE}(?=\s|[-–—|:•]){_SEPARATOR}{_STORY}"
 )
 
+# A time on a line of its own ("10:42", "Published 3 hours ago"): no story, but it stays a
+# paragraph, which parts a live page's entries (a quote after it continues no earlier entry).
+LONE_STAMP = regex.compile(
+    rf"\s*(?:(?:Last\s+)?(?:[Uu]pdated|[Pp]osted|[Pp]ublished)(?:\s+(?:at|on))?\s*:?\s*)?(?:{_CLOCK}|{_AGO}|{_DATE}(?:,?\s+{_CLOCK})?)\s*$"
+)
+
 # A dateline: a place in capitals ("WASHINGTON", "ST. LOUIS, Mo.", "LONDON, Nov 29"), or in
 # title case with a region or the wire after it ("Kyiv, Ukraine —", "Paris (AFP) -"), then a
 # dash; or the wire alone ("(CNN) --", "(Reuters) -"). A hyphen counts as a dash only after a
@@ -69,7 +75,8 @@ DATELINE = regex.compile(
 # such turn, and of four letters or more ("AP: Trump chair ..." credits the wire).
 COLON_DATELINE = regex.compile(rf"\s*(?=[\p{{Lu}}.'’ -]{{4}}){_CAPS_PLACE}\s*:\s+{_STORY}")
 COLON_DATELINE_WORDS = 20  # fewer words than this: a headline
-# How many of the first paragraphs may hold a dateline (a headline and a byline may come first).
+# How many of the story's first paragraphs may hold a dateline (a headline and a standfirst may
+# come first; bylines and times on their own do not count).
 DATELINE_REACH = 3
 
 
@@ -94,7 +101,7 @@ NOTE = regex.compile(
 # Photo credits and captions: "(Photo: Getty Images)", "Image source, Reuters", "Image caption,
 # ...", "(AP Photo/Evan Vucci)"; and links to other stories: "Read more: ...", "Related: ...".
 CAPTION = regex.compile(
-    r"(?i)\s*\(?\s*(?:(?:photo|photograph|picture|image|video|graphic)s?\s*:|(?:photo|image|picture|video)\s+(?:source|caption|credit)s?\s*[:,]"
+    r"(?i)\s*\(?\s*(?:(?:photo|photograph|picture|image|video|graphic)s?\s*:|(?:photo|image|picture|video|media)\s+(?:source|caption|credit)s?\s*[:,]"
     r"|\p{Lu}+\s+photo\s*/|caption\s*:|credit\s*:|(?:read\s+more|related|see\s+also|also\s+read|more\s+on\s+this\s+story)\s*:)"
 )
 # "By Jane Smith, BBC News", "By JANE ROE and TOM LEE | Updated 3 hours ago": "By" and a
@@ -159,13 +166,16 @@ def story_starts(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[int]:
     """For each paragraph, where its story words start: after its furniture prefix, or at its
     end for a paragraph that is all furniture."""
     starts = []
+    seen = 0  # paragraphs of the story so far (a headline, a standfirst; not a byline)
     for index, (start, end) in enumerate(paragraphs):
         if whole_furniture(text, start, end):
             starts.append(end)
             continue
-        early = index < DATELINE_REACH
+        early = seen < DATELINE_REACH
         colon = _colon_dateline_end(text, paragraphs, index) if early else None
         starts.append(_prefix_end(text, start if colon is None else colon, end, early))
+        if not LONE_STAMP.match(text, start, end):
+            seen += 1
     return starts
 
 
