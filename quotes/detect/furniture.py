@@ -11,7 +11,8 @@ opens a reported clause, names a speaker or a conduit ("(Reuters)" in a dateline
 filed the story, not the source of its first sentence), or holds a name a later "the minister
 said" could be taken for.
 
-Every test is one anchored pattern per paragraph, compiled once: no work per token.
+A paragraph costs a look at its first characters and two or three anchored patterns, compiled
+once: no work per token.
 What it gets wrong: a story whose first words are an acronym and a dash ("NATO — the alliance
 — said") reads the acronym as a dateline; a byline with no "By" ("Jane Smith, Political
 Correspondent") is read as prose.
@@ -80,13 +81,6 @@ COLON_DATELINE_WORDS = 20  # fewer words than this: a headline
 DATELINE_REACH = 3
 
 
-@functools.cache
-def _label() -> regex.Pattern:
-    """A section label and its colon ("Q&A:", "Live updates:"): section_labels.txt."""
-    labels = sorted((r"\s+".join(map(regex.escape, line.split())) for line in word_set("section_labels.txt")), key=len, reverse=True)
-    return regex.compile(rf"(?i)\s*(?:{'|'.join(labels)})\s*[:|]\s*{_STORY}")
-
-
 # Paragraphs that are furniture whole. Credit lines: "(Reporting by ...; Editing by ...)",
 # "Additional reporting by ...", "Writing by ...".
 CREDIT_LINE = regex.compile(r"(?i)\s*\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|research|compiled|produced|translated|graphics)\s+by\b")
@@ -110,8 +104,29 @@ BYLINE = regex.compile(r"\s*By\s+\p{Lu}")
 # "BYLINE: Amber Phillips.", "Byline: ...": a byline that says so.
 BYLINE_LABEL = regex.compile(r"(?i)\s*by(?:line)?\s*:")
 _BYLINE_WORDS = frozenset("and in at of for the de van von der da di le la with news correspondent reporter editor updated ago hours minutes mins".split())
+# All of them but the byline and "contributed", as one pattern (one call a paragraph).
+WHOLE = regex.compile("(?i)" + "|".join(f"(?:{form.pattern.removeprefix('(?i)')})" for form in (CREDIT_LINE, NOTE, CAPTION, BYLINE_LABEL)))
 BYLINE_LENGTH = 16  # words: a byline is short
 CREDIT_LENGTH = 300  # characters: a longer paragraph that ends so is a story's, credit and all
+
+
+@functools.cache
+def _label_pattern() -> str:
+    """A section label and its colon ("Q&A:", "Live updates:"): section_labels.txt."""
+    labels = sorted((r"\s+".join(map(regex.escape, line.split())) for line in word_set("section_labels.txt")), key=len, reverse=True)
+    return rf"\s*(?i:{'|'.join(labels)})\s*[:|]\s*{_STORY}"
+
+
+@functools.cache
+def _label() -> regex.Pattern:
+    return regex.compile(_label_pattern())
+
+
+@functools.cache
+def _prefix(dateline: bool) -> regex.Pattern:
+    """A timestamp, a label or (early in the story) a dateline: one pattern, one call."""
+    forms = [TIMESTAMP.pattern, DATELINE.pattern, _label_pattern()] if dateline else [TIMESTAMP.pattern, _label_pattern()]
+    return regex.compile("|".join(f"(?:{form})" for form in forms))
 
 
 def _is_byline(text: str, start: int, end: int) -> bool:
@@ -127,21 +142,33 @@ def _is_byline(text: str, start: int, end: int) -> bool:
 def whole_furniture(text: str, start: int, end: int) -> bool:
     """Is the paragraph text[start:end] furniture through and through (no story words)?"""
     return bool(
-        CREDIT_LINE.match(text, start, end)
-        or NOTE.match(text, start, end)
-        or CAPTION.match(text, start, end)
-        or _is_byline(text, start, end)
-        or BYLINE_LABEL.match(text, start, end)
-        or (end - start <= CREDIT_LENGTH and CONTRIBUTED.search(text, start, end))
+        WHOLE.match(text, start, end)
+        or (text.startswith("By", start) and _is_byline(text, start, end))
+        or (end - start <= CREDIT_LENGTH and text.find("ontributed", start, end) >= 0 and CONTRIBUTED.search(text, start, end))
     )
+
+
+def _may_open_furniture(text: str, start: int) -> bool:
+    """A cheap look at the paragraph's first characters, before any pattern: a timestamp opens
+    with a digit or a lead word, a dateline with a word in capitals or a comma, bracket or dash
+    soon after, a label with a colon or bar after it."""
+    head = text[start : start + 60]
+    return head[:1].isdigit() or head[1:2].isupper() or any(mark in head for mark in _OPENING_MARKS) or head.startswith(_STAMP_WORDS)
+
+
+_OPENING_MARKS = (":", "|", "(", ",", "—", "–", " -")
+_STAMP_WORDS = ("Updated", "updated", "Posted", "posted", "Published", "published", "Last")
 
 
 def _prefix_end(text: str, start: int, end: int, dateline: bool) -> int:
     """Where the story words start after the paragraph's timestamp, dateline or label (each
     may follow the one before: "Updated 10:42 Live: ...")."""
     at = start
+    prefix = _prefix(dateline)
     for _ in range(3):
-        found = TIMESTAMP.match(text, at, end) or (DATELINE.match(text, at, end) if dateline else None) or _label().match(text, at, end)
+        if not _may_open_furniture(text, at):
+            break
+        found = prefix.match(text, at, end)
         if found is None or found.end() >= end:
             break
         at = found.end()
@@ -174,7 +201,7 @@ def story_starts(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[int]:
         early = seen < DATELINE_REACH
         colon = _colon_dateline_end(text, paragraphs, index) if early else None
         starts.append(_prefix_end(text, start if colon is None else colon, end, early))
-        if not LONE_STAMP.match(text, start, end):
+        if early and not LONE_STAMP.match(text, start, end):
             seen += 1
     return starts
 
