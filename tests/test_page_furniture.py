@@ -94,6 +94,8 @@ def test_a_colon_dateline_opens_a_long_first_paragraph_only():
         ("By Jane Roe, BBC News", True),
         ("By JANE ROE and TOM LEE | Updated 3 hours ago", True),
         ("BYLINE: Jane Roe.", True),
+        ("By Jane Roe and agencies", True),
+        ("By Jane Roe, Political correspondent, in Kyiv", True),
         # Credit lines at the foot of a wire story.
         ("(Reporting by Anna Kell; Editing by Mark Ross)", True),
         ("Additional reporting by Sam Ito in Tokyo", True),

@@ -103,7 +103,7 @@ CAPTION = regex.compile(
 BYLINE = regex.compile(r"\s*By\s+\p{Lu}")
 # "BYLINE: Amber Phillips.", "Byline: ...": a byline that says so.
 BYLINE_LABEL = regex.compile(r"(?i)\s*by(?:line)?\s*:")
-_BYLINE_WORDS = frozenset("and in at of for the de van von der da di le la with news correspondent reporter editor updated ago hours minutes mins".split())
+_BYLINE_WORDS = frozenset("and in at of for the de van von der da di le la with news agencies agency staff writer writers correspondent correspondents reporter reporters editor updated ago hours minutes mins".split())
 # All of them but the byline and "contributed", as one pattern (one call a paragraph).
 WHOLE = regex.compile("(?i)" + "|".join(f"(?:{form.pattern.removeprefix('(?i)')})" for form in (CREDIT_LINE, NOTE, CAPTION, BYLINE_LABEL)))
 BYLINE_LENGTH = 16  # words: a byline is short
