@@ -72,7 +72,7 @@ def paragraphs_of(text):
 def test_a_dateline_comes_among_the_storys_first_paragraphs():
     # A headline and a standfirst may come first; a byline and a time alone do not count.
     text = "Minister quits\nA row over expenses ends a career.\nBy Jane Roe, BBC News\nPublished 3 hours ago\nLONDON (Wire) - The minister said no."
-    assert paragraphs_of(text) == ["Minister quits", "A row over expenses ends a career.", "", "Published 3 hours ago", "The minister said no."]
+    assert paragraphs_of(text) == ["Minister quits", "A row over expenses ends a career.", "", "", "The minister said no."]
     # Further in, capitals and a dash are the story's own ("SAFE — that is how ...").
     text = "One.\nTwo.\nThree.\nSAFE — that is how the mayor said the city felt."
     assert paragraphs_of(text)[-1] == "SAFE — that is how the mayor said the city felt."
@@ -145,6 +145,16 @@ def test_a_paragraph_of_furniture_holds_no_story(paragraph, furniture):
 )
 def test_furniture_is_no_part_of_an_attribution(text, expected):
     assert read(text) == expected
+
+
+def test_a_time_alone_parts_a_live_pages_entries():
+    # "Posted at 10:50" names no one, and the quote after it opens a new entry: it continues
+    # neither the spokeswoman's quote nor the time's "subject".
+    text = (
+        "Live: Floods hit the valley\nPosted at 11:05\n\"We are testing every hour,\" a Harbour Water spokeswoman said.\n"
+        "Posted at 10:50\n\"It came up to the windows in minutes.\""
+    )
+    assert read(text) == [("direct", "Harbour Water spokeswoman", "We are testing every hour"), ("direct", None, "It came up to the windows in m")]
 
 
 def test_a_section_label_makes_a_headline_and_names_no_one():

@@ -30,7 +30,7 @@ from ..engines.base import Analysis
 from .cues import cue_first_tokens
 from .doc import Doc
 from .frames import frames_in_unit
-from .furniture import story_starts
+from .furniture import is_lone_stamp, story_starts
 from .linking import Candidate, Linker, frame_paragraph
 from .marks import Quote, mark_positions, paragraph_opens_with_quote, scan_quotes
 from .names import NameSpans, titled_names
@@ -93,7 +93,11 @@ def detect(analysis: Analysis) -> Detection:
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         story = stories[p_index]
         if story >= p_end:
-            continue  # a byline, a credit line, a caption: nothing to read, nothing to link across
+            # A byline, a credit line, a caption: nothing to read, and quotes link across it;
+            # a time alone parts a live page's entries, as a paragraph with no subject would.
+            if is_lone_stamp(text, p_start, p_end):
+                linker.quiet(lambda: [])
+            continue
         m_lo, m_hi = bisect.bisect_left(marks, story), bisect.bisect_left(marks, p_end)
         quotes: list[Quote] = []
         if m_hi > m_lo:

@@ -49,8 +49,7 @@ TIMESTAMP = regex.compile(
     rf"|\s*(?:Last\s+)?(?:[Uu]pdated|[Pp]osted|[Pp]ublished)(?:\s+on)?\s*:?\s*{_DATE}(?=\s|[-–—|:•]){_SEPARATOR}{_STORY}"
 )
 
-# A time on a line of its own ("10:42", "Published 3 hours ago"): no story, but it stays a
-# paragraph, which parts a live page's entries (a quote after it continues no earlier entry).
+# A time on a line of its own ("10:42", "Published 3 hours ago").
 LONE_STAMP = regex.compile(
     rf"\s*(?:(?:Last\s+)?(?:[Uu]pdated|[Pp]osted|[Pp]ublished)(?:\s+(?:at|on))?\s*:?\s*)?(?:{_CLOCK}|{_AGO}|{_DATE}(?:,?\s+{_CLOCK})?)\s*$"
 )
@@ -198,12 +197,20 @@ def story_starts(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[int]:
         if whole_furniture(text, start, end):
             starts.append(end)
             continue
+        if is_lone_stamp(text, start, end):
+            starts.append(end)
+            continue
         early = seen < DATELINE_REACH
         colon = _colon_dateline_end(text, paragraphs, index) if early else None
         starts.append(_prefix_end(text, start if colon is None else colon, end, early))
-        if early and not LONE_STAMP.match(text, start, end):
-            seen += 1
+        seen += 1
     return starts
+
+
+def is_lone_stamp(text: str, start: int, end: int) -> bool:
+    """Is the paragraph a time alone ("Posted at 10:50")? Furniture, but one that parts a live
+    page's entries: a quote after it continues no earlier entry."""
+    return (text[start : start + 1].isdigit() or text.startswith(_STAMP_WORDS, start)) and LONE_STAMP.match(text, start, end) is not None
 
 
 def label_end(text: str, start: int, end: int) -> int:
