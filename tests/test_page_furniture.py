@@ -227,3 +227,17 @@ def test_an_outlets_journalist_is_a_person(text, expected):
 )
 def test_a_name_after_a_role_and_its_place_speaks(text, speaker):
     assert speaker_of(text)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # "Our correspondent" points back, as "the correspondent" does, to the one named so.
+        ("Our correspondent Lorna Gordon is in Glasgow. Our correspondent says the city is quiet.", "Lorna Gordon"),
+        ("Jo Lee, our reporter in Kyiv, arrived on Monday. Our reporter says the city is quiet.", "Jo Lee"),
+        # Negative: with no one named so before, the description as the article gives it.
+        ("Our correspondent says the city is quiet.", "Our correspondent"),
+    ],
+)
+def test_our_correspondent_points_back(text, speaker):
+    assert [a.speaker.name for a in quotes.analyze(text).attributions] == [speaker]

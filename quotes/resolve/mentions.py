@@ -119,7 +119,8 @@ class _Words:
         self.honorific: str | None = None
         self.gender: Gender | None = None
         self.indefinite = bool(lower) and lower[0] in T.INDEFINITE
-        self.definite = bool(lower) and lower[0] in ("the", "this", "that")
+        # "our correspondent" is the newsroom's own, as definite as "the correspondent".
+        self.definite = bool(lower) and lower[0] in ("the", "this", "that", "our")
         self.owner: str | None = None
         self.owner_affiliation: str | None = None
         self.age = age
