@@ -311,8 +311,9 @@ def reporter_voice(d: Doc, mention: tuple[int, int]) -> bool:
 
 def opens_unit(d: Doc, unit: Unit, i: int) -> bool:
     """Does token i open its sentence, after an opener at most ("But we asked")? A "we" found
-    further in, as the holder of a quote or before a colon, is often no subject of what is
-    quoted ("If we lived in normal times, a reader would ask: ...")."""
+    further in before a colon is often no subject of what is quoted ("If we lived in normal
+    times, a reader would ask: ..."). (A "we" that holds quoted words is left alone: 'We need
+    to "make sure ..."' is as often a quote mark out of place in a source's own words.)"""
     return i == unit.lo or (i - 1 == unit.lo and d.low[i - 1] in OPENERS)
 
 
@@ -443,7 +444,7 @@ class Linker:
                     candidates.append(Candidate(kind, quote_inner(d.text, quote), None, None, None, credit, "same-sentence", p_index))
                 return
             holder = quote_holder(d, unit, quote)
-            if holder is not None and not (reporter_voice(d, holder) and opens_unit(d, unit, holder[0])):
+            if holder is not None:
                 candidates.append(Candidate(Kind.PARTIAL, quote_inner(d.text, quote), None, d.span(*holder), None, None, "clause", p_index))
             return
         start, end = quote_inner(d.text, quote)
