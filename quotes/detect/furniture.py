@@ -43,7 +43,7 @@ _STORY = r"(?=[\p{Lu}\d\"“‘'(])"
 _SEPARATOR = r"(?:\s*(?:--|[-–—|:•])\s*|\s+)"
 
 # A live-blog entry's time, alone or after "Updated", "Posted at", "Last updated".
-TIMESTAMP = regex.compile(
+TIMESTAMP = (
     rf"\s*(?:(?:Last\s+)?(?:[Uu]pdated|[Pp]osted|[Pp]ublished)(?:\s+(?:at|on))?\s*:?\s*)?"
     rf"(?:{_CLOCK}|{_AGO}|{_DATE},?\s+{_CLOCK})(?=\s|[-–—|:•]){_SEPARATOR}{_STORY}"
     rf"|\s*(?:Last\s+)?(?:[Uu]pdated|[Pp]osted|[Pp]ublished)(?:\s+on)?\s*:?\s*{_DATE}(?=\s|[-–—|:•]){_SEPARATOR}{_STORY}"
@@ -62,7 +62,7 @@ _CAPS_PLACE = r"\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}"
 _TITLE_WORDS = r"\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}"
 _WIRE = r"\(\s*\p{Lu}[\p{L}.&/ ]{0,24}\)"  # no hyphen: "(R-Ohio)" is a senator's party
 _DASH = r"(?:\s*(?:--|[–—])|\s+-)\s*"
-DATELINE = regex.compile(
+DATELINE = (
     rf"\s*(?:"
     rf"{_CAPS_PLACE}(?:,\s*{_TITLE_WORDS})?(?:,\s*{_DATE})?(?:\s*{_WIRE})?{_DASH}"
     rf"|{_TITLE_WORDS}(?:,\s*{_TITLE_WORDS}(?:\s*{_WIRE})?|\s*{_WIRE}){_DASH}"
@@ -82,29 +82,30 @@ DATELINE_REACH = 3
 
 # Paragraphs that are furniture whole. Credit lines: "(Reporting by ...; Editing by ...)",
 # "Additional reporting by ...", "Writing by ...".
-CREDIT_LINE = regex.compile(r"(?i)\s*\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|research|compiled|produced|translated|graphics)\s+by\b")
+CREDIT_LINE = r"\s*\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|research|compiled|produced|translated|graphics)\s+by\b"
 # "Associated Press writer Sam Ito contributed to this report.", "Jo Roe contributed reporting."
 CONTRIBUTED = regex.compile(r"(?i)\bcontributed(?:\s+\w+){0,2}\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b[^.]{0,60}\.?\s*\)?\s*$")
 # Notes on the story itself: "This story has been updated.", "An earlier version of this article
 # misstated ...", "Correction: ...".
-NOTE = regex.compile(
-    r"(?i)\s*(?:\(?this\s+(?:story|article|report|piece|post)\s+(?:has\s+been|was|is\s+being|will\s+be)\s+(?:updated|amended|corrected|edited|changed)"
+NOTE = (
+    r"\s*(?:\(?this\s+(?:story|article|report|piece|post)\s+(?:has\s+been|was|is\s+being|will\s+be)\s+(?:updated|amended|corrected|edited|changed)"
     r"|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report|piece)|(?:correction|clarification)\s*:)"
 )
 # Photo credits and captions: "(Photo: Getty Images)", "Image source, Reuters", "Image caption,
 # ...", "(AP Photo/Evan Vucci)"; and links to other stories: "Read more: ...", "Related: ...".
-CAPTION = regex.compile(
-    r"(?i)\s*\(?\s*(?:(?:photo|photograph|picture|image|video|graphic)s?\s*:|(?:photo|image|picture|video|media)\s+(?:source|caption|credit)s?\s*[:,]"
+CAPTION = (
+    r"\s*\(?\s*(?:(?:photo|photograph|picture|image|video|graphic)s?\s*:|(?:photo|image|picture|video|media)\s+(?:source|caption|credit)s?\s*[:,]"
     r"|\p{Lu}+\s+photo\s*/|caption\s*:|credit\s*:|(?:read\s+more|related|see\s+also|also\s+read|more\s+on\s+this\s+story)\s*:)"
 )
 # "By Jane Smith, BBC News", "By JANE ROE and TOM LEE | Updated 3 hours ago": "By" and a
 # capital, then no word in lower case but these.
 BYLINE = regex.compile(r"\s*By\s+\p{Lu}")
 # "BYLINE: Amber Phillips.", "Byline: ...": a byline that says so.
-BYLINE_LABEL = regex.compile(r"(?i)\s*by(?:line)?\s*:")
+BYLINE_LABEL = r"\s*by(?:line)?\s*:"
 _BYLINE_WORDS = frozenset("and in at of for the de van von der da di le la with news agencies agency staff writer writers correspondent correspondents reporter reporters editor updated ago hours minutes mins".split())
-# All of them but the byline and "contributed", as one pattern (one call a paragraph).
-WHOLE = regex.compile("(?i)" + "|".join(f"(?:{form.pattern.removeprefix('(?i)')})" for form in (CREDIT_LINE, NOTE, CAPTION, BYLINE_LABEL)))
+# All of them but the byline and "contributed", as one pattern (one call a paragraph; the forms
+# above are its pieces, written apart to be read).
+WHOLE = regex.compile("(?i)" + "|".join(f"(?:{form})" for form in (CREDIT_LINE, NOTE, CAPTION, BYLINE_LABEL)))
 BYLINE_LENGTH = 16  # words: a byline is short
 CREDIT_LENGTH = 300  # characters: a longer paragraph that ends so is a story's, credit and all
 
@@ -122,10 +123,10 @@ def _label() -> regex.Pattern:
 
 
 @functools.cache
-def _prefix(dateline: bool) -> regex.Pattern:
-    """A timestamp, a label or (early in the story) a dateline: one pattern, one call."""
-    forms = [TIMESTAMP.pattern, DATELINE.pattern, _label_pattern()] if dateline else [TIMESTAMP.pattern, _label_pattern()]
-    return regex.compile("|".join(f"(?:{form})" for form in forms))
+def _prefix() -> regex.Pattern:
+    """A timestamp, a label or a dateline (group "dateline", which only the story's first
+    paragraphs may hold): one pattern, compiled on first use, one call a paragraph."""
+    return regex.compile(f"(?:{TIMESTAMP})|(?:{_label_pattern()})|(?P<dateline>{DATELINE})")
 
 
 def _is_byline(text: str, start: int, end: int) -> bool:
@@ -163,12 +164,12 @@ def _prefix_end(text: str, start: int, end: int, dateline: bool) -> int:
     """Where the story words start after the paragraph's timestamp, dateline or label (each
     may follow the one before: "Updated 10:42 Live: ...")."""
     at = start
-    prefix = _prefix(dateline)
+    prefix = _prefix()
     for _ in range(3):
         if not _may_open_furniture(text, at):
             break
         found = prefix.match(text, at, end)
-        if found is None or found.end() >= end:
+        if found is None or found.end() >= end or (not dateline and found.group("dateline") is not None):
             break
         at = found.end()
     return at
