@@ -1,0 +1,108 @@
+"""Resolution leftovers: whole roles, sentence subjects, role text, participle subjects and
+documents released by someone.
+
+Every sentence here is invented. Each table holds positive cases and negatives (sentences
+that look alike but must not change), each with a comment saying what it shows.
+"""
+import pytest
+
+import quotes
+
+
+def speaker_of(text, words):
+    """The speaker's name of the attribution whose content holds ``words`` (None: none)."""
+    for a in quotes.analyze(text).attributions:
+        if words in a.content.text:
+            return a.speaker.name if a.speaker else None
+    raise AssertionError(f"no attribution holds {words!r}")
+
+
+def attribution_of(text, words):
+    for a in quotes.analyze(text).attributions:
+        if words in a.content.text:
+            return a
+    raise AssertionError(f"no attribution holds {words!r}")
+
+
+# ---------------------------------------------------------------------------------------
+# A description is compared on its whole role, not only on its last word.
+
+TWO_MINISTERS = "PM Narendra Rao met Chief Minister Asha Patil in Pune on Monday. "
+TWO_CABINET = "Foreign Minister Ivo Mar met Finance Minister Tom Hill in Oslo on Friday. "
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # "PM" spelled out is "prime minister": only Rao was given "prime".
+        (TWO_MINISTERS + '"We agreed on the water plan," the prime minister said.', "water plan", "Narendra Rao"),
+        # "chief" tells the chief minister from the prime minister.
+        (TWO_MINISTERS + '"We agreed on the water plan," the chief minister said.', "water plan", "Asha Patil"),
+        # The abbreviation in the description, the spelled-out title on the name.
+        ("Prime Minister Lars Berg met Chief Minister Asha Patil. \"The deal is done,\" the PM said.", "deal is done", "Lars Berg"),
+        # A word before the head given to one of the two only: the finance minister.
+        (TWO_CABINET + '"The talks went well," the finance minister said.', "talks went well", "Tom Hill"),
+        # An epithet nobody was given tells nobody apart: one minister in the story is still him.
+        ("Foreign Minister Ivo Mar flew to Oslo on Friday. \"The talks went well,\" the embattled minister said.", "talks went well", "Ivo Mar"),
+        # Negative: "the minister" alone fits both ministers: a source of its own.
+        (TWO_MINISTERS + '"We agreed on the water plan," the minister said.', "water plan", "minister"),
+        # Negative: an epithet nobody was given cannot choose between two ministers.
+        (TWO_CABINET + '"The talks went well," the veteran minister said.', "talks went well", "veteran minister"),
+        # Negative: "deputy" makes another office; the mayor named is no guess for it.
+        ("Mayor Lin Ford visited the school. \"The roof must be fixed,\" the deputy mayor said.", "roof must be fixed", "deputy mayor"),
+    ],
+)
+def test_whole_role(text, words, expected):
+    assert speaker_of(text, words) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# A participle after a comma shares the subject of its clause, not of a passive participle
+# that describes the object ("a lawsuit filed by the state").
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # "filed by the state" describes the lawsuit: the clause's subject, Trump, calls it so.
+        ('Trump slammed a lawsuit filed by the state on Monday, calling it "meritless" and "political."', "meritless", "Trump"),
+        # The same with a report released by an agency.
+        ('The senator rejected a report released by the agency, saying it was "deeply flawed."', "deeply flawed", "senator"),
+        # And with rules drafted by a ministry, the subject a name with a title.
+        ('Mayor Eva Lind attacked rules drafted by the ministry last year, describing them as "absurd."', "absurd", "Eva Lind"),
+        # Negative: "responded by pointing" is the clause's own verb and an act; the subject stays.
+        ('Clinton responded by pointing at the crowd, saying the plan was "a fraud."', "a fraud", "Clinton"),
+        # Negative: a passive clause ("was filed by") is a clause: its subject is kept (and
+        # a lawsuit may "say" something).
+        ('The lawsuit was filed by the state on Monday, calling the policy "cruel."', "cruel", "lawsuit"),
+        # Negative: an -ing act after a noun with no comma is no cue of its own: the partial
+        # quote stays the speaker's of "says".
+        ('Anna Reed is a nurse. She says the mayor\'s letters accusing the union of fraud are "pure fiction."', "pure fiction", "Anna Reed"),
+    ],
+)
+def test_participle_subject(text, words, expected):
+    assert speaker_of(text, words) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# "According to figures released by X": the author named after "by" speaks.
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # Figures released by a named body.
+        ("According to figures released by the Office for National Statistics, prices rose by 3% last year.", "prices rose", "Office for National Statistics"),
+        # Data published by a one-word name, with an adjective before the noun.
+        ("According to new data published by Eurostat, unemployment fell to 6% in May.", "unemployment fell", "Eurostat"),
+        # Statistics issued by a named agency.
+        ("According to statistics issued by the Harbour Institute, rents doubled in ten years.", "rents doubled", "Harbour Institute"),
+        # Already so: "from" names the author.
+        ("According to figures from the Office for National Statistics, prices rose by 3% last year.", "prices rose", "Office for National Statistics"),
+        # Negative: figures nobody is named for: no speaker.
+        ("According to figures released on Monday, prices rose by 3% last year.", "prices rose", None),
+    ],
+)
+def test_document_released_by(text, words, expected):
+    assert speaker_of(text, words) == expected
+
