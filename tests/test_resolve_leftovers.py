@@ -106,3 +106,50 @@ def test_participle_subject(text, words, expected):
 def test_document_released_by(text, words, expected):
     assert speaker_of(text, words) == expected
 
+
+
+# ---------------------------------------------------------------------------------------
+# The subject of the sentence before a pronoun: a name with "of"/"for" inside it, and a
+# relation ("Her sister") as a person, with the gender its noun says.
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # "of" inside an organization's name: "it" is the whole Bank of England.
+        ('The Bank of England raised rates on Thursday. It said: "Inflation remains too high."', "Inflation remains", "Bank of England"),
+        # "for" inside it, and a ministry named with "of".
+        ('The Office for National Statistics revised its figures. It said: "The error was ours."', "error was ours", "Office for National Statistics"),
+        ('The Ministry of Defence confirmed the deaths on Sunday. It said: "Our thoughts are with the families."', "Our thoughts", "Ministry of Defence"),
+        # A relation as the subject: "She" is the sister, not someone named before.
+        ('Her sister wept at the hearing. She said: "We will never forget him."', "never forget him", "Her sister"),
+        ('Maria Diaz spoke after the verdict. Her husband wept. He said: "Justice was done."', "Justice was done", "Her husband"),
+        # Negative: the relation's noun says another gender: "She" is Maria Diaz, not her son.
+        ('Maria Diaz was at home on Monday. Her son had been arrested. She said: "He did nothing wrong."', "did nothing wrong", "Maria Diaz"),
+        ('Tom Reed was at home on Monday. His daughter had been arrested. He said: "She did nothing wrong."', "did nothing wrong", "Tom Reed"),
+        # Negative: "of" after a quantifier joins no name: the speaker is the officials.
+        ('Most of Europe backed the plan. Officials said: "It is a good day."', "good day", "Officials"),
+    ],
+)
+def test_sentence_subject(text, words, expected):
+    assert speaker_of(text, words) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, subject",
+    [
+        # A role after the name with "of" inside it.
+        ("Bank of England governor Mark Tate spoke.", "Bank of England governor Mark Tate"),
+        # An office with "of": "The Secretary of State".
+        ("The Secretary of State flew home.", "The Secretary of State"),
+        # Negative: "of" after a person's name starts a post-modifier, not a name.
+        ("Speaking in Leeds, Chancellor Ann Ray of Britain said so.", "Chancellor Ann Ray"),
+        # Negative: "and" joins two subjects, and the first leads.
+        ("The US and the UK agreed.", "The US"),
+    ],
+)
+def test_sentence_subject_span(sentence, subject):
+    from quotes.resolve.context import sentence_subject
+
+    span = sentence_subject(sentence, 0, len(sentence))
+    assert span is not None and sentence[span[0] : span[1]] == subject

@@ -186,6 +186,22 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return lo + first, lo + end
 
 
+# "of"/"for" inside a name after an organization or office word ("The Bank of England",
+# "Office for National Statistics", "The Secretary of State"); not after a person's name
+# ("Chancellor Ann Ray of Britain" is Ann Ray) nor a quantifier ("Most of Europe"), and never
+# "and" ("The US and the UK" are two subjects, and the first one leads). What it misses: a
+# name whose word before "of" no lexicon holds ("Church of England" stays "Church").
+NAME_LINKS = frozenset(("of", "for"))
+
+
+def _links_name(words: list[str], j: int, stops) -> bool:
+    """Does the word at j join two capitalized words of one name?"""
+    if not (0 < j < len(words) - 1 and words[j] in NAME_LINKS and words[j + 1][:1].isupper()):
+        return False
+    before = words[j - 1]
+    return before[:1].isupper() and not stops(j - 1) and not stops(j) and (T.is_org_word(before) or T.is_role_word(before))
+
+
 def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
     """Where the subject phrase starting at word i ends (exclusive)."""
     n = len(raw)
@@ -201,7 +217,7 @@ def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
         if stops(j):
             return j + 1
         j += 1
-    while j < n and words[j][:1].isupper():
+    while j < n and (words[j][:1].isupper() or _links_name(words, j, stops)):
         j += 1
         if stops(j - 1):
             return j
@@ -223,7 +239,8 @@ def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
                 break
             if word.endswith(("'s", "’s")):
                 continue  # an owner: "the prime minister's official spokesman"
-            if T.is_role_word(word) or T.is_group_head(word) or T.is_org_word(word) or T.AGE.fullmatch(word):
+            # (a relation is a person too: "Her sister wept. She said ...")
+            if T.is_role_word(word) or T.is_group_head(word) or T.is_org_word(word) or T.AGE.fullmatch(word) or T.is_person_noun(word):
                 while k + 1 < n and not stops(k) and (T.is_role_word(words[k + 1]) or T.is_group_head(words[k + 1])) and words[k + 1][:1].islower():
                     k += 1  # "official spokesman", "chief executive"
                 return k + 1
