@@ -153,3 +153,35 @@ def test_sentence_subject_span(sentence, subject):
 
     span = sentence_subject(sentence, 0, len(sentence))
     assert span is not None and sentence[span[0] : span[1]] == subject
+
+
+# ---------------------------------------------------------------------------------------
+# The role an apposition gives stops before a relative clause, and may follow an age.
+
+
+def role_of(text):
+    (a,) = quotes.analyze(text).attributions
+    return a.speaker.name, a.speaker.role, a.speaker.affiliation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The relative clause describes the student, it is no part of the role.
+        ('"It was a wonderful day," said Ana Souza, a 23-year-old student who joined the march.', ("Ana Souza", "23-year-old student", None)),
+        # The same apposition before the verb.
+        ('Ana Souza, a nurse who lives nearby, said: "We were scared."', ("Ana Souza", "nurse", None)),
+        # A scientist's field is a role, and its organization is split off after the clause is cut.
+        ('"The data are weak," said Tom Reed, a chemist at Oxford University who was not involved in the study.', ("Tom Reed", "chemist", "Oxford University")),
+        # "professor of economics": a role with "of" and no capital stays whole, less the clause.
+        ('"It is too soon," said Tom Reed, a professor of economics who has studied the region.', ("Tom Reed", "professor of economics", None)),
+        # A role after an age.
+        ('"We were scared," said Ana Souza, 23, a student who lives nearby.', ("Ana Souza", "student", None)),
+        # Negative: an age and a relative clause with no role: no role.
+        ('"We were scared," said Ana Souza, 23, who lives nearby.', ("Ana Souza", None, None)),
+        # Negative: a clause after the organization ("which advises") was never in the role.
+        ('"It is too soon," said Tom Reed, an economist at the Harbour Institute, which advises the government.', ("Tom Reed", "economist", "Harbour Institute")),
+    ],
+)
+def test_role_without_relative_clause(text, expected):
+    assert role_of(text) == expected

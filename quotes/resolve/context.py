@@ -95,6 +95,11 @@ def role_and_organization(role: str) -> tuple[str, str | None]:
     return role[: found.start()], found.group(1).strip()
 
 
+# A relative clause after the role describes the person, it is no part of the role: ", a
+# 23-year-old student who joined the march" -> "23-year-old student".
+_RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that|where)(?:\s|$)")
+
+
 def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
     of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
@@ -112,8 +117,10 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     if match is None:
         return (_bare_role(text, end) if first.islower() else None), None
     if match.group("age"):
-        return None, int(match.group("age"))
-    role = (match.group("role") or match.group("owned") or "").strip()
+        # "Ana Souza, 23, a student who lives nearby,": the role may follow the age.
+        role = apposition(text, match.end() - 1)[0] if text[match.end() - 1 : match.end()] == "," else None
+        return role, int(match.group("age"))
+    role = _RELATIVE.split((match.group("role") or match.group("owned") or "").strip(), 1)[0]
     words = role.split()
     if any(T.is_role_word(w) or T.is_org_word(w) for w in words):
         return role, None
