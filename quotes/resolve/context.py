@@ -193,11 +193,12 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return lo + first, lo + end
 
 
-# "of"/"for" inside a name after an organization or office word ("The Bank of England",
-# "Office for National Statistics", "The Secretary of State"); not after a person's name
-# ("Chancellor Ann Ray of Britain" is Ann Ray) nor a quantifier ("Most of Europe"), and never
-# "and" ("The US and the UK" are two subjects, and the first one leads). What it misses: a
-# name whose word before "of" no lexicon holds ("Church of England" stays "Church").
+# "of"/"for" inside a name after an organization word ("The Bank of England", "Office for
+# National Statistics"); not after a person's name ("Chancellor Ann Ray of Britain" is Ann
+# Ray) nor a quantifier ("Most of Europe"), nor an office (a name may follow: "Florida's
+# Secretary of State Ken Roe" would read as a name "State Ken Roe"), and never "and" ("The US
+# and the UK" are two subjects, and the first one leads). What it misses: a name whose word
+# before "of" no lexicon holds ("Church of England" stays "Church").
 NAME_LINKS = frozenset(("of", "for"))
 
 
@@ -206,7 +207,7 @@ def _links_name(words: list[str], j: int, stops) -> bool:
     if not (0 < j < len(words) - 1 and words[j] in NAME_LINKS and words[j + 1][:1].isupper()):
         return False
     before = words[j - 1]
-    return before[:1].isupper() and not stops(j - 1) and not stops(j) and (T.is_org_word(before) or T.is_role_word(before))
+    return before[:1].isupper() and not stops(j - 1) and not stops(j) and T.is_org_word(before) and not T.is_role_word(before)
 
 
 def _phrase_end(raw: list[str], words: list[str], i: int) -> int:

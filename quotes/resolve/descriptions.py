@@ -109,8 +109,8 @@ def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
     head = parsed.head
     if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or any(w.endswith(("'s", "’s")) for w in parsed.text.split()[:-1]):
         return False
-    if any(T.is_role_key(word) for word in entity.descriptors):
-        return False
+    if any(T.is_role_key(word) or T.is_person_noun(word) for word in entity.descriptors):
+        return False  # (a person noun too: "Her husband, Saeed Roe, ... the president told her")
     demonym = T.place(head)
     if demonym is not None and demonym[1] == "demonym" and entity.affiliation not in (None, demonym[0]):
         return False
@@ -129,8 +129,9 @@ def _role_modifiers(parsed: ParsedMention, registry: Registry, start: int, walke
     """The lower-case words before a description's head that tell people with the same head
     apart: "prime" of "the prime minister" when the article named a "PM Narendra Rao" (the
     abbreviation spelled out, role_abbreviations.tsv) and a "Chief Minister Asha Patil". A
-    word counts when it makes another office ("deputy") or a person in the story was given
-    it; an epithet nobody was given ("the embattled minister") tells nobody apart. What it
+    word counts when it makes another office ("deputy") or a person named in the story with
+    the same head was given it; an epithet none was given ("the embattled minister") tells
+    nobody apart. What it
     gets wrong: a role word the article left out when it named the person ("Minister Asha
     Patil" and "PM Rao" ... "the chief minister" is read as nobody)."""
     words = [w for w in parsed.text.split()[:-1] if w.isalpha() and w.islower() and w not in TIME_MODIFIERS and w not in DETERMINERS]
@@ -138,7 +139,8 @@ def _role_modifiers(parsed: ParsedMention, registry: Registry, start: int, walke
         return frozenset()
     held: set[str] = set()
     for entity in _people_near(registry, start, walker):
-        held |= entity.descriptors
+        if entity.named and _describes(entity, parsed):
+            held |= entity.descriptors  # words that tell the named holders of the head apart
     return frozenset(w for w in words if w in RANKS or w in held)
 
 
@@ -198,11 +200,16 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head) and member is None):
         return None
 
+    role_head = T.is_role_word(head)
+
     def person(e: Entity) -> bool:
         # (not one given the head without the words that set this office apart: "Mayor Lin
         # Ford" is no guess for "the deputy mayor")
         other_office = bool(modifiers) and _describes(e, parsed)
-        return e.type is PERSON and e.named and not _other_title(e, head) and _same_party(e, member) and not other_office
+        # (nor one the article gave a relation for a role: "Her husband, Sami Roe, was freed,
+        # the president told her" is no guess at the husband)
+        kin = role_head and any(T.is_person_noun(w) for w in e.descriptors)
+        return e.type is PERSON and e.named and not _other_title(e, head) and _same_party(e, member) and not other_office and not kin
 
     # Before a guess at the person the story follows, a person named as an object since the
     # last person who was a subject or spoke, whom the words describe ("Republican state Sen.
