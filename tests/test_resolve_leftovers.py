@@ -89,6 +89,33 @@ def test_participle_subject(text, words, expected):
 
 
 @pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # An -ing act right after its noun modifies it: its words end at the phrase's own verb.
+        ("Trump's tweets accusing the judge of bias drew criticism.", "accusing", "the judge of bias"),
+        ("A petition calling on the mayor to resign has reached 50,000 signatures.", "calling on", "the mayor to resign"),
+        # A passive inside the act's words is no verb of the phrase: "to be banned".
+        ("A petition calling on him to be banned from the country has reached 9,000 signatures.", "calling on", "him to be banned from the country"),
+        # Negative: a question of the act's own holds a finite verb of its own.
+        ("The talk ended with Ann Roe asking Tom Hill whether he would run again.", "asking", "Tom Hill whether he would run again"),
+        # Negative: after a comma the act is a clause's participle, not a modifier.
+        ("Ann Roe wrote to the board, urging members to vote no.", "urging", "members to vote no"),
+    ],
+)
+def test_modifier_act_content(text, cue, content):
+    (a,) = [a for a in quotes.analyze(text).attributions if a.cue and a.cue.text == cue]
+    assert a.content.text.rstrip(".") == content
+
+
+def test_modifier_act_inside_trailing_credit():
+    # The act modifying the letter lies inside the words Ann Roe is credited with: no frame of
+    # its own (it would take her as its speaker), and her words start with the sentence.
+    text = 'The mayor\'s letter urging voters to stay home was "a disgrace," Ann Roe said.'
+    (a,) = quotes.analyze(text).attributions
+    assert a.speaker.name == "Ann Roe" and a.content.text.startswith("The mayor's letter urging")
+
+
+@pytest.mark.parametrize(
     "text, words, expected",
     [
         # Figures released by a named body.
@@ -99,7 +126,8 @@ def test_participle_subject(text, words, expected):
         ("According to statistics issued by the Harbour Institute, rents doubled in ten years.", "rents doubled", "Harbour Institute"),
         # Already so: "from" names the author.
         ("According to figures from the Office for National Statistics, prices rose by 3% last year.", "prices rose", "Office for National Statistics"),
-        # Exit polls reported by an outlet.
+        # Exit polls reported by an outlet; a second name with its own "The" is a second author.
+        ("Most voters backed her, according to exit polling reported by CNN and The New York Times.", "Most voters", "CNN"),
         ("Most voters backed the plan, according to exit polls reported by CNN.", "Most voters", "CNN"),
         # Negative: figures nobody is named for: no speaker.
         ("According to figures released on Monday, prices rose by 3% last year.", "prices rose", None),

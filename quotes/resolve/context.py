@@ -419,7 +419,9 @@ _NAME_APPOSITION = regex.compile(rf",\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|a
 # "a report earlier this week from the British Retail Consortium", "a report published on
 # Friday by the Labor Department", "The report, published by the Resolution Foundation,": a
 # document's author, after up to four small words (a day or a month among them) and maybe a comma.
-_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{_WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
+# (a second name with its own "The" is a second author: "reported by CNN and The New York
+# Times" is CNN's, the first named)
+_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{_WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and(?!\s+The\b)|&)?\s*(?!The\b){NAME_WORD}){{0,5}})")
 # "LSEG data", "the Harbour Institute's figures": the name a document's words come from, before them.
 _AUTHOR_BEFORE = regex.compile(rf"(?:(?i:the|a|an)\s+)?(?!(?i:the|a|an|this|that|these|those|its|their)\s)({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}}?)(?:'s|’s)?\s+[\p{{Ll}}-]+$")
 # Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.
