@@ -222,3 +222,28 @@ def role_of(text):
 )
 def test_role_without_relative_clause(text, expected):
     assert role_of(text) == expected
+
+
+# ---------------------------------------------------------------------------------------
+# An adverb between the auxiliary and the speech verb is no speaker ("has always insisted").
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # "always" after an age in apposition: the speaker is the name.
+        ("Mr Ebbers, 63, has always insisted he was unaware of the losses.", "unaware of the losses", "Mr Ebbers"),
+        # "long" with a group.
+        ("Critics have long argued that the tax is unfair.", "tax is unfair", "Critics"),
+        # "even" with a titled name.
+        ("Nebraska Sen. Ben Sasse even suggested that he would back a third candidate.", "third candidate", "Ben Sasse"),
+        # "still" with a description.
+        ("The minister still insists that she followed the rules.", "followed the rules", "minister"),
+        # Negative: a document with "also" is still the speaker, as before.
+        ("The report also said prices rose.", "prices rose", "report"),
+        # "just" before the verb, the name before it the speaker.
+        ("Trump just announced that he will skip the debate.", "skip the debate", "Trump"),
+    ],
+)
+def test_adverb_before_cue(text, words, expected):
+    assert speaker_of(text, words) == expected

@@ -76,12 +76,17 @@ def head(d: Doc, span: tuple[int, int]) -> int:
     return last
 
 
+# Adverbs between an auxiliary and its verb that no -ly marks ("Mr Ebbers, 63, has always
+# insisted", "has long argued"): read as a noun they were taken for the speaker.
+MID_ADVERBS = frozenset("always also often still already just ever once long even".split())
+
+
 def skip_back(d: Doc, j: int, floor: int, hi: int) -> int:
     """Step left over auxiliaries, adverbs and time phrases ("have said", "on Monday said")."""
     low, flags = d.low, d.flags
     while j >= floor:
         word = low[j]
-        if (word in AUXILIARIES and flags[j] & LOWERCASE) or flags[j] & ADVERB or word in TIME_WORDS:  # ("Will wrote": a name)
+        if (word in AUXILIARIES and flags[j] & LOWERCASE) or flags[j] & ADVERB or word in TIME_WORDS or word in MID_ADVERBS:  # ("Will wrote": a name)
             j -= 1
         elif word in TIME_LEADS and j + 1 < hi and low[j + 1] in TIME_WORDS:
             j -= 1
