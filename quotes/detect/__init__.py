@@ -30,6 +30,7 @@ from .frames import frames_in_unit
 from .linking import Candidate, Linker, frame_paragraph
 from .marks import Quote, mark_positions, paragraph_opens_with_quote, scan_quotes
 from .names import NameSpans, titled_names
+from .transcript import transcript_turns
 from .units import units_of
 
 __all__ = ["Candidate", "Detection", "NameSpans", "Quote", "detect", "scan_quotes"]
@@ -63,7 +64,14 @@ def detect(analysis: Analysis) -> Detection:
     marks = mark_positions(text)
     sentence_starts = [s.start for s in analysis.sentences]
     linker = Linker(d)
+    names = titled_names(d, analysis.entities)
+    turns = transcript_turns(text, paragraphs, names)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
+        turn = turns.get(p_index)
+        if turn is not None:
+            # A transcript turn is one direct attribution, like a paragraph in quote marks; the
+            # speech it reports ("I said to them ...") is read as in any paragraph.
+            linker.turn(p_index, turn.content, turn.mention, turn.via)
         m_lo, m_hi = bisect.bisect_left(marks, p_start), bisect.bisect_left(marks, p_end)
         quotes: list[Quote] = []
         if m_hi > m_lo:
@@ -78,4 +86,4 @@ def detect(analysis: Analysis) -> Detection:
         units = units_of(d, p_start, p_end, quotes, _sentences(analysis, sentence_starts, p_start, p_end))
         framed, claimed = frame_paragraph(d, units, lambda unit: frames_in_unit(d, unit, cue_first))
         linker.paragraph(p_index, p_start, units, quotes, framed, claimed)
-    return Detection(linker.candidates, titled_names(d, analysis.entities))
+    return Detection(linker.candidates, names)

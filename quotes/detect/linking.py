@@ -329,6 +329,7 @@ class Linker:
         self.previous_open_ended = False  # did its last quote run on into this paragraph?
         self._previous_prose: Unit | None = None  # its last unit, when it held no quote
         self._prose_units = None  # or, for a paragraph detection skipped, how to make its units
+        self._turn: int | None = None  # the transcript turn of the paragraph being read
         self._start_paragraph()
 
     def _start_paragraph(self) -> None:
@@ -356,15 +357,22 @@ class Linker:
                 self._quote(p_index, p_start, unit, obj, first_cue)  # type: ignore[arg-type]
         self._link_pending(units)
         self.previous_open_ended = bool(quotes) and quotes[-1].open_ended
-        self.previous_last = len(self.candidates) - 1 if len(self.candidates) > count else None
+        self.previous_last = len(self.candidates) - 1 if len(self.candidates) > count else self._turn
+        self._turn = None
         self._previous_prose = units[-1] if units and not quotes else None
         self._prose_units = None
+
+    def turn(self, p_index: int, content: tuple[int, int], mention: tuple[int, int] | None, via: tuple[int, int] | None) -> None:
+        """A transcript turn (``transcript``): the whole paragraph is the words of its label's
+        speaker, with no cue; a free quote opening the next paragraph may share its speaker."""
+        self.candidates.append(Candidate(Kind.DIRECT, content, None, mention, via, None, "transcript", p_index))
+        self._turn = len(self.candidates) - 1  # the paragraph's last candidate, unless it holds more
 
     def quiet(self, make_units) -> None:
         """A paragraph with no quote and no cue: no candidates; its units are made only if
         the next paragraph opens with a free quote that needs its last subject."""
         self.previous_open_ended = False
-        self.previous_last = None
+        self.previous_last, self._turn = self._turn, None
         self._previous_prose = None
         self._prose_units = make_units
 
