@@ -58,6 +58,20 @@ INTRO = "In an interview with the Harbour Gazette, the ferry company's new chief
             "Ivo: Where were you last night?\n\nPia: At the depot. The buses broke down.\n\nIvo: All of them?\n\nPia: Every single one.",
             [("direct", "Where", "Ivo", None), ("direct", "At", "Pia", None), ("direct", "All", "Ivo", None), ("direct", "Every", "Pia", None)],
         ),
+        # "MR NAME:" in capitals joins the name the article gave in full; "INTERVIEWER:" is the
+        # outlet's side, and "sat down with" names the outlet too.
+        (
+            "Dan Ferris, the club's new owner, sat down with the Harbour Courier this week.\n\n"
+            "MR FERRIS: I grew up two streets from the ground.\n\nINTERVIEWER: Will you sack the manager?\n\n"
+            "MR FERRIS: No. He has my full support.",
+            [("direct", "I", "Dan Ferris", "Harbour Courier"), ("direct", "Will", "Harbour Courier", None), ("direct", "No.", "Dan Ferris", "Harbour Courier")],
+        ),
+        # "Question:"/"Answer:" spelled out; the outlet unnamed ("We spoke to"): answers only.
+        (
+            "We spoke to the novelist Ada Quill about her new book.\n\nQuestion: Why set it in Leeds?\n\n"
+            "Answer: Because I was born there. I know every street.",
+            [("direct", "Because", "Ada Quill", None)],
+        ),
         # The label runs on over an unlabelled paragraph spoken in the first person.
         (
             "PELL: Do you regret the vote?\n\nMORROW: I regret nothing.\n\nI would vote the same way today, and I said so then.\n\nPELL: Thank you.",
@@ -80,6 +94,12 @@ def test_transcript_turns(text, expected):
         "Note: Some readers may find the images distressing.\n\nWarning: This story contains strong language.",
         # Times and list items.
         "The first train left at 10:42 and the last at 23:15.\n\nPrice: £5.\n\nVenue: The Old Hall.",
+        # One labelled sentence with no interview announced: a headline kicker, however it ends.
+        "Sanders: Clinton must win the primary.\n\nThe senator spoke in Concord on Monday.",
+        # Figures after names: a table of results, not words said.
+        "The count so far.\n\nHalvorsen: 1,204.\n\nBrandt: 998.\n\nHalvorsen: 1,310.",
+        # The writer's "So:" and "Bottom line:" open their own sentences.
+        "So: the plan is dead.\n\nSo: What now?\n\nBottom line: Nobody knows.",
         # A list of names, each with a verdict: nobody speaks twice and no interview is announced.
         "Here is what each candidate needs.\n\nHalvorsen: Win by a mile.\n\nBrandt: Hold on to second place.\n\nOkafor: A late surge.",
         # Headline-case words after the label: a headline, not a sentence said.

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from ..lexicon import word_set
 
@@ -50,14 +50,15 @@ ANNOUNCED = re.compile(
 # The outlet the interview was given to: "an interview with the Courier", "told the Courier",
 # "spoke to the Courier" (a person after these words is the one interviewed, not an outlet).
 OUTLET = re.compile(
-    r"\b(?:interview with|spoke to|spoke with|talked to|talked with|told) (?P<outlet>(?:the )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3})"
+    r"\b(?:interview with|spoke to|spoke with|talked to|talked with|sat down with|told) (?P<outlet>(?:the )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3})"
 )
 # A paragraph that continues the last speaker's turn speaks in the first person ("Specifically,
 # I've heard from ..."); the writer's own commentary between turns rarely does. (A writer who
 # says "I" between two turns is read as the speaker: wrong, and rare in news.)
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|we|we're|we’re|our|us)\b")
 SENTENCE_END = frozenset(".?!…\"”’')—–-")
-QUESTION_LABELS = frozenset(("q", "question"))
+# Labels for the outlet's side of an interview; "INTERVIEWER:" is no one's name.
+QUESTION_LABELS = frozenset(("q", "question", "interviewer", "reporter"))
 ANSWER_LABELS = frozenset(("a", "answer"))
 LOOK_BACK = 3  # paragraphs before the first turn searched for the announcement
 
@@ -131,8 +132,9 @@ def _in_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def transcript_turns(text: str, paragraphs: Sequence[tuple[int, int]], names: Sequence[tuple[int, int]]) -> dict[int, Turn]:
-    """The article's transcript turns by paragraph index (none in most articles)."""
+def transcript_turns(text: str, paragraphs: Sequence[tuple[int, int]], names_of: Callable[[], Sequence[tuple[int, int]]]) -> dict[int, Turn]:
+    """The article's transcript turns by paragraph index (none in most articles). ``names_of``
+    gives the people named in the prose, asked for only when there is a transcript."""
     labels = [lab for i, (s, e) in enumerate(paragraphs) if (lab := _label(text, i, s, e)) is not None]
     if not labels:
         return {}
@@ -142,7 +144,7 @@ def transcript_turns(text: str, paragraphs: Sequence[tuple[int, int]], names: Se
     announcement = ANNOUNCED.search(text, lead_start, lead_end)
     if not _is_conversation(text, labels, announcement is not None):
         return {}
-    interviewee, outlet = _interview(text, paragraphs, names, announcement, first)
+    interviewee, outlet = _interview(text, paragraphs, names_of(), announcement, first)
     outlet_words = text[slice(*outlet)].lower().removeprefix("the ").split() if outlet else []
     turns: dict[int, Turn] = {}
     for k, lab in enumerate(labels):
