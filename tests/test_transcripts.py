@@ -72,6 +72,18 @@ INTRO = "In an interview with the Harbour Gazette, the ferry company's new chief
             "Answer: Because I was born there. I know every street.",
             [("direct", "Because", "Ada Quill", None)],
         ),
+        # A headline announces too ("Q&A: ..."), but the intro nearest the first turn names who
+        # was interviewed; the name after "of" is where she works, not who answers.
+        (
+            "Q&A: The ferry boss\n\nIn an interview with the Harbour Gazette, the chief of Northsea Ferries, "
+            "Mara Lindqvist, spoke about the strike.\n\nQ: Will the ferries run?\n\nA: Yes. The crews have agreed.",
+            [("direct", "Will", "Harbour Gazette", None), ("direct", "Yes.", "Mara Lindqvist", "Harbour Gazette")],
+        ),
+        # Speech reported inside a turn is read as in prose; its "I" is the turn's speaker.
+        (
+            "Tomas Berg spoke to the Valley Echo about his first season.\n\nBerg: I told the coach that I was ready.",
+            [("direct", "I", "Tomas Berg", "Valley Echo"), ("indirect", "I", "Tomas Berg", None)],
+        ),
         # The label runs on over an unlabelled paragraph spoken in the first person.
         (
             "PELL: Do you regret the vote?\n\nMORROW: I regret nothing.\n\nI would vote the same way today, and I said so then.\n\nPELL: Thank you.",

@@ -356,6 +356,8 @@ class Linker:
             else:
                 self._quote(p_index, p_start, unit, obj, first_cue)  # type: ignore[arg-type]
         self._link_pending(units)
+        if self._turn is not None:
+            self._speaker_of_turn(count)
         self.previous_open_ended = bool(quotes) and quotes[-1].open_ended
         self.previous_last = len(self.candidates) - 1 if len(self.candidates) > count else self._turn
         self._turn = None
@@ -367,6 +369,14 @@ class Linker:
         speaker, with no cue; a free quote opening the next paragraph may share its speaker."""
         self.candidates.append(Candidate(Kind.DIRECT, content, None, mention, via, None, "transcript", p_index))
         self._turn = len(self.candidates) - 1  # the paragraph's last candidate, unless it holds more
+
+    def _speaker_of_turn(self, first: int) -> None:
+        """'A: I told the union that ...': an "I" in a transcript turn is the turn's speaker."""
+        text, turn = self.d.text, self._turn
+        for index in range(first, len(self.candidates)):
+            cand = self.candidates[index]
+            if cand.mention is not None and text[cand.mention[0] : cand.mention[1]] == "I":
+                self.candidates[index] = cand._replace(mention=None, shares_speaker_with=turn, how="same-paragraph")
 
     def quiet(self, make_units) -> None:
         """A paragraph with no quote and no cue: no candidates; its units are made only if

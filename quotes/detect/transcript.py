@@ -52,6 +52,7 @@ ANNOUNCED = re.compile(
 OUTLET = re.compile(
     r"\b(?:interview with|spoke to|spoke with|talked to|talked with|sat down with|told) (?P<outlet>(?:the )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3})"
 )
+AFFILIATED = re.compile(r"\b(?:of|at|for|from|by|in) (?:the )?$")
 # A paragraph that continues the last speaker's turn speaks in the first person ("Specifically,
 # I've heard from ..."); the writer's own commentary between turns rarely does. (A writer who
 # says "I" between two turns is read as the speaker: wrong, and rare in news.)
@@ -141,7 +142,11 @@ def transcript_turns(text: str, paragraphs: Sequence[tuple[int, int]], names_of:
     first = labels[0].paragraph
     lead_start = paragraphs[max(0, first - LOOK_BACK)][0]
     lead_end = paragraphs[first][0]
-    announcement = ANNOUNCED.search(text, lead_start, lead_end)
+    # The announcement nearest the first turn: a headline above it ("Q&A: The ferry boss ...")
+    # announces too, but the intro paragraph is the one that names who was interviewed.
+    announcement = None
+    for announcement in ANNOUNCED.finditer(text, lead_start, lead_end):
+        pass
     if not _is_conversation(text, labels, announcement is not None):
         return {}
     interviewee, outlet = _interview(text, paragraphs, names_of(), announcement, first)
@@ -184,5 +189,8 @@ def _interview(
     # "spoke to the Valley Echo" names an outlet; "spoke to Tomas Berg" the person interviewed.
     if found is not None and (found.group("outlet").startswith("the ") or not _in_span(names, *found.span("outlet"))):
         outlet = found.span("outlet")
-    person = next(((s, e) for s, e in names if p_start <= s < p_end and (outlet is None or e <= outlet[0] or s >= outlet[1])), None)
-    return person, outlet
+    people = [(s, e) for s, e in names if p_start <= s < p_end and (outlet is None or e <= outlet[0] or s >= outlet[1])]
+    # "the chief executive of Northsea Ferries, Mara Lindqvist": a name after "of", "at", "for"
+    # is where someone works (a company the name pass may take for a person), not who spoke.
+    person = next((span for span in people if not AFFILIATED.search(text, max(p_start, span[0] - 8), span[0])), None)
+    return person or (people[0] if people else None), outlet
