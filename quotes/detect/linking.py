@@ -376,7 +376,8 @@ class Linker:
         for index in range(first, len(self.candidates)):
             cand = self.candidates[index]
             if cand.mention is not None and text[cand.mention[0] : cand.mention[1]] == "I":
-                self.candidates[index] = cand._replace(mention=None, shares_speaker_with=turn, how="same-paragraph")
+                # (The mention is kept: the words that name the speaker are still "I".)
+                self.candidates[index] = cand._replace(shares_speaker_with=turn, how="same-paragraph")
 
     def quiet(self, make_units) -> None:
         """A paragraph with no quote and no cue: no candidates; its units are made only if
