@@ -79,6 +79,19 @@ INTRO = "In an interview with the Harbour Gazette, the ferry company's new chief
             "Mara Lindqvist, spoke about the strike.\n\nQ: Will the ferries run?\n\nA: Yes. The crews have agreed.",
             [("direct", "Will", "Harbour Gazette", None), ("direct", "Yes.", "Mara Lindqvist", "Harbour Gazette")],
         ),
+        # The outlet conveys the guest's words, not its own anchor's.
+        (
+            "Governor Ada Brill told Channel Nine's Sunday Report that the state would recover.\n\n"
+            "JOE HARLAN: Governor, when will the roads reopen?\n\nBRILL: By Friday. We have crews out.\n\n"
+            "HARLAN: All of them?\n\nBRILL: Every one.",
+            [
+                ("indirect", "the", "Ada Brill", "Channel Nine's Sunday Report"),
+                ("direct", "Governor,", "Joe Harlan", None),
+                ("direct", "By", "Ada Brill", "Channel Nine's Sunday Report"),
+                ("direct", "All", "Joe Harlan", None),
+                ("direct", "Every", "Ada Brill", "Channel Nine's Sunday Report"),
+            ],
+        ),
         # Speech reported inside a turn is read as in prose; its "I" is the turn's speaker.
         (
             "Tomas Berg spoke to the Valley Echo about his first season.\n\nBerg: I told the coach that I was ready.",

@@ -129,6 +129,17 @@ def _is_conversation(text: str, labels: Sequence[_Label], announced: bool) -> bo
     return all(len(text[slice(*lab.label)]) > 1 and text[slice(*lab.label)].isupper() for lab in labels)
 
 
+def _words(text: str, span: tuple[int, int]) -> set[str]:
+    return {w.strip(".").lower() for w in text[span[0] : span[1]].split()}
+
+
+def _gave_interview(text: str, label: tuple[int, int], interviewee: tuple[int, int] | None, outlet_words: list[str]) -> bool:
+    """Is the labelled speaker the one who gave the interview?"""
+    if interviewee is not None:
+        return bool(_words(text, label) & _words(text, interviewee))
+    return bool(outlet_words) and not _words(text, label) <= set(outlet_words)
+
+
 def _in_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -158,9 +169,10 @@ def transcript_turns(text: str, paragraphs: Sequence[tuple[int, int]], names_of:
                 turns[lab.paragraph] = Turn(lab.paragraph, lab.content, outlet, None)
             continue  # the article's own question: no source
         mention = interviewee if lab.role == "a" else lab.label
-        # "Gazette:" for "the Harbour Gazette": the outlet's own questions, which it did not convey.
-        asks = bool(outlet_words) and set(text[slice(*lab.label)].lower().split()) <= set(outlet_words)
-        via = None if asks else outlet
+        # The outlet conveys the words of the one it interviewed ("A:", "FERRIS:" for Dan Ferris),
+        # not those of its own interviewer or of a clip played on air; with nobody named as
+        # interviewed, of every speaker but the outlet ("Gazette:" for "the Harbour Gazette").
+        via = outlet if lab.role == "a" or _gave_interview(text, lab.label, interviewee, outlet_words) else None
         turns[lab.paragraph] = Turn(lab.paragraph, lab.content, mention, via)
         # The turn runs on over the paragraphs up to the next label when they speak as its speaker.
         stop = labels[k + 1].paragraph if k + 1 < len(labels) else len(paragraphs)
