@@ -117,6 +117,10 @@ def test_transcript_turns(text, expected):
         "Q&A: Why are prices high?\n\nPrices rose by four percent in the year to May.",
         # Notes to the reader and warnings.
         "Note: Some readers may find the images distressing.\n\nWarning: This story contains strong language.",
+        # A dateline in capitals, even under a headline that announces an interview.
+        "Minister gives first interview since the vote\n\nNEW DELHI: The government cut fuel taxes on Monday.",
+        # Captions a scrape keeps.
+        "Image caption: Crowds gathered outside the court.\n\nMedia caption: The moment the verdict was read.",
         # Times and list items.
         "The first train left at 10:42 and the last at 23:15.\n\nPrice: £5.\n\nVenue: The Old Hall.",
         # One labelled sentence with no interview announced: a headline kicker, however it ends.

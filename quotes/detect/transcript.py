@@ -33,7 +33,7 @@ import functools
 import re
 from typing import Callable, NamedTuple, Sequence
 
-from ..lexicon import word_set
+from ..lexicon import place_index, word_set
 
 # The opening label: up to five capitalized words (name particles allowed between them), an
 # optional aside in brackets, a colon and a space. Times ("10:42") and "Q&A:" never match.
@@ -98,8 +98,8 @@ def _label(text: str, p_index: int, start: int, end: int) -> _Label | None:
         return None
     label = m.group("label").rstrip(".")
     low = label.lower()
-    if low in _section_labels() or any(c.isdigit() for c in label):
-        return None
+    if low in _section_labels() or low in place_index() or any(c.isdigit() for c in label):
+        return None  # a page label, or a dateline ("NEW DELHI: The government said ...")
     c_start, c_end = m.end(), end
     while c_end > c_start and text[c_end - 1].isspace():
         c_end -= 1
