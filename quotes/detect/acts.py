@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicon import SpeechVerb
 from .doc import Doc
 from .units import Unit
-from .words import DETERMINERS, FINITE, LOWERCASE, NP, POSSESSIVE, SUBJECT_PRONOUNS, TIME_WORDS, WORD
+from .words import DETERMINERS, FINITE, IRREGULAR_PAST, LOWERCASE, NP, POSSESSIVE, SUBJECT_PRONOUNS, TIME_WORDS, WORD
 
 # An object longer than this is more likely a clause the act word belongs to.
 MAX_OBJECT = 12
@@ -96,3 +96,30 @@ def _act_goes_on(d: Doc, j: int, n: int, verb: SpeechVerb) -> bool:
     if verb.act != "to":
         return True
     return bool(d.flags[j + 1] & LOWERCASE) and nxt not in DETERMINERS and nxt not in TIME_WORDS and not d.quoted[j + 1]
+
+
+# Words after which the act's own words may hold a clause with a finite verb of its own.
+CLAUSE_LEADS = QUESTION_WORDS | OBJECT_RELATIVES | frozenset(("that", "when", "where"))
+
+
+def modifier_act_end(d: Doc, unit: Unit, k: int) -> int | None:
+    """Where an act read as a noun's modifier ends: "Trump's tweets accusing the judge of bias
+    are "lies"", "the mayor's letter urging voters to stay home was "a disgrace"": an -ing act
+    right after a noun, with no comma, is part of that noun phrase, and the phrase's own verb
+    ("are", "was", "drew") ends what the act said; the words after it are the sentence's, not
+    the act's. The token of that verb (outside quotes, after token k), or None; None too once a
+    clause of the act's own may have begun ("asking X whether she would", "accusing X of
+    saying he was", "urging everyone who was there to"). What it gets wrong: a verb form no
+    flag marks finite ("tweets accusing X of bias make ...")."""
+    low, flags, quoted = d.low, d.flags, d.quoted
+    for j in range(k, unit.hi):
+        if quoted[j] or low[j] in CLAUSE_LEADS or low[j].endswith("ing"):
+            return None  # the act's own quoted words ("accusing X of "lying""), or its own clause
+        if (flags[j] & FINITE and low[j - 1] not in NOT_BEFORE_FINITE) or low[j] in IRREGULAR_PAST:
+            return j
+    return None
+
+
+# Before an -ed word, words that make it a participle of the act's own words: "calling on him
+# to be banned", "urging that it be scrapped".
+NOT_BEFORE_FINITE = frozenset("to be been being get got".split())

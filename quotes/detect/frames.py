@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..lexicon import SpeechVerb, place_index
 from . import syntax
-from .acts import act_word_at
+from .acts import act_word_at, modifier_act_end
 from .credits import Frame, aside_via, dash_credit, find_that, leading_via, occasion_via, opening_quote, read_according_to, trailing_via, via_span
 from .cues import Cue, content_end, cues_in, looks_like_clause, noun_then_verb, tail_is_adverbial
 from .doc import Doc
@@ -76,7 +76,17 @@ def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
         if frame.verb.act and frame.quote is None:
             consumed.update(_act_consumes(d, unit, frame))
         frames.append(frame)
+    if len(frames) > 1 and any(_modifies_noun(d, f) for f in frames):
+        # ... and one inside the words a later trailing cue credits ("The mayor's letter
+        # urging voters to stay home was "a disgrace," Ann Roe said").
+        frames = [f for f in frames if not (_modifies_noun(d, f) and _act_inside(d, f, [g for g in frames if g is not f]))]
     return frames
+
+
+def _modifies_noun(d: Doc, frame: Frame) -> bool:
+    """An act in -ing right after its noun, with no comma ("letters accusing X of ..."): a
+    modifier of the noun, no clause of its own."""
+    return bool(frame.verb.act) and frame.mention is not None and frame.mention[1] == frame.cue_first and d.low[frame.cue_first].endswith("ing")
 
 
 def _act_inside(d: Doc, frame: Frame, frames: Sequence[Frame]) -> bool:
@@ -104,7 +114,9 @@ def _floor(d: Doc, unit: Unit, frames: Sequence[Frame]) -> int:
     relatives, who asked police to show them the video, saw it, lawyers said")."""
     for frame in reversed(frames):
         relative = frame.mention is not None and d.low[frame.mention[0]] in RELATIVES
-        if not (frame.verb.act and frame.quote is None and relative):
+        # (nor after an act that modifies a noun, inside the words credited too: "The mayor's
+        # letter urging voters to stay home was "a disgrace," Ann Roe said")
+        if not (frame.verb.act and frame.quote is None and (relative or _modifies_noun(d, frame))):
             return frame_end(d, frame)
     return unit.start
 
@@ -380,6 +392,11 @@ def _act(d: Doc, unit: Unit, cue: Cue, who: _Who, via, k: int, cue_starts: Seque
     lying". The object and what follows it are the content (see ``acts``)."""
     first, last, verb = cue
     end = content_end(d, unit, cue_starts, k, unit.end)
+    if who.participle and not who.comma_before and who.mention is not None and who.mention[1] == first:
+        # "Trump's tweets accusing the judge of bias are "lies"": the act modifies the noun;
+        # its words end at the noun phrase's own verb.
+        verb_at = modifier_act_end(d, unit, k)
+        end = min(end, d.starts[verb_at]) if verb_at is not None else end
     if who.mention is not None and d.low[who.mention[0]] in RELATIVES:
         # "Ann Roe, who accused the firm of lying, may run": a relative clause ends at its comma.
         comma = next((j for j in range(k, unit.hi) if d.words[j] == "," and not d.quoted[j]), unit.hi)

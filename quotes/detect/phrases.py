@@ -76,12 +76,17 @@ def head(d: Doc, span: tuple[int, int]) -> int:
     return last
 
 
+# Adverbs between an auxiliary and its verb that no -ly marks ("Mr Ebbers, 63, has always
+# insisted", "has long argued"): read as a noun they were taken for the speaker.
+MID_ADVERBS = frozenset("always also often still already just ever once long even".split())
+
+
 def skip_back(d: Doc, j: int, floor: int, hi: int) -> int:
     """Step left over auxiliaries, adverbs and time phrases ("have said", "on Monday said")."""
     low, flags = d.low, d.flags
     while j >= floor:
         word = low[j]
-        if (word in AUXILIARIES and flags[j] & LOWERCASE) or flags[j] & ADVERB or word in TIME_WORDS:  # ("Will wrote": a name)
+        if (word in AUXILIARIES and flags[j] & LOWERCASE) or flags[j] & ADVERB or word in TIME_WORDS or word in MID_ADVERBS:  # ("Will wrote": a name)
             j -= 1
         elif word in TIME_LEADS and j + 1 < hi and low[j + 1] in TIME_WORDS:
             j -= 1
@@ -378,6 +383,22 @@ def name_before_apposition(d: Doc, unit: Unit, comma: int, floor: int) -> tuple[
     return None
 
 
+def _names_author(d: Doc, k: int, limit: int) -> bool:
+    """Do the lower-case words at k name their author after "by" ("according to figures
+    released by the Office for National Statistics", "new data published by Eurostat")? Then
+    they lead to a speaker as a name would: resolution reads the author after them. Only a
+    capitalized author counts ("figures released by the ministry" stays unattributed, which
+    misses an unnamed author)."""
+    low, flags = d.low, d.flags
+    for x in range(k + 1, min(limit - 1, k + 5)):
+        if low[x] == "by":
+            y = x + 2 if low[x + 1] == "the" else x + 1
+            return y < limit and bool(flags[y] & CAP)
+        if not (flags[x] & NP or low[x].endswith("ed")):
+            return False
+    return False
+
+
 def subject_after(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
     """An inverted subject: "said North Korean leader Kim Jong Un", "said the spokesman"."""
     words, low, flags = d.words, d.low, d.flags
@@ -388,7 +409,7 @@ def subject_after(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | N
         # "according to local officials": lower-case words that lead to a speaker noun.
         ahead = range(k, min(limit, k + 4))
         # ... or to a name: "said conservative activist Bob Klaus".
-        leads = any(low[x] in nouns for x in ahead) or any(flags[x] & CAP and low[x] not in DETERMINERS for x in ahead[1:])
+        leads = any(low[x] in nouns for x in ahead) or any(flags[x] & CAP and low[x] not in DETERMINERS for x in ahead[1:]) or _names_author(d, k, limit)
         if not leads or not flags[k] & NP:
             return None
     j = k
@@ -451,6 +472,18 @@ def authorless_document(d: Doc, unit: Unit, span: tuple[int, int]) -> bool:
 PREPOSITION_OBJECTS = frozenset("of in on for with by from at about to into".split())
 
 
+def _reduced_passive(d: Doc, j: int, cue: int) -> bool:
+    """Is the -ed word at j a passive participle after a noun ("a lawsuit filed by the state",
+    "the rules drafted by the ministry") rather than a clause's verb? Its "by" names an agent,
+    not an act ("responded by saying" is a verb), and no auxiliary or finite verb comes before
+    it ("the lawsuit was filed by ..." is a clause). What it gets wrong: a past tense with "by"
+    and a place ("the bus stopped by the school")."""
+    low, flags = d.low, d.flags
+    if not (j + 2 < cue and low[j + 1] == "by" and low[j].endswith("ed")) or low[j + 2].endswith(PARTICIPLE_SUFFIX):
+        return False
+    return bool(flags[j - 1] & WORD) and not flags[j - 1] & FINITE and low[j - 1] not in AUXILIARIES
+
+
 def clause_subject(d: Doc, unit: Unit, cue: int) -> tuple[int, int] | None:
     """The subject a cue without one shares: that of the nearest verb before it with a subject
     that can speak ("Trump tweaked his promise when he announced his mate, calling ..." -> he),
@@ -468,6 +501,8 @@ def clause_subject(d: Doc, unit: Unit, cue: int) -> tuple[int, int] | None:
         before = low[j - 1]
         if word in AUXILIARIES and word not in FINITE_WORDS or before in NOT_BEFORE_VERBS or before in DETERMINERS or before.endswith(("’s", "'s")):
             continue  # "Putin's claim", "the report", "a series of tweets": nouns, not verbs
+        if _reduced_passive(d, j, cue):
+            continue  # "slammed a lawsuit filed by the state, calling it ...": no clause of its own
         np = subject_before(d, unit, j)
         if np is not None and not any(quoted[np[0] : np[1]]) and flags[np[1] - 1] & CAN_SPEAK:
             last = low[np[1] - 1]

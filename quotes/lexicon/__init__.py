@@ -51,6 +51,16 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def noun_genders() -> dict[str, str]:
+    """Lower-case noun ("sister") -> "male" or "female": gendered_nouns.tsv."""
+    table = {}
+    for line in _lines("gendered_nouns.tsv"):
+        noun, _, gender = line.partition("\t")
+        table[noun.strip().lower()] = gender.strip()
+    return table
+
+
+@functools.cache
 def role_abbreviations() -> dict[str, tuple[str, ...]]:
     """Lower-case role abbreviation ("pm") -> the words of the role it stands for ("prime",
     "minister"): role_abbreviations.tsv."""

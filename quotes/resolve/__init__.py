@@ -59,7 +59,14 @@ __all__ = ["CONFIDENCE", "ParsedMention", "parse_mention", "resolve"]
 
 PERSON = SpeakerType.PERSON
 DOCUMENTS = frozenset(("report", "survey", "study", "poll", "figures", "statistics", "data", "analysis", "review", "research"))
+# More documents whose author is named after them ("exit polls reported by CNN"); not read for
+# an author before them ("Opinion polls suggest" has no author "Opinion").
+AUTHORED_AFTER = DOCUMENTS | frozenset(("polls", "polling", "reports", "surveys", "studies"))
 DETERMINERS_UPPER = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "some", "many", "one", "two", "three"})
+
+
+# How far after a relation that is a sentence's subject ("his wife") its name may end.
+RELATION_REACH = 40
 
 
 class _Event(NamedTuple):
@@ -202,7 +209,9 @@ class _Reader:
             self.prose.complete(parsed.name, span[0])
             if self.registry.find(parsed)[0] is None:
                 return None
-        if (link := resolve_relation(parsed, span[0], self.walker)) is not None:
+        # (the name may follow in apposition: "His son Donald Jr. announced", "But his wife,
+        # Jane, offered": a relation named up to the end of that name counts)
+        if (link := resolve_relation(parsed, min(len(self.text), span[1] + RELATION_REACH), self.walker)) is not None:
             return self.registry.join(link.entity, None, span)  # "Her sister wept.": Mia
         entity, _ = self.name(parsed, span, subject=True)
         return entity
@@ -316,7 +325,7 @@ class _Reader:
         found = None
         if parsed.type in (SpeakerType.ORGANIZATION, SpeakerType.MEDIA) and not parsed.named:
             found = name_after(self.text, span[1])
-        if found is None and parsed.head in DOCUMENTS and not parsed.named:
+        if found is None and parsed.head in AUTHORED_AFTER and not parsed.named:
             found = author_after(self.text, span[1])
         if found is None and parsed.head in DOCUMENTS:
             # "according to LSEG data": data a named body gives are its words.

@@ -95,6 +95,11 @@ def role_and_organization(role: str) -> tuple[str, str | None]:
     return role[: found.start()], found.group(1).strip()
 
 
+# A relative clause after the role describes the person, it is no part of the role: ", a
+# 23-year-old student who joined the march" -> "23-year-old student".
+_RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that|where)(?:\s|$)")
+
+
 def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     """'Jane Roe, a spokeswoman for the ministry, said': the role after a name, and the age
     of 'Jane Roe, 25, said'. A role only when a role word is in it ("Jane Roe, 52, said"
@@ -112,8 +117,10 @@ def apposition(text: str, end: int) -> tuple[str | None, int | None]:
     if match is None:
         return (_bare_role(text, end) if first.islower() else None), None
     if match.group("age"):
-        return None, int(match.group("age"))
-    role = (match.group("role") or match.group("owned") or "").strip()
+        # "Ana Souza, 23, a student who lives nearby,": the role may follow the age.
+        role = apposition(text, match.end() - 1)[0] if text[match.end() - 1 : match.end()] == "," else None
+        return role, int(match.group("age"))
+    role = _RELATIVE.split((match.group("role") or match.group("owned") or "").strip(), 1)[0]
     words = role.split()
     if any(T.is_role_word(w) or T.is_org_word(w) for w in words):
         return role, None
@@ -186,6 +193,23 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return lo + first, lo + end
 
 
+# "of"/"for" inside a name after an organization word ("The Bank of England", "Office for
+# National Statistics"); not after a person's name ("Chancellor Ann Ray of Britain" is Ann
+# Ray) nor a quantifier ("Most of Europe"), nor an office (a name may follow: "Florida's
+# Secretary of State Ken Roe" would read as a name "State Ken Roe"), and never "and" ("The US
+# and the UK" are two subjects, and the first one leads). What it misses: a name whose word
+# before "of" no lexicon holds ("Church of England" stays "Church").
+NAME_LINKS = frozenset(("of", "for"))
+
+
+def _links_name(words: list[str], j: int, stops) -> bool:
+    """Does the word at j join two capitalized words of one name?"""
+    if not (0 < j < len(words) - 1 and words[j] in NAME_LINKS and words[j + 1][:1].isupper()):
+        return False
+    before = words[j - 1]
+    return before[:1].isupper() and not stops(j - 1) and not stops(j) and T.is_org_word(before) and not T.is_role_word(before)
+
+
 def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
     """Where the subject phrase starting at word i ends (exclusive)."""
     n = len(raw)
@@ -201,7 +225,7 @@ def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
         if stops(j):
             return j + 1
         j += 1
-    while j < n and words[j][:1].isupper():
+    while j < n and (words[j][:1].isupper() or _links_name(words, j, stops)):
         j += 1
         if stops(j - 1):
             return j
@@ -223,7 +247,8 @@ def _phrase_end(raw: list[str], words: list[str], i: int) -> int:
                 break
             if word.endswith(("'s", "’s")):
                 continue  # an owner: "the prime minister's official spokesman"
-            if T.is_role_word(word) or T.is_group_head(word) or T.is_org_word(word) or T.AGE.fullmatch(word):
+            # (a relation is a person too: "Her sister wept. She said ...")
+            if T.is_role_word(word) or T.is_group_head(word) or T.is_org_word(word) or T.AGE.fullmatch(word) or T.is_person_noun(word):
                 while k + 1 < n and not stops(k) and (T.is_role_word(words[k + 1]) or T.is_group_head(words[k + 1])) and words[k + 1][:1].islower():
                     k += 1  # "official spokesman", "chief executive"
                 return k + 1
@@ -394,7 +419,9 @@ _NAME_APPOSITION = regex.compile(rf",\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|a
 # "a report earlier this week from the British Retail Consortium", "a report published on
 # Friday by the Labor Department", "The report, published by the Resolution Foundation,": a
 # document's author, after up to four small words (a day or a month among them) and maybe a comma.
-_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{_WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}})")
+# (a second name with its own "The" is a second author: "reported by CNN and The New York
+# Times" is CNN's, the first named)
+_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{_WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and(?!\s+The\b)|&)?\s*(?!The\b){NAME_WORD}){{0,5}})")
 # "LSEG data", "the Harbour Institute's figures": the name a document's words come from, before them.
 _AUTHOR_BEFORE = regex.compile(rf"(?:(?i:the|a|an)\s+)?(?!(?i:the|a|an|this|that|these|those|its|their)\s)({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}}?)(?:'s|’s)?\s+[\p{{Ll}}-]+$")
 # Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.

@@ -34,13 +34,15 @@ article never ties to a name.
 """
 from __future__ import annotations
 
+import bisect
+
 from ..lexicon import word_set
 from ..model import SpeakerType
 from . import types as T
 from .entities import Entity, Registry
 from .mentions import ParsedMention
 from .reasons import Link
-from .salience import Walker
+from .salience import WALK, Walker
 
 PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
 # Offices held by people the press leaves unnamed: "the spokesman" is a new source unless an
@@ -107,20 +109,62 @@ def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
     head = parsed.head
     if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or any(w.endswith(("'s", "’s")) for w in parsed.text.split()[:-1]):
         return False
-    if any(T.is_role_key(word) for word in entity.descriptors):
-        return False
+    if any(T.is_role_key(word) or T.is_person_noun(word) for word in entity.descriptors):
+        return False  # (a person noun too: "Her husband, Saeed Roe, ... the president told her")
     demonym = T.place(head)
     if demonym is not None and demonym[1] == "demonym" and entity.affiliation not in (None, demonym[0]):
         return False
     return not _other_title(entity, head) and _same_party(entity, T.party_member(parsed.name))
 
 
+# Words before a role that say when, not what: "the former minister" may be the minister the
+# article named without "former", so they never tell two people apart.
+TIME_MODIFIERS = frozenset("former ex then late new outgoing incoming".split())
+DETERMINERS = frozenset("the a an this that his her their its".split())
+# Words that make another office of the same head: "the deputy mayor" is not "Mayor Lin Ford".
+RANKS = frozenset("deputy vice assistant associate junior shadow".split())
+
+
+def _role_modifiers(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> frozenset[str]:
+    """The lower-case words before a description's head that tell people with the same head
+    apart: "prime" of "the prime minister" when the article named a "PM Narendra Rao" (the
+    abbreviation spelled out, role_abbreviations.tsv) and a "Chief Minister Asha Patil". A
+    word counts when it makes another office ("deputy") or a person named in the story with
+    the same head was given it; an epithet none was given ("the embattled minister") tells
+    nobody apart. What it
+    gets wrong: a role word the article left out when it named the person ("Minister Asha
+    Patil" and "PM Rao" ... "the chief minister" is read as nobody)."""
+    words = [w for w in parsed.text.split()[:-1] if w.isalpha() and w.islower() and w not in TIME_MODIFIERS and w not in DETERMINERS]
+    if not words:
+        return frozenset()
+    held: set[str] = set()
+    for entity in _people_near(registry, start, walker):
+        if entity.named and _describes(entity, parsed):
+            held |= entity.descriptors  # words that tell the named holders of the head apart
+    return frozenset(w for w in words if w in RANKS or w in held)
+
+
+def _people_near(registry: Registry, start: int, walker: Walker | None) -> list[Entity]:
+    """The people of the story so far: the 40 most salient, and those named in the sentences
+    a description reads back over."""
+    people = [e for k, e in enumerate(reversed(registry.salient.values())) if k < 40 and e.type is PERSON]
+    if walker is not None and walker.starts:
+        k = bisect.bisect_right(walker.starts, start) - 1
+        for span in walker.prose.named_in(walker.starts[max(0, k - WALK)], start):
+            entity = walker.named_entity(span)
+            if entity is not None and entity.type is PERSON:
+                people.append(entity)
+    return people
+
+
 def _person_description(parsed: ParsedMention, registry: Registry, start: int, walker: Walker | None) -> Link | None:
     head = parsed.head
     text = parsed.text.strip()
+    modifiers = _role_modifiers(parsed, registry, start, walker) if parsed.age is None else frozenset()
 
     def described(e: Entity) -> bool:
-        return e.type is PERSON and e.named and _describes(e, parsed)
+        # The whole role, not only its head: "the prime minister" is not the chief minister.
+        return e.type is PERSON and e.named and _describes(e, parsed) and modifiers <= e.descriptors
 
     # The description's own sentence has a person as its subject whom nothing rules out:
     # "Cruz defends his record: "...," the senator says" is Cruz, however many senators the
@@ -156,8 +200,16 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head) and member is None):
         return None
 
+    role_head = T.is_role_word(head)
+
     def person(e: Entity) -> bool:
-        return e.type is PERSON and e.named and not _other_title(e, head) and _same_party(e, member)
+        # (not one given the head without the words that set this office apart: "Mayor Lin
+        # Ford" is no guess for "the deputy mayor")
+        other_office = bool(modifiers) and _describes(e, parsed)
+        # (nor one the article gave a relation for a role: "Her husband, Sami Roe, was freed,
+        # the president told her" is no guess at the husband)
+        kin = role_head and any(T.is_person_noun(w) for w in e.descriptors)
+        return e.type is PERSON and e.named and not _other_title(e, head) and _same_party(e, member) and not other_office and not kin
 
     # Before a guess at the person the story follows, a person named as an object since the
     # last person who was a subject or spoke, whom the words describe ("Republican state Sen.

@@ -20,7 +20,7 @@ import functools
 import attrs
 import regex
 
-from ..lexicon import post_modifiers
+from ..lexicon import noun_genders, post_modifiers
 from ..model import Gender, SpeakerType
 from . import types as T
 from .places import affiliation_of, owner_affiliation, place_words
@@ -237,8 +237,10 @@ def name_run_start(words: list[str], after_honorific: bool = False) -> int:
 
 
 def _parsed(w: _Words, name: str, kind: SpeakerType, named: bool, role: str | None = None, affiliation: str | None = None, description: bool = False) -> ParsedMention:
+    # A kin noun says the gender an honorific would ("her son", "his sister": gendered_nouns.tsv).
+    gender = w.gender if w.gender is not None or named else GENDERS[noun_genders().get(w.head)]
     return ParsedMention(
-        w.raw, name, kind, named, role, affiliation if affiliation is not None else w.owner_affiliation, w.gender,
+        w.raw, name, kind, named, role, affiliation if affiliation is not None else w.owner_affiliation, gender,
         None, description, w.honorific, w.head, w.age, w.owner,
     )  # fmt: skip
 

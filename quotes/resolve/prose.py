@@ -31,8 +31,11 @@ RELATIVE = regex.compile(r",\s+who\b")
 # A relation in apposition with a name: "her sister Mia", "his wife, Ann", "her lawyer,
 # John Roe" (a modifier or two allowed: "her younger sister"); group 3 is the name.
 RELATION = regex.compile(r"\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+),?\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)*)")
-# The same after the name, closed by a comma: "Ann Reed, his wife, said"; group 1 is the name.
-RELATION_AFTER = regex.compile(r"(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)*),\s+(his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+),")
+# The same after the name, closed by a comma: "Ann Reed, his wife, said"; group 1 is the name
+# (a day or a month before the comma is none: "On CNN Tuesday, his wife, Jane, said"; which
+# loses a surname that is a month: "Tom May, her husband,").
+_WHEN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December"
+RELATION_AFTER = regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’-]+)*)(?<!\b(?:{_WHEN})),\s+(his|her|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(\p{{Ll}}[\p{{Ll}}-]+),")
 
 
 def _latest_first(starts: Sequence[int], spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
