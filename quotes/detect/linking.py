@@ -317,9 +317,10 @@ def opens_unit(d: Doc, unit: Unit, i: int) -> bool:
     return i == unit.lo or (i - 1 == unit.lo and d.low[i - 1] in OPENERS)
 
 
-def frame_paragraph(d: Doc, units: Sequence[Unit], frames_of) -> tuple[list[tuple[Unit, Frame]], set[Quote]]:
+def frame_paragraph(d: Doc, units: Sequence[Unit], frames_of, newsroom: bool = True) -> tuple[list[tuple[Unit, Frame]], set[Quote]]:
     """Every unit's frames, each with a speaker (a frame without one shares the unit's last
-    speaker or its clause's subject), and the quotes they claim."""
+    speaker or its clause's subject), and the quotes they claim. ``newsroom``: a "we" outside
+    quote marks is the article's own (not in a transcript turn, where it is the speaker's)."""
     framed: list[tuple[Unit, Frame]] = []
     claimed: set[Quote] = set()
     for unit in units:
@@ -330,7 +331,7 @@ def frame_paragraph(d: Doc, units: Sequence[Unit], frames_of) -> tuple[list[tupl
                 if mention is None:
                     continue
                 frame = frame._replace(mention=mention)
-            if reporter_voice(d, frame.mention):
+            if newsroom and reporter_voice(d, frame.mention):
                 # "We asked an economist to explain", "we told the company its figures were
                 # wrong": the article's own words are no attribution (GUIDE.md), nor are the
                 # quotes the newsroom frames anyone else's; a frame sharing this subject is its
@@ -356,6 +357,7 @@ class Linker:
         self.previous_open_ended = False  # did its last quote run on into this paragraph?
         self._previous_prose: Unit | None = None  # its last unit, when it held no quote
         self._prose_units = None  # or, for a paragraph detection skipped, how to make its units
+        self._turn: int | None = None  # the transcript turn of the paragraph being read
         self._start_paragraph()
 
     def _start_paragraph(self) -> None:
@@ -382,16 +384,34 @@ class Linker:
             else:
                 self._quote(p_index, p_start, unit, obj, first_cue)  # type: ignore[arg-type]
         self._link_pending(units)
+        if self._turn is not None:
+            self._speaker_of_turn(count)
         self.previous_open_ended = bool(quotes) and quotes[-1].open_ended
-        self.previous_last = len(self.candidates) - 1 if len(self.candidates) > count else None
+        self.previous_last = len(self.candidates) - 1 if len(self.candidates) > count else self._turn
+        self._turn = None
         self._previous_prose = units[-1] if units and not quotes else None
         self._prose_units = None
+
+    def turn(self, p_index: int, content: tuple[int, int], mention: tuple[int, int] | None, via: tuple[int, int] | None) -> None:
+        """A transcript turn (``transcript``): the whole paragraph is the words of its label's
+        speaker, with no cue; a free quote opening the next paragraph may share its speaker."""
+        self.candidates.append(Candidate(Kind.DIRECT, content, None, mention, via, None, "transcript", p_index))
+        self._turn = len(self.candidates) - 1  # the paragraph's last candidate, unless it holds more
+
+    def _speaker_of_turn(self, first: int) -> None:
+        """'A: I told the union that ...': an "I" in a transcript turn is the turn's speaker."""
+        text, turn = self.d.text, self._turn
+        for index in range(first, len(self.candidates)):
+            cand = self.candidates[index]
+            if cand.mention is not None and text[cand.mention[0] : cand.mention[1]] == "I":
+                # (The mention is kept: the words that name the speaker are still "I".)
+                self.candidates[index] = cand._replace(shares_speaker_with=turn, how="same-paragraph")
 
     def quiet(self, make_units) -> None:
         """A paragraph with no quote and no cue: no candidates; its units are made only if
         the next paragraph opens with a free quote that needs its last subject."""
         self.previous_open_ended = False
-        self.previous_last = None
+        self.previous_last, self._turn = self._turn, None
         self._previous_prose = None
         self._prose_units = make_units
 

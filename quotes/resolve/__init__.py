@@ -176,6 +176,7 @@ class _Reader:
         self.registry = Registry()
         self.sentences = Sentences(analysis.text, _story_sentence_starts(analysis, furniture))
         self.last_pointer = -1  # where the last mention that may point back starts
+        self.labels: frozenset[tuple[int, int]] = frozenset()  # transcript labels ("TAPPER:")
         self.prose = Prose(analysis.text, names, self.prose_name)
         self.walker = Walker(analysis.text, self.sentences.starts, self._subject_entity, self._named_entity, self.prose)
 
@@ -280,6 +281,10 @@ class _Reader:
 
     def speaker(self, span: tuple[int, int], content: tuple[int, int] | None = None) -> Link:
         said = self.text[span[0] : span[1]]
+        if span in self.labels and said.isupper():
+            # A broadcast transcript prints its speakers in capitals ("SEN. JANE ROE:", "TAPPER:"):
+            # a person's name, not an acronym. (An organization labelled so reads as a person.)
+            said = said.title()
         parsed = _with_context(parse_mention(said), self.text, span[1], span[0])
         registry = self.registry
         if object_position(self.text, span[0]) and parsed.pronoun is None:
@@ -364,6 +369,15 @@ class _Reader:
         return link
 
 
+# Mentions found by a weaker frame than a cue, and what the reason says of them.
+_CAPPED = {
+    "colon": "name before a colon",
+    "clause": "subject of the clause holding the quoted words",
+    "previous-sentence": "free quote: subject of the sentence before",
+    "transcript": "speaker's label in a transcript",
+}
+
+
 def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int, tuple[str, Entity]]) -> tuple[list[Link], list[str | None]]:
     """Each candidate's final link and conduit: frames' mentions, fallbacks for mentions that
     cannot speak, outlets reporting words they were given, and quotes sharing a neighbour's.
@@ -376,8 +390,8 @@ def _finish(candidates: list[Candidate], links: dict[int, Link], vias: dict[int,
         via = vias[index][0] if index in vias else None
         if link.entity is None and index > 0 and (cand.mention is not None and not link.speaks or cand.how == "none" and cand.shares_speaker_with is None):
             link = _fallback(index, candidates, final, link)
-        elif cand.how in ("colon", "clause", "previous-sentence") and cand.mention is not None:
-            why = {"colon": "name before a colon", "clause": "subject of the clause holding the quoted words", "previous-sentence": "free quote: subject of the sentence before"}[cand.how]
+        elif cand.how in _CAPPED and cand.mention is not None:
+            why = _CAPPED[cand.how]
             link = reasons.capped(link, cand.how, why)
         reported = reporting_conduit(index, candidates, link, via_entities, final)
         if reported is not None:
@@ -411,6 +425,7 @@ def resolve(analysis: Analysis, detection: Detection) -> tuple[tuple[Attribution
     candidates = detection.candidates
     reader = _Reader(analysis, detection.names, detection.furniture)
     events, reader.last_pointer = _events(text, candidates, detection.names)
+    reader.labels = frozenset(c.mention for c in candidates if c.how == "transcript" and c.mention is not None)
     links: dict[int, Link] = {}
     vias: dict[int, tuple[str, Entity]] = {}
     hearers: set[int] = set()  # "told MPs": an audience, so no conduit carried on to it

@@ -32,6 +32,7 @@ CONFIDENCE = {
     "continuation": 0.7,
     "previous-paragraph": 0.55,
     "colon": 0.6,
+    "transcript": 0.7,  # "FERRIS: ..." in a transcript: the label names the speaker
     "clause": 0.5,
     "previous-sentence": 0.45,
     "cannot-speak-fallback": 0.5,
