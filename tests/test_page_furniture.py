@@ -241,3 +241,14 @@ def test_a_name_after_a_role_and_its_place_speaks(text, speaker):
 )
 def test_our_correspondent_points_back(text, speaker):
     assert [a.speaker.name for a in quotes.analyze(text).attributions] == [speaker]
+
+
+def test_we_in_a_transcript_turn_is_the_speakers():
+    # Inside a turn ("Lee: We told them ...") "we" is the speaker's side, not the newsroom's:
+    # the speech it reports is read as before.
+    text = (
+        "In an interview with the Courier, Mayor Jo Lee talked about the strike.\n"
+        "Courier: What did you tell the union?\nLee: We told them the city had no more money.\n"
+        "Courier: And their answer?\nLee: They said they would strike."
+    )
+    assert ("indirect", None, "the city had no more money") in read(text)
