@@ -148,16 +148,22 @@ def whole_furniture(text: str, start: int, end: int) -> bool:
     )
 
 
-def _may_open_furniture(text: str, start: int) -> bool:
+def _may_open_furniture(text: str, start: int, end: int, dateline: bool) -> bool:
     """A cheap look at the paragraph's first characters, before any pattern: a timestamp opens
-    with a digit or a lead word, a dateline with a word in capitals or a comma, bracket or dash
-    soon after, a label with a colon or bar after it."""
+    with a digit, a lead word or a month, a dateline with a word in capitals or a comma, bracket
+    or dash soon after, a label with a colon or bar after it. A dateline counts only in the
+    story's first paragraphs; past them a paragraph needs a timestamp's opening or a colon or
+    bar, which most paragraphs lack."""
     head = text[start : start + 60]
+    if not (dateline or head[:1].isspace() or head[:1].isdigit() or head.startswith(_STAMP_OPENINGS)) and text.find(":", start, end) < 0 and text.find("|", start, end) < 0:
+        return False  # past the first paragraphs: no timestamp's opening, no label's colon
     return head[:1].isdigit() or head[1:2].isupper() or any(mark in head for mark in _OPENING_MARKS) or head.startswith(_STAMP_WORDS)
 
 
 _OPENING_MARKS = (":", "|", "(", ",", "—", "–", " -")
 _STAMP_WORDS = ("Updated", "updated", "Posted", "posted", "Published", "published", "Last")
+# A timestamp's first word: a lead word, or a date's month ("Nov 29, 10:42").
+_STAMP_OPENINGS = _STAMP_WORDS + ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _prefix_end(text: str, start: int, end: int, dateline: bool) -> int:
@@ -166,7 +172,7 @@ def _prefix_end(text: str, start: int, end: int, dateline: bool) -> int:
     at = start
     prefix = _prefix()
     for _ in range(3):
-        if not _may_open_furniture(text, at):
+        if not _may_open_furniture(text, at, end, dateline):
             break
         found = prefix.match(text, at, end)
         if found is None or found.end() >= end or (not dateline and found.group("dateline") is not None):

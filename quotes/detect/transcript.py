@@ -93,7 +93,10 @@ def _headline_case(words: str) -> bool:
 
 def _label(text: str, p_index: int, start: int, end: int) -> _Label | None:
     """The paragraph's speaker label and words, when it opens with one."""
-    m = LABEL.match(text, start, min(end, start + 80))
+    stop = min(end, start + 80)
+    if not ("A" <= text[start : start + 1] <= "Z") or text.find(":", start, stop) < 0:
+        return None  # no capital to open a label, or no colon to close it: most paragraphs
+    m = LABEL.match(text, start, stop)
     if m is None:
         return None
     label = m.group("label").rstrip(".")
