@@ -222,5 +222,7 @@ def is_lone_stamp(text: str, start: int, end: int) -> bool:
 
 def label_end(text: str, start: int, end: int) -> int:
     """Where a section label at text[start:end] ends ("Q&A: Why ..."), else ``start``."""
+    if text.find(":", start, end) < 0 and text.find("|", start, end) < 0:
+        return start  # a label ends at a colon or a bar
     found = _label().match(text, start, end)
     return found.end() if found is not None and found.end() < end else start
