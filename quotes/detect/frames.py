@@ -61,9 +61,9 @@ def frames_in_unit(d: Doc, unit: Unit, cue_first: Sequence[int]) -> list[Frame]:
             continue
         # A trailing credit reaches back no further than the previous cue of its sentence:
         # "A, X said, and B, Y said" credits B to Y, not A and B (and N cues stay linear).
-        floor = _floor(d, unit, frames)
+        floor = _floor(d, unit, frames) if frames else unit.start
         frame = read_frame(d, unit, (first, last, verb), cue_starts, floor=floor)
-        if frame is None or _act_inside(d, frame, frames):
+        if frame is None or (frame.verb.act and frames and _act_inside(d, frame, frames)):
             continue
         if frame.via is not None:
             # The "according to" that named the conduit is not a frame of its own.

@@ -118,6 +118,15 @@ def _label_pattern() -> str:
 
 
 @functools.cache
+def _label_words() -> int:
+    """The most words a section label has (any number, should one hold a colon or a bar)."""
+    labels = word_set("section_labels.txt")
+    if any(":" in label or "|" in label for label in labels):
+        return 1 << 30
+    return max(len(label.split()) for label in labels)
+
+
+@functools.cache
 def _label() -> regex.Pattern:
     return regex.compile(_label_pattern())
 
@@ -142,22 +151,53 @@ def _is_byline(text: str, start: int, end: int) -> bool:
 def whole_furniture(text: str, start: int, end: int) -> bool:
     """Is the paragraph text[start:end] furniture through and through (no story words)?"""
     return bool(
-        WHOLE.match(text, start, end)
+        _may_open_whole(text, start, end) and WHOLE.match(text, start, end)
         or (text.startswith("By", start) and _is_byline(text, start, end))
         or (end - start <= CREDIT_LENGTH and text.find("ontributed", start, end) >= 0 and CONTRIBUTED.search(text, start, end))
     )
 
 
-def _may_open_furniture(text: str, start: int) -> bool:
+def _may_open_whole(text: str, start: int, end: int) -> bool:
+    """A look at the paragraph's first characters before ``WHOLE``: each of its forms opens
+    with a space, a bracket or the start of one of its words ("Reporting by", "This story",
+    "Photo:", "By"), but for "AP Photo/...", which has its slash. (Characters outside ASCII
+    go to the pattern: its case-insensitive match may fold them.)"""
+    head = text[start : start + 4]
+    return not head.isascii() or head[:1].isspace() or head[:1] == "(" or head.lower().startswith(_WHOLE_OPENINGS) or text.find("/", start, end) >= 0
+
+
+# The first letters (four at most) of each word a WHOLE form may open with.
+_WHOLE_OPENINGS = (
+    "addi", "furt", "repo", "writ", "edit", "rese", "comp", "prod", "tran", "grap",  # credit lines
+    "this", "an", "corr", "clar",  # notes
+    "phot", "pict", "imag", "vide", "medi", "capt", "cred", "read", "rela", "see", "also", "more",  # captions, links
+    "by",  # "Byline:"
+)
+
+
+def _may_open_furniture(text: str, start: int, end: int, dateline: bool) -> bool:
     """A cheap look at the paragraph's first characters, before any pattern: a timestamp opens
-    with a digit or a lead word, a dateline with a word in capitals or a comma, bracket or dash
-    soon after, a label with a colon or bar after it."""
+    with a digit, a lead word or a month, a dateline with a word in capitals or a comma, bracket
+    or dash soon after, a label with a colon or bar after it. A dateline counts only in the
+    story's first paragraphs; past them a paragraph needs a timestamp's opening or a colon or
+    bar within a label's few words, which most paragraphs lack."""
+    if not dateline:
+        first = text[start : start + 1]
+        if not (first.isdigit() or first.isspace() or text.startswith(_STAMP_OPENINGS, start)):
+            # Past the first paragraphs, with no timestamp's opening: a label, whose colon or
+            # bar (the first in the paragraph: no label holds one) ends its few words.
+            colon, bar = text.find(":", start, end), text.find("|", start, end)
+            stop = bar if colon < 0 or 0 <= bar < colon else colon
+            if stop < 0 or len(text[start:stop].split(maxsplit=_label_words())) > _label_words():
+                return False
     head = text[start : start + 60]
     return head[:1].isdigit() or head[1:2].isupper() or any(mark in head for mark in _OPENING_MARKS) or head.startswith(_STAMP_WORDS)
 
 
 _OPENING_MARKS = (":", "|", "(", ",", "—", "–", " -")
 _STAMP_WORDS = ("Updated", "updated", "Posted", "posted", "Published", "published", "Last")
+# A timestamp's first word: a lead word, or a date's month ("Nov 29, 10:42").
+_STAMP_OPENINGS = _STAMP_WORDS + ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _prefix_end(text: str, start: int, end: int, dateline: bool) -> int:
@@ -166,7 +206,7 @@ def _prefix_end(text: str, start: int, end: int, dateline: bool) -> int:
     at = start
     prefix = _prefix()
     for _ in range(3):
-        if not _may_open_furniture(text, at):
+        if not _may_open_furniture(text, at, end, dateline):
             break
         found = prefix.match(text, at, end)
         if found is None or found.end() >= end or (not dateline and found.group("dateline") is not None):
@@ -216,5 +256,7 @@ def is_lone_stamp(text: str, start: int, end: int) -> bool:
 
 def label_end(text: str, start: int, end: int) -> int:
     """Where a section label at text[start:end] ends ("Q&A: Why ..."), else ``start``."""
+    if text.find(":", start, end) < 0 and text.find("|", start, end) < 0:
+        return start  # a label ends at a colon or a bar
     found = _label().match(text, start, end)
     return found.end() if found is not None and found.end() < end else start

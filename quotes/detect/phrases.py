@@ -209,6 +209,12 @@ def _modifier_firsts() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in firsts.items()}
 
 
+@functools.cache
+def _modifier_openers() -> frozenset[str]:
+    """The words a post-modifier may open with: "who", "which" and the lexicon's first words."""
+    return frozenset(_modifier_firsts()) | {"who", "which"}
+
+
 def _modifier_at(d: Doc, j: int, end: int) -> bool:
     """Does a speaker noun's post-modifier start at token j and leave an object before the cue
     at ``end``: a lexicon phrase ("familiar with", "close to") or "who" and its verb ("who
@@ -255,7 +261,10 @@ def described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
     firsts = _modifier_firsts()
     if low[end] in PRONOUNS:
         return None  # "the congressman who won in 2009 when he said": the pronoun speaks
-    for j in range(end, max(floor, end - POST_REACH), -1):
+    stop = max(floor, end - POST_REACH)
+    if _modifier_openers().isdisjoint(low[stop + 1 : end + 1]):
+        return None  # no "who", "which" or lexicon post-modifier in reach: most cues
+    for j in range(end, stop, -1):
         if quoted[j] or not flags[j] & WORD or low[j] in CLAUSE_LINKS:
             return None  # "the judges who ruled that Texas ... said": a clause of its own
         if (low[j] == "who" or low[j] == "which" or low[j] in firsts) and _modifier_at(d, j, end):

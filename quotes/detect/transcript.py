@@ -93,7 +93,10 @@ def _headline_case(words: str) -> bool:
 
 def _label(text: str, p_index: int, start: int, end: int) -> _Label | None:
     """The paragraph's speaker label and words, when it opens with one."""
-    m = LABEL.match(text, start, min(end, start + 80))
+    stop = min(end, start + 80)
+    if not ("A" <= text[start : start + 1] <= "Z") or text.find(":", start, stop) < 0:
+        return None  # no capital to open a label, or no colon to close it: most paragraphs
+    m = LABEL.match(text, start, stop)
     if m is None:
         return None
     label = m.group("label").rstrip(".")
@@ -147,7 +150,7 @@ def _in_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 def transcript_turns(text: str, paragraphs: Sequence[tuple[int, int]], names_of: Callable[[], Sequence[tuple[int, int]]]) -> dict[int, Turn]:
     """The article's transcript turns by paragraph index (none in most articles). ``names_of``
     gives the people named in the prose, asked for only when there is a transcript."""
-    labels = [lab for i, (s, e) in enumerate(paragraphs) if (lab := _label(text, i, s, e)) is not None]
+    labels = [lab for i, (s, e) in enumerate(paragraphs) if "A" <= text[s : s + 1] <= "Z" and (lab := _label(text, i, s, e)) is not None]
     if not labels:
         return {}
     first = labels[0].paragraph

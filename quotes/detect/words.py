@@ -125,6 +125,8 @@ def acronyms_in(words: list[str], low: list[str], flags: list[int]) -> None:
     beside them is all capitals too ("WHO IS TO BLAME"). Found by a C-level scan, so an
     article without one costs no per-token Python work."""
     known = acronym_words()
+    if known.isdisjoint(words):
+        return  # (one C-level pass: most articles hold none)
     n = len(words)
     for i in itertools.compress(range(n), map(known.__contains__, words)):
         if (i > 0 and _shouted(words[i - 1])) or (i + 1 < n and _shouted(words[i + 1])):
