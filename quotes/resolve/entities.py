@@ -32,7 +32,7 @@ _INITIAL = regex.compile(r"\p{Lu}")
 _SPLIT = regex.compile(r"[\s&]+")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32768)
 def person_key(name: str) -> tuple[str, ...]:
     """A person's name words less the styles it keeps: "Sir Menzies Campbell" -> (menzies,
     campbell), "Mr Justice Eady" -> (eady,), "Kim Jong Un" -> (kim, jong, un)."""
