@@ -83,7 +83,8 @@ class Entity:
         surname alone takes the honorific it was given ("Mr Howard")."""
         if self.type is not PERSON or not self.forms:
             return self.name
-        best = max(self.forms, key=lambda f: (len(person_key(f)), len(f.split()), -self.forms.index(f)))
+        forms = self.forms
+        best = forms[0] if len(forms) == 1 else max(forms, key=lambda f: (len(person_key(f)), len(f.split()), -forms.index(f)))
         if len(best.split()) == 1 and self.honorific:
             return f"{self.honorific} {best}"
         return best
