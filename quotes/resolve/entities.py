@@ -41,6 +41,7 @@ def person_key(name: str) -> tuple[str, ...]:
     return tuple(kept or words)
 
 
+@functools.lru_cache(maxsize=8192)
 def initials(name: str) -> str:
     """"Office for National Statistics" -> "ONS", "Standard & Poor's" -> "SP": the capitals
     that open the words of a name (function words aside)."""
@@ -48,6 +49,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
+@functools.lru_cache(maxsize=8192)
 def acronym_letters(word: str) -> str:
     """"S&P" -> "SP", "U.N." -> "UN", "BRC" -> "BRC"."""
     return "".join(_INITIAL.findall(T.strip_possessive(word)))
@@ -241,6 +243,8 @@ class Registry:
             # by surname first, then any name word; the most recently seen when several
             # (of the last few with that word: an article with thousands of Olens is hostile).
             word, gender = key[0], parsed.gender
+            if word not in self._person_words:
+                return None, ""  # (every surname is a name word: nobody has this one)
             pool = [e for e in self._surnames.get(word, ())[-NAMESAKES:] if e.key()[-1:] == key]
             by_surname = bool(pool)
             pool = pool or [e for e in self._person_words.get(word, ())[-NAMESAKES:] if word in e.key()]
