@@ -101,7 +101,8 @@ def _events(text: str, candidates: list[Candidate], names: NameSpans) -> tuple[l
     if relatives:
         # "Jane Roe, who said": the name right before the relative pronoun.
         for span in names:
-            if any(span[1] < r <= span[1] + 3 for r in relatives):
+            end = span[1]
+            if end + 1 in relatives or end + 2 in relatives or end + 3 in relatives:  # "who" within three characters
                 events.append(_Event(span[0], "name", -1, span))
     events.sort(key=lambda e: (e.start, e.what not in ("name", "subject")))
     return events, last_pointer

@@ -47,6 +47,10 @@ BARE_ROLE = regex.compile(
 _NOT_IN_ROLE = frozenset("who which whose that is was were are has had have and or but not also said says told then when where while as to in on by from".split())
 
 
+# The letters a word opens with (a role word's, before a comma or a stop).
+_LETTERS = regex.compile(r"[\p{L}-]+")
+
+
 # "of|at|for|with" and a capitalized organization ("al-Shifa Hospital": a particle before it).
 _ROLE_LINK = regex.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?((?:\p{Ll}{1,3}-)?\p{Lu}.*)$")
 
@@ -55,7 +59,16 @@ def _bare_role(text: str, end: int) -> str | None:
     """The role of an apposition with no article ("Jo Roe, director of the Harbour Trust,"),
     with its organization; None unless the words before the link end in a role word and none
     of them is a clause's word or a verb's form ("Jo Roe, adding that ...")."""
-    match = BARE_ROLE.match(text, end, min(len(text), end + 120))
+    window = min(len(text), end + 120)
+    # The cheap necessary condition first: the role (five words at most) ends in a role word,
+    # so one of the first five words after the comma opens with one.
+    for word in text[end + 1 : window].split(None, 5)[:5]:
+        run = _LETTERS.match(word)
+        if run is not None and T.is_role_word(run.group()):
+            break
+    else:
+        return None
+    match = BARE_ROLE.match(text, end, window)
     if match is None:
         return None
     words = match.group("role").split()
@@ -164,6 +177,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     manager O'Neill"), and lower-case words up to a role, group or organization noun after a
     determiner or an owner ("The former finance officer", "Mr Dale's lawyers")."""
     chunk = text[lo : min(hi, lo + 200)]
+    if chunk.lstrip()[:1] in QUOTES:
+        return None  # a quote opens it (a fifth of the sentences read): known before the split
     raw = chunk.split(None, 16)[:16]
     if not raw or raw[0][0] in QUOTES:
         return None

@@ -35,6 +35,7 @@ article never ties to a name.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from ..lexicon import word_set
 from ..model import SpeakerType
@@ -147,7 +148,7 @@ def _role_modifiers(parsed: ParsedMention, registry: Registry, start: int, walke
 def _people_near(registry: Registry, start: int, walker: Walker | None) -> list[Entity]:
     """The people of the story so far: the 40 most salient, and those named in the sentences
     a description reads back over."""
-    people = [e for k, e in enumerate(reversed(registry.salient.values())) if k < 40 and e.type is PERSON]
+    people = [e for e in itertools.islice(reversed(registry.salient.values()), 40) if e.type is PERSON]
     if walker is not None and walker.starts:
         k = bisect.bisect_right(walker.starts, start) - 1
         for span in walker.prose.named_in(walker.starts[max(0, k - WALK)], start):

@@ -32,7 +32,7 @@ _INITIAL = regex.compile(r"\p{Lu}")
 _SPLIT = regex.compile(r"[\s&]+")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32768)
 def person_key(name: str) -> tuple[str, ...]:
     """A person's name words less the styles it keeps: "Sir Menzies Campbell" -> (menzies,
     campbell), "Mr Justice Eady" -> (eady,), "Kim Jong Un" -> (kim, jong, un)."""
@@ -41,6 +41,7 @@ def person_key(name: str) -> tuple[str, ...]:
     return tuple(kept or words)
 
 
+@functools.lru_cache(maxsize=8192)
 def initials(name: str) -> str:
     """"Office for National Statistics" -> "ONS", "Standard & Poor's" -> "SP": the capitals
     that open the words of a name (function words aside)."""
@@ -48,6 +49,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
+@functools.lru_cache(maxsize=8192)
 def acronym_letters(word: str) -> str:
     """"S&P" -> "SP", "U.N." -> "UN", "BRC" -> "BRC"."""
     return "".join(_INITIAL.findall(T.strip_possessive(word)))
@@ -83,7 +85,8 @@ class Entity:
         surname alone takes the honorific it was given ("Mr Howard")."""
         if self.type is not PERSON or not self.forms:
             return self.name
-        best = max(self.forms, key=lambda f: (len(person_key(f)), len(f.split()), -self.forms.index(f)))
+        forms = self.forms
+        best = forms[0] if len(forms) == 1 else max(forms, key=lambda f: (len(person_key(f)), len(f.split()), -forms.index(f)))
         if len(best.split()) == 1 and self.honorific:
             return f"{self.honorific} {best}"
         return best
@@ -240,6 +243,8 @@ class Registry:
             # by surname first, then any name word; the most recently seen when several
             # (of the last few with that word: an article with thousands of Olens is hostile).
             word, gender = key[0], parsed.gender
+            if word not in self._person_words:
+                return None, ""  # (every surname is a name word: nobody has this one)
             pool = [e for e in self._surnames.get(word, ())[-NAMESAKES:] if e.key()[-1:] == key]
             by_surname = bool(pool)
             pool = pool or [e for e in self._person_words.get(word, ())[-NAMESAKES:] if word in e.key()]

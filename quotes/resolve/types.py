@@ -114,6 +114,7 @@ def serves_by_to(word: str) -> bool:
     return word.lower() in word_set("roles_to.txt")
 
 
+@functools.lru_cache(maxsize=4096)
 def with_abbreviations(words: tuple[str, ...]) -> tuple[str, ...]:
     """A role's words (lower case) with the other form of each abbreviated role among them:
     ("prime", "minister") gains "pm", ("pm",) gains "prime" and "minister", so that either
