@@ -116,6 +116,13 @@ def test_the_hearer_after_told_is_one_noun_phrase(text, expected):
         ("The firm agreed to a buyout by a rival in a deal valued at $6bn.", []),
         ("The firm agreed that the deal was fair.", [("the deal was fair", "The firm")]),
         ("The company agreed to suspend sales in its stores.", []),
+        # "in writing" says how the words were given: one attribution, not a second by "writing".
+        ("The firm told the union in writing that the plant would close.", [("the plant would close", "The firm")]),
+        ("Ms Hale said in writing that the deal was off.", [("the deal was off", "Ms Hale")]),
+        # ... while "writing" after anything else is still the cue it is.
+        ("Writing in a local paper, Ms Hale said the deal was off.", [("the deal was off", "Ms Hale")]),
+        ("Ms Hale is writing that the deal was off.", [("the deal was off", "Ms Hale")]),
+        ("The deal was off, Ms Hale said, writing that talks had failed.", [("The deal was off", "Ms Hale"), ("talks had failed", "Ms Hale")]),
     ],
 )
 def test_cue_words(text, expected):

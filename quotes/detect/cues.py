@@ -81,6 +81,10 @@ def match_cue(d: Doc, unit: Unit, i: int) -> tuple[int, SpeechVerb] | None:
         return None
     if before == "to":
         return None
+    # "told the union in writing that ...", "confirmed in writing": a manner phrase (how the
+    # words were given), not a second cue that would report the same clause again.
+    if before == "in" and word == "writing":
+        return None
     if base_form_noun(d, unit, i, word, verb.lemma):
         return None
     return 1, verb
