@@ -31,7 +31,7 @@ import attrs
 
 from ..articles import unreadable
 from .jobs import RowResult, _batch_gc, analyze_row, attribution_fields, summary_fields
-from .read import InputRow, _id, _text, kept_value, raise_field_size_limit, read_rows
+from .read import InputRow, object_row, raise_field_size_limit, read_rows
 from .write import BatchStats, RowWriter
 
 # Under --dask every output row says which input file it comes from: with several files, row
@@ -126,16 +126,10 @@ def analyze_partition(rows: Iterable[InputRow | Mapping[str, Any]], options: Bat
 
 
 def input_row(value: Mapping[str, Any], number: int, options: BatchOptions) -> InputRow:
-    """A mapping as the batch reads a JSON Lines object: the same checks, the same errors."""
-    row_id = _id(value.get(options.id_column) if options.id_column is not None else None, number)
-    kept = tuple(kept_value(value.get(column)) for column in options.keep)
-    if options.text_column not in value:
-        return InputRow(number, row_id, None, f"no {options.text_column!r} field", kept=kept)
-    text = value[options.text_column]
-    if isinstance(text, (bytes, bytearray)):  # a binary column: its bytes are decoded as a file's
-        text = bytes(text).decode("utf-8", "surrogateescape")
-    text, error = _text(text, source=f"row {number}", encoding=options.encoding, warn=None)
-    return InputRow(number, row_id, text, error, kept=kept)
+    """A mapping as the batch reads a JSON Lines object (``read.object_row``): the same checks,
+    the same errors."""
+    return object_row(value, number, text_column=options.text_column, id_column=options.id_column,
+                      keep=options.keep, source=f"row {number}", encoding=options.encoding, warn=None)
 
 
 # ---------------------------------------------------------------- cutting files

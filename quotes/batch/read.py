@@ -8,7 +8,7 @@ import csv
 import io
 import json
 import sys
-from typing import IO, Any, Callable, Iterator, Sequence
+from typing import IO, Any, Callable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -323,18 +323,32 @@ def _jsonl_rows(stream, *, source, text_column, id_column, encoding, warn, keep)
                     raise _missing_column(source, column, list(value), what="first object's keys")
             checked = True
         try:
-            row_id = _id(value.get(id_column) if id_column is not None else None, position)
-            kept = tuple(kept_value(value.get(column)) for column in keep)
-            if text_column not in value:
-                yield InputRow(position, row_id, None, f"no {text_column!r} field on line {line_number}", kept)
-                continue
-            text, error = _text(value[text_column], source=f"{source} row {position}", encoding=encoding, warn=warn,
-                                escaped_bytes=escaped_bytes)
+            row = object_row(value, position, text_column=text_column, id_column=id_column, keep=keep,
+                             source=f"{source} row {position}", encoding=encoding, warn=warn,
+                             escaped_bytes=escaped_bytes, where=f" on line {line_number}")
         except Exception as error:  # noqa: BLE001 - whatever a row holds, the run goes on
             yield InputRow(position, unknown_id(position), None, f"cannot read line {line_number}: {_why(error)}",
                            unknown_kept)
             continue
-        yield InputRow(position, row_id, text, error, kept)
+        yield row
+
+
+def object_row(value: Mapping[str, Any], position: int, *, text_column: str, id_column: str | None,
+               keep: Sequence[str], source: str, encoding: str | None, warn: Callable[[str], None] | None,
+               escaped_bytes: bool = True, where: str = "") -> InputRow:
+    """One object as an input row: a JSON Lines object's, or any mapping's (``partition.input_row``:
+    a Dask bag's dict, a Spark ``Row.asDict()``): its id (else its ``position``), its kept
+    values, and its text or why it has none (``where`` ends the message of a missing text
+    field: ' on line 7'). It may raise for what a row holds: the caller says the row cannot be read."""
+    row_id = _id(value.get(id_column) if id_column is not None else None, position)
+    kept = tuple(kept_value(value.get(column)) for column in keep)
+    if text_column not in value:
+        return InputRow(position, row_id, None, f"no {text_column!r} field{where}", kept)
+    text = value[text_column]
+    if isinstance(text, (bytes, bytearray)):  # a binary column (JSON has none): its bytes are decoded as a file's
+        text = bytes(text).decode("utf-8", "surrogateescape")
+    text, error = _text(text, source=source, encoding=encoding, warn=warn, escaped_bytes=escaped_bytes)
+    return InputRow(position, row_id, text, error, kept)
 
 
 class _BadRow(Exception):
