@@ -129,7 +129,9 @@ BATCH_GC_THRESHOLDS = (50_000, 50, 100)
 
 
 @contextlib.contextmanager
-def _batch_gc() -> Iterator[None]:
+def batch_gc() -> Iterator[None]:
+    """The batch's gc thresholds (``BATCH_GC_THRESHOLDS``) while a run analyses rows in this
+    process: the local batch (write.py) and a Dask partition (partition.py)."""
     previous = gc.get_threshold()
     gc.set_threshold(*BATCH_GC_THRESHOLDS)
     try:

@@ -30,7 +30,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, S
 import attrs
 
 from ..articles import unreadable
-from .jobs import RowResult, _batch_gc, analyze_row, attribution_fields, summary_fields
+from .jobs import RowResult, analyze_row, attribution_fields, batch_gc, summary_fields
 from .read import InputRow, object_row, raise_field_size_limit, read_rows
 from .write import BatchStats, RowWriter
 
@@ -302,7 +302,7 @@ def run_partition(partition: Partition, options: BatchOptions, out_dir: str | No
     """A partition read, analysed and counted: the task a Dask worker runs. With ``out_dir`` it
     also writes the partition's two CSVs there (``Partition.names``) and hands on no rows."""
     warnings: list[str] = []
-    with _batch_gc():
+    with batch_gc():
         results = tuple(analyze_partition(read_partition(partition, options, warn=warnings.append), options))
     stats = count(results)
     if out_dir is not None:

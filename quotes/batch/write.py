@@ -17,7 +17,7 @@ import attrs
 
 from ..errors import InputError
 from ..render import csv_cells
-from .jobs import RowResult, _batch_gc, analyze_rows, attribution_fields, summary_fields
+from .jobs import RowResult, analyze_rows, attribution_fields, batch_gc, summary_fields
 from .read import InputRow
 
 
@@ -139,7 +139,7 @@ def run_batch(
     n = errors = found = chars = 0
     results = analyze_rows(rows, jobs=jobs, engine=engine, model_dir=model_dir, chunksize=chunksize, keep=keep)
     # closing(): an interrupt stops the pool here and now, not whenever the generator is collected.
-    with _batch_gc(), contextlib.closing(results), _progress_bar(progress, size if by_bytes else None) as bar:
+    with batch_gc(), contextlib.closing(results), _progress_bar(progress, size if by_bytes else None) as bar:
         for result in results:
             write(result)
             n += 1
