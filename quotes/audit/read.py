@@ -93,14 +93,6 @@ def _open(path: str) -> IO[str]:
         raise AuditError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
-def _header(reader, path: str) -> dict[str, int]:
-    try:
-        names = next(reader)
-    except StopIteration:
-        raise AuditError(f"{path}: empty file, not a CSV from quotes batch") from None
-    return {name: n for n, name in reversed(list(enumerate(names)))}  # a repeated name: the first wins
-
-
 def _missing(path: str, column: str, header: dict[str, int], what: str) -> AuditError:
     shown = ", ".join(sorted(header, key=header.get)[:30])  # in the file's order
     return AuditError(f"{path}: no column {column!r} {what} (columns: {shown})")
@@ -200,7 +192,7 @@ def read_articles(path: str, plan: Plan, *, summary_path: str | None = None) -> 
         for column in NEEDED + ("article",):
             if column not in header:
                 raise _missing(path, column, header, "(not an attributions CSV from quotes batch?)")
-        key_column, joined, with_file = "row" if "row" in header else "article", None, "file" in header
+        key_column, joined, with_file = _key_column(header, None), None, "file" in header
         if summary_path is not None:
             key_column, joined = read_summary(summary_path, plan, header)
             with_file = with_file and bool(joined) and FILE_SEPARATOR in next(iter(joined))
