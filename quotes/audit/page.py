@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from ..page import CSS as PAGE_CSS
 from .measure import ALL_PERIODS, Audit, Cell
 from .periods import UNKNOWN_PERIOD
-from .render import Breakdown, _n, breakdowns, group_label, notes, pct
+from .render import Breakdown, _n, breakdowns, cell_summary, group_label, notes, pct
 
 # One colour per part of a bar, light enough that black text reads on it: the class page's
 # highlight colours, so the two pages look like one tool's.
@@ -91,11 +91,8 @@ def _overall_cells(audit: Audit) -> list[Cell]:
 
 
 def _block(audit: Audit, cell: Cell) -> str:
-    errors = f" (and {cell.errors} with an error)" if cell.errors else ""
     out = [f'<section class="block" data-group="{_e(group_label(audit, cell))}"><h2>{_e(group_label(audit, cell))}</h2>',
-           f'<p class="summary">{_n(cell.articles, "article")}{errors}, {_n(cell.attributions, "attribution")} '
-           f"({cell.unattributed} unattributed), {_n(cell.sources, 'source')}, "
-           f"{_n(cell.speakers, 'distinct speaker')}.</p>"]
+           f'<p class="summary">{cell_summary(cell)}.</p>']
     for b in breakdowns(cell):
         out.append(stacked_bar(b))
     if cell.top:
