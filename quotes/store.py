@@ -27,7 +27,7 @@ import os
 import sqlite3
 from typing import Callable, Iterator, Sequence
 
-from .batch.jobs import JSON_LINES_FIELDS, SPEAKER_FIELDS, RowResult, summary_fields
+from .batch.jobs import JSON_LINES_FIELDS, SPEAKER_FIELDS, SUMMARY_FIELDS, RowResult, summary_fields
 from .batch.read import printable
 from .errors import InputError, QuotesError
 
@@ -39,9 +39,10 @@ ARTICLE_KEY = "article_id"
 # analysis to lose when a run is killed, and a few commits a second at most.
 COMMIT_EVERY = 100
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Whole numbers: the summary's row and counts (one per kind and speaker type, whatever those
+# are), and an attribution's index, offsets and speaker id.
 INTEGER = frozenset({
-    "row", "chars", "attributions", "direct", "partial", "indirect", "person", "organization", "media", "group",
-    "unknown", "named", "anonymous", "unattributed", "sources", "named_sources", "anonymous_sources",
+    *(field for field in SUMMARY_FIELDS if field not in ("article", "error")),
     "index", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "speaker_id",
 })
 REAL = frozenset({"confidence"})
