@@ -112,18 +112,25 @@ def test_keep_and_db_on_dask_are_the_local_batchs(scheduler, inputs, tmp_path):
     summary, attributions = read_csv(tmp_path / "s.csv"), read_csv(tmp_path / "a.csv")
     assert summary[0][:4] == ["file", "row", "article", "headline"]
     assert attributions[0][:3] == ["file", "article", "headline"]
-    local = {}
+    local, local_speakers = {}, []
     for path in sorted(glob.glob(str(inputs / "*.csv"))):
         a, s = tmp_path / "la.csv", tmp_path / "ls.csv"
         batch.batch_file(path, text_column="body", id_column="id", keep=keep, attributions_path=str(a),
                          summary_path=str(s), progress=False)
         local[path] = (read_csv(a), read_csv(s))
+        db_path = tmp_path / f"l{len(local)}.sqlite"
+        batch.batch_file(path, text_column="body", id_column="id", keep=keep, db_path=str(db_path), progress=False)
+        with sqlite3.connect(db_path) as db:
+            local_speakers += db.execute("SELECT name, type FROM speakers").fetchall()
     assert by_file(summary) == {path: s for path, (_, s) in local.items()}
     assert by_file(attributions) == {path: a for path, (a, _) in local.items() if len(a) > 1}
     with sqlite3.connect(tmp_path / "d.sqlite") as db:
         rows = db.execute('SELECT file, "row", article, headline FROM articles ORDER BY article_id').fetchall()
         assert [(f, str(r), a, h or "") for f, r, a, h in rows] == [tuple(row[:4]) for row in summary[1:]]
         assert db.execute("SELECT count(*) FROM attributions").fetchone()[0] == len(attributions) - 1
+        # every article's speakers, as the local batches of the files store them
+        assert db.execute("SELECT name, type FROM speakers ORDER BY name, type").fetchall() == sorted(local_speakers)
+    assert local_speakers  # the articles quote somebody
 
 
 @pytest.mark.parametrize("keep, outputs, message", [

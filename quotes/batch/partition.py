@@ -318,10 +318,10 @@ def count(results: Sequence[RowResult]) -> BatchStats:
 
 
 def with_file(partition: Partition, results: Iterable[RowResult]) -> Iterator[RowResult]:
-    """The rows with the ``file`` column first."""
+    """The rows with the ``file`` column first (the speakers, keyed by their article, as they are)."""
     for result in results:
         yield RowResult({"file": partition.path, **result.summary},
-                        tuple({"file": partition.path, **a} for a in result.attributions))
+                        tuple({"file": partition.path, **a} for a in result.attributions), result.speakers)
 
 
 def write_partition(partition: Partition, results: Sequence[RowResult], out_dir: str, *, raw_csv: bool,
