@@ -21,6 +21,7 @@ from .words import (
     CAP,
     CLAUSE_OPENERS,
     CLOSING_MARKS,
+    CREDIT_PAIRS,
     CUE_FIRST,
     DETERMINERS,
     FINITE,
@@ -41,9 +42,6 @@ ACCORDING_TO = SpeechVerb("according to", False, False)
 # "Kim's statement read": the statement stands for its author.
 STATEMENT = SpeechVerb("statement", False, False)
 NOT_DETERMINERS = DETERMINERS - {"that"}
-
-# Two-word credits that are no verb: "according to", and "as per" (South Asian English).
-CREDIT_PAIRS = frozenset({("according", "to"), ("as", "per")})
 
 Cue = tuple[int, int, SpeechVerb]  # first token, last token, verb
 
