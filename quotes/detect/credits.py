@@ -240,8 +240,7 @@ def leading_via(d: Doc, unit: Unit, before: int) -> tuple[int, int] | None:
     comma = next((j for j in range(k + 1, before) if d.words[j] == ","), None)
     if comma is None or comma != before - 1:
         return None
-    span = via_span(d, unit, k + 1, comma)
-    return span if span is not None and d.flags[k + 1] & CAP | (low[k + 1] == "the") else None
+    return _named_outlet(d, unit, k + 1, comma)
 
 
 # Participles in an aside between a speaker and its cue that name where the words appeared:
@@ -260,18 +259,20 @@ def aside_via(d: Doc, unit: Unit, mention_end: int, cue: int) -> tuple[int, int]
         k += 1
     if k + 3 < cue and low[k] == "in" and low[k + 1] in ("a", "an") and low[k + 2] in OCCASION_NOUNS:
         # ", in an interview with Harbour Radio,"
-        return _aside_outlet(d, unit, k + 4, cue) if low[k + 3] in ("with", "to", "on", "for") else None
+        return _named_outlet(d, unit, k + 4, cue) if low[k + 3] in ("with", "to", "on", "for") else None
     # (and ", speaking to Bloomberg Television," ", interviewed on Radio Harbour,": the
     # occasion's participles, as a leading phrase has them)
     if k + 2 >= cue or low[k] not in APPEARED_IN and low[k] not in OCCASION_PARTICIPLES or low[k + 1] not in ("in", "by", "on", "to", "with"):
         return None
-    return _aside_outlet(d, unit, k + 2, cue)
+    return _named_outlet(d, unit, k + 2, cue)
 
 
-def _aside_outlet(d: Doc, unit: Unit, k: int, cue: int) -> tuple[int, int] | None:
-    """The conduit named from token k of an aside: capitalized or after "the"."""
-    span = via_span(d, unit, k, cue)
-    return span if span is not None and (d.flags[k] & CAP or d.low[k] == "the") else None
+def _named_outlet(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
+    """The conduit ``via_span`` reads from token k, when a capital or "the" opens it ("in
+    the Guardian", "to Bloomberg Television"; not "to a colleague")."""
+    if k >= limit or not (d.flags[k] & CAP or d.low[k] == "the"):
+        return None
+    return via_span(d, unit, k, limit)
 
 
 
@@ -303,9 +304,7 @@ def _outlet_words(d: Doc, span: tuple[int, int], described: bool) -> bool:
 
 def _outlet_at(d: Doc, unit: Unit, k: int, limit: int) -> tuple[int, int] | None:
     """The span of an outlet named at token k, or None when the words there name none."""
-    if k >= limit or not (d.flags[k] & CAP or d.low[k] == "the"):
-        return None
-    span = via_span(d, unit, k, limit)
+    span = _named_outlet(d, unit, k, limit)
     return span if span is not None and _outlet_words(d, span, span[0] != d.starts[k] and d.low[k] != "the") else None
 
 

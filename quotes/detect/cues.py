@@ -21,6 +21,7 @@ from .words import (
     CAP,
     CLAUSE_OPENERS,
     CLOSING_MARKS,
+    CREDIT_PAIRS,
     CUE_FIRST,
     DETERMINERS,
     FINITE,
@@ -42,9 +43,6 @@ ACCORDING_TO = SpeechVerb("according to", False, False)
 STATEMENT = SpeechVerb("statement", False, False)
 NOT_DETERMINERS = DETERMINERS - {"that"}
 
-# Two-word credits that are no verb: "according to", and "as per" (South Asian English).
-CREDIT_PAIRS = frozenset({("according", "to"), ("as", "per")})
-
 Cue = tuple[int, int, SpeechVerb]  # first token, last token, verb
 
 
@@ -57,11 +55,9 @@ def match_cue(d: Doc, unit: Unit, i: int) -> tuple[int, SpeechVerb] | None:
     low = d.low
     verbs = speech_verbs()
     word = low[i]
-    if word == "according" and i + 1 < unit.hi and low[i + 1] == "to":
-        return 2, ACCORDING_TO
-    if word == "as" and i + 1 < unit.hi and low[i + 1] == "per":
-        # "As per the statement, ...": South Asian English for "according to", read as it is
-        # ("as per usual", "as per the plan" name no source: the speaker test rules them out).
+    if i + 1 < unit.hi and (word, low[i + 1]) in CREDIT_PAIRS:
+        # ("As per the statement, ...": South Asian English for "according to", read as it is;
+        # "as per usual", "as per the plan" name no source: the speaker test rules them out.)
         return 2, ACCORDING_TO
     if word in ("statement", "statements") and i + 1 < unit.hi and low[i + 1] in ("read", "reads", "said", "says"):
         return 2, STATEMENT

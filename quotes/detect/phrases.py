@@ -224,27 +224,34 @@ def _modifier_at(d: Doc, j: int, end: int) -> bool:
     if low[j] in ("who", "which"):  # ("which" after an organization: "the fund which manages it")
         after = j + 1
         return after <= end and not (low[after] in DETERMINERS or low[after] in PRONOUNS or d.flags[after] & CAP)
+    stop = _lexicon_modifier(d, j, end + 1)
+    # The object is a noun phrase: a finite verb in it means a clause of its own.
+    return stop is not None and not any(d.flags[x] & FINITE for x in range(stop, end + 1))
+
+
+def _lexicon_modifier(d: Doc, j: int, limit: int) -> int | None:
+    """Where the words of a lexicon post-modifier ("familiar with", "close to") starting at
+    token j end, when they end before ``limit``; else None."""
+    low = d.low
     for words in _modifier_firsts().get(low[j], ()):
         stop = j + len(words)
-        if stop <= end and tuple(low[j:stop]) == words:
-            # The object is a noun phrase: a finite verb in it means a clause of its own.
-            return not any(d.flags[x] & FINITE for x in range(stop, end + 1))
-    return False
+        if stop < limit and tuple(low[j:stop]) == words:
+            return stop
+    return None
 
 
 def _modifier_end(d: Doc, j: int, limit: int) -> int | None:
     """After a speaker noun, where a lexicon post-modifier starting at token j and its object
     noun phrase end ("close to the club", "familiar with the matter"), or None."""
-    low = d.low
-    for words in _modifier_firsts().get(low[j], ()):
-        stop = j + len(words)
-        if stop < limit and tuple(low[j:stop]) == words:
-            k = stop
-            # (a noun in -ing ends the phrase before punctuation: "the closed-door meeting.")
-            while k < limit and k - stop < 8 and (d.flags[k] & NP or low[k] == "of" or low[k].endswith("ing") and (k + 1 >= limit or not d.flags[k + 1] & WORD)) and low[k] not in TIME_WORDS:
-                k += 1
-            return k if k > stop else None
-    return None
+    stop = _lexicon_modifier(d, j, limit)
+    if stop is None:
+        return None
+    low, flags = d.low, d.flags
+    k = stop
+    # (a noun in -ing ends the phrase before punctuation: "the closed-door meeting.")
+    while k < limit and k - stop < 8 and (flags[k] & NP or low[k] == "of" or low[k].endswith("ing") and (k + 1 >= limit or not flags[k + 1] & WORD)) and low[k] not in TIME_WORDS:
+        k += 1
+    return k if k > stop else None
 
 
 def described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
@@ -258,16 +265,16 @@ def described_start(d: Doc, unit: Unit, end: int, floor: int) -> int | None:
     (asides are appositions, and "the rise in prices, officials said" has its own subject).
     """
     words, low, flags, quoted = d.words, d.low, d.flags, d.quoted
-    firsts = _modifier_firsts()
     if low[end] in PRONOUNS:
         return None  # "the congressman who won in 2009 when he said": the pronoun speaks
     stop = max(floor, end - POST_REACH)
-    if _modifier_openers().isdisjoint(low[stop + 1 : end + 1]):
+    openers = _modifier_openers()
+    if openers.isdisjoint(low[stop + 1 : end + 1]):
         return None  # no "who", "which" or lexicon post-modifier in reach: most cues
     for j in range(end, stop, -1):
         if quoted[j] or not flags[j] & WORD or low[j] in CLAUSE_LINKS:
             return None  # "the judges who ruled that Texas ... said": a clause of its own
-        if (low[j] == "who" or low[j] == "which" or low[j] in firsts) and _modifier_at(d, j, end):
+        if low[j] in openers and _modifier_at(d, j, end):
             noun = j - 1
             if noun < floor or low[noun] not in speaker_nouns() or not flags[noun] & CAN_SPEAK:
                 return None

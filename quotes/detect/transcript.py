@@ -29,7 +29,6 @@ announcement. (A list of candidates each followed by a verdict, "Sanders: Win in
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Callable, NamedTuple, Sequence
 
@@ -80,11 +79,6 @@ class _Label(NamedTuple):
     role: str  # "q", "a" or "name"
 
 
-@functools.cache
-def _section_labels() -> frozenset[str]:
-    return word_set("section_labels.txt")
-
-
 def _headline_case(words: str) -> bool:
     """'Donald Trump Is Right, Say Police': most words capitalized, a headline after a kicker."""
     tokens = [w for w in words.split() if w[:1].isalpha()]
@@ -101,7 +95,7 @@ def _label(text: str, p_index: int, start: int, end: int) -> _Label | None:
         return None
     label = m.group("label").rstrip(".")
     low = label.lower()
-    if low in _section_labels() or low in place_index() or any(c.isdigit() for c in label):
+    if low in word_set("section_labels.txt") or low in place_index() or any(c.isdigit() for c in label):
         return None  # a page label, or a dateline ("NEW DELHI: The government said ...")
     c_start, c_end = m.end(), end
     while c_end > c_start and text[c_end - 1].isspace():

@@ -162,10 +162,14 @@ def document_nouns() -> frozenset[str]:
     return with_plurals(word_set("documents.txt"))
 
 
+# Two-word credits that are no verb: "according to", and "as per" (South Asian English).
+CREDIT_PAIRS = frozenset({("according", "to"), ("as", "per")})
+
+
 @functools.cache
 def cue_first_words() -> frozenset[str]:
     """Every word a cue can start with, for a quick test before the full cue match."""
-    return frozenset(form[0] for form in speech_verbs()) | {"according", "as", "statement", "statements"}
+    return frozenset(form[0] for form in speech_verbs()) | {first for first, _ in CREDIT_PAIRS} | {"statement", "statements"}
 
 
 # Flags: one bit per question; a word's flags are computed once per process.
