@@ -51,7 +51,6 @@ PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, Speake
 # Heads of descriptions that point back to an organization already in the story ("the firm",
 # "the agency", "the party"); "the government" or "the police" is an institution of its own.
 COMPANY_NOUNS = word_set("company_nouns.txt")
-COMPANY_SUFFIXES = frozenset({"inc", "ltd", "plc", "co", "corp", "llc", "llp", "ag", "sa", "nv", "gmbh"})
 POINTING_HEADS = COMPANY_NOUNS | {"party", "organisation", "organization", "body"}
 ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
 
@@ -230,7 +229,7 @@ def _org_heads(entity: Entity) -> set[str]:
     Ministry") or by calling it so ("the carmaker")."""
     words = {w.rstrip(".") for w in entity.descriptors.union(entity.key())}
     # A company suffix ("Brevik Dairy Ltd") says "company" as plainly as the word.
-    return {"company" if w in COMPANY_SUFFIXES else w for w in words if w in POINTING_HEADS or T.is_org_word(w) or w in COMPANY_SUFFIXES}
+    return {"company" if w in T.COMPANY_SUFFIXES else w for w in words if w in POINTING_HEADS or T.is_org_word(w) or w in T.COMPANY_SUFFIXES}
 
 
 def _fits_as_well(entity: Entity, head: str) -> bool:
