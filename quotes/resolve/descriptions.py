@@ -34,7 +34,6 @@ article never ties to a name.
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 
 from ..lexicon import word_set
@@ -43,7 +42,7 @@ from . import types as T
 from .entities import Entity, Registry
 from .mentions import ParsedMention
 from .reasons import Link
-from .salience import WALK, Walker
+from .salience import Walker
 
 PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
 # Offices held by people the press leaves unnamed: "the spokesman" is a new source unless an
@@ -149,8 +148,7 @@ def _people_near(registry: Registry, start: int, walker: Walker | None) -> list[
     a description reads back over."""
     people = [e for e in itertools.islice(reversed(registry.salient.values()), 40) if e.type is PERSON]
     if walker is not None and walker.starts:
-        k = bisect.bisect_right(walker.starts, start) - 1
-        for span in walker.prose.named_in(walker.starts[max(0, k - WALK)], start):
+        for span in walker.prose.named_in(walker.walk_start(start), start):
             entity = walker.named_entity(span)
             if entity is not None and entity.type is PERSON:
                 people.append(entity)
