@@ -170,8 +170,8 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     # Not when someone the words do fit is named after the subject ("Trump said Sen. Rand Paul
     # was wrong, and the senator said ...").
     own = walker.own_subject(start) if walker is not None else None
-    if own is not None and own.type is PERSON and own.named and (described(own) or _could_be(own, parsed)):
-        if described(own) or walker.named_since(start, described, lambda e: e is own) is None:
+    if own is not None and own.type is PERSON and own.named:
+        if described(own) or _could_be(own, parsed) and walker.named_since(start, described, lambda e: e is own) is None:
             return Link.of(own, "description", f"description '{text}' -> {own.name}, its sentence's subject")
     # Read back first (it brings in people named only as subjects), then the registry.
     found = walker.back(start, described) if walker is not None else None
