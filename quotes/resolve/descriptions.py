@@ -99,6 +99,11 @@ def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     return head in entity.key()
 
 
+def _owned(text: str) -> bool:
+    """Does a word before the description's head end in a possessive ("the union's leader")?"""
+    return any(w.endswith(("'s", "’s")) for w in text.split()[:-1])
+
+
 def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
     """Could a description the entity's descriptors do not hold still be this person? Not an
     anonymous office ("the spokesman"), an owned one ("the union's leader"), an age, another
@@ -106,7 +111,7 @@ def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
     article gave the person a role at all ("Jo Roe, the opposition leader, ... the minister
     said" is not plainly Jo Roe)."""
     head = parsed.head
-    if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or any(w.endswith(("'s", "’s")) for w in parsed.text.split()[:-1]):
+    if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or _owned(parsed.text):
         return False
     if any(T.is_role_key(word) or T.is_person_noun(word) for word in entity.descriptors):
         return False  # (a person noun too: "Her husband, Saeed Roe, ... the president told her")
@@ -193,7 +198,7 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
         return None  # several fit: a source of its own
     # "the moderator", "the source": people the press introduces fresh (unnamed_people.txt)
     anonymous = head in ANONYMOUS_OFFICES or T.singular(head) in ANONYMOUS_OFFICES or T.is_unnamed_person(head)
-    owned = any(w.endswith(("'s", "’s")) for w in text.split()[:-1])  # "the union's leader"
+    owned = _owned(text)  # "the union's leader"
     member = T.party_member(parsed.name)
     if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head) and member is None):
         return None
