@@ -49,7 +49,8 @@ from .context import (
 )
 from .descriptions import POINTING_HEADS, resolve_description, resolve_relation
 from .entities import Entity, Registry, acronym_letters, person_key
-from .mentions import ParsedMention, affiliation_of, is_name_word, owner_affiliation, parse_mention, parse_name
+from .mentions import ParsedMention, is_name_word, parse_mention, parse_name
+from .places import affiliation_of, owner_affiliation
 from .pronouns import resolve_pronoun
 from .reasons import CONFIDENCE, Link
 from .prose import Prose
