@@ -39,7 +39,7 @@ import itertools
 from ..lexicon import word_set
 from ..model import SpeakerType
 from . import types as T
-from .entities import Entity, Registry
+from .entities import SALIENCE_WINDOW, Entity, Registry
 from .mentions import ParsedMention
 from .reasons import Link
 from .salience import Walker
@@ -149,9 +149,9 @@ def _role_modifiers(parsed: ParsedMention, registry: Registry, start: int, walke
 
 
 def _people_near(registry: Registry, start: int, walker: Walker | None) -> list[Entity]:
-    """The people of the story so far: the 40 most salient, and those named in the sentences
-    a description reads back over."""
-    people = [e for e in itertools.islice(reversed(registry.salient.values()), 40) if e.type is PERSON]
+    """The people of the story so far: the most salient (as many as SALIENCE_WINDOW), and
+    those named in the sentences a description reads back over."""
+    people = [e for e in itertools.islice(reversed(registry.salient.values()), SALIENCE_WINDOW) if e.type is PERSON]
     if walker is not None and walker.starts:
         for span in walker.prose.named_in(walker.walk_start(start), start):
             entity = walker.named_entity(span)
@@ -182,7 +182,7 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     found = walker.back(start, described) if walker is not None else None
     matches = [found[0]] if found is not None else []
     for k, entity in enumerate(reversed(registry.salient.values())):
-        if k >= 40:
+        if k >= SALIENCE_WINDOW:
             break
         if described(entity) and entity not in matches:
             matches.append(entity)
