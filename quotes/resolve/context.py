@@ -180,7 +180,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if chunk.lstrip()[:1] in QUOTES:
         return None  # a quote opens it (a fifth of the sentences read): known before the split
     raw = chunk.split(None, 16)[:16]
-    if not raw or raw[0][0] in QUOTES:
+    if not raw:
         return None
     n, i = len(raw), 0
     words = list(map(str.strip, raw, itertools.repeat(_EDGE, n)))
