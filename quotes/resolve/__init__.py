@@ -49,7 +49,8 @@ from .context import (
 )
 from .descriptions import POINTING_HEADS, resolve_description, resolve_relation
 from .entities import Entity, Registry, acronym_letters, person_key
-from .mentions import ParsedMention, affiliation_of, is_name_word, owner_affiliation, parse_mention, parse_name
+from .mentions import ParsedMention, is_name_word, parse_mention, parse_name
+from .places import affiliation_of, owner_affiliation
 from .pronouns import resolve_pronoun
 from .reasons import CONFIDENCE, Link
 from .prose import Prose
@@ -116,15 +117,16 @@ def _spelled_name(text: str) -> str:
     return text if "&" in text else T.strip_possessive(text)
 
 
-def _with_context(parsed: ParsedMention, text: str, end: int, start: int = -1) -> ParsedMention:
+def _with_context(parsed: ParsedMention, text: str, span: tuple[int, int]) -> ParsedMention:
     """What an apposition after a name adds: a person's role and age ("Jane Roe, 25, a
     spokeswoman for the ministry,"); an organization's description ("S&P, a ratings
     agency,"), which also says that a name alone ("Telcona, a mobile firm,") is no person;
-    and, for a person at ``start``, a description before it ("The chancellor, Jo Roe,")."""
+    and, for a person, a description before it ("The chancellor, Jo Roe,")."""
+    start, end = span
     if not parsed.named or parsed.type not in (PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA):
         return parsed
     role, age = apposition(text, end)
-    if role is None and start > 0 and parsed.type is PERSON and parsed.role is None:
+    if role is None and parsed.type is PERSON and parsed.role is None:
         role = role_before(text, start, end)
     if role and parsed.role is None:
         head = T.strip_possessive(role.split()[-1])
@@ -204,12 +206,12 @@ class _Reader:
         if first[:1].isupper() and first.lower() not in DETERMINERS_UPPER and not T.party(said) and not T.is_acronym(first):
             # A capitalized run: read as a person's name, the cheap way, unless the words say
             # it is something else (an organization, an outlet, a place).
-            parsed = _with_context(parse_name(said), self.text, span[1], span[0])
+            parsed = _with_context(parse_name(said), self.text, span)
             # A known organization's name ("Oxfam accused ...") is no surname either.
             if parsed.type is not PERSON or not is_name_word(said.split()[-1].rstrip(".,")) or T.place(parsed.name) or T.outlet_country(parsed.name)[0] or T.is_known_organization(said):
                 parsed = parse_mention(said)
         else:
-            parsed = _with_context(parse_mention(said), self.text, span[1], span[0])
+            parsed = _with_context(parse_mention(said), self.text, span)
         if parsed.pronoun is not None or not parsed.speaks:
             return None
         if parsed.description:
@@ -260,7 +262,7 @@ class _Reader:
         """A person the prose names, as an object of its sentence (or ``later`` than the
         mention being read): the registry learns the name, salience does not change."""
         said = self.text[span[0] : span[1]]
-        parsed = _with_context(parse_name(said), self.text, span[1], span[0])
+        parsed = _with_context(parse_name(said), self.text, span)
         if parsed.type is PERSON:
             owner = owner_before(self.text, span[0]) if parsed.affiliation is None else None
             if owner is not None:
@@ -286,7 +288,7 @@ class _Reader:
             # A broadcast transcript prints its speakers in capitals ("SEN. JANE ROE:", "TAPPER:"):
             # a person's name, not an acronym. (An organization labelled so reads as a person.)
             said = said.title()
-        parsed = _with_context(parse_mention(said), self.text, span[1], span[0])
+        parsed = _with_context(parse_mention(said), self.text, span)
         registry = self.registry
         if object_position(self.text, span[0]) and parsed.pronoun is None:
             # "told the BBC he ...", "damages from the Daily Telegraph said": a hearer or an

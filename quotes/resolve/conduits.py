@@ -83,9 +83,10 @@ def conduit_mention(text: str, span: tuple[int, int]) -> tuple[ParsedMention, tu
                 return owner, (span[0] + owned.start(1), span[0] + owned.end(1))
             name = said[4:] if said.startswith("the ") else said
             return attrs.evolve(parsed, name=name, type=MEDIA, named=True), span
-    if parsed.type is not MEDIA and said.split()[0] in ("the", "a", "an") and said.split()[-1] in outlet_descriptors():
-        return attrs.evolve(parsed, type=MEDIA), span  # unnamed: "a regional television channel"
     if parsed.type is not MEDIA:
+        words = said.split()
+        if words[0] in ("the", "a", "an") and words[-1] in outlet_descriptors():
+            return attrs.evolve(parsed, type=MEDIA), span  # unnamed: "a regional television channel"
         descriptor = _described(text, span[0])
         if descriptor is not None and not (descriptor == "broadcaster" and parsed.type is PERSON):
             return attrs.evolve(parsed, type=MEDIA), span

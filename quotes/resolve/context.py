@@ -180,7 +180,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if chunk.lstrip()[:1] in QUOTES:
         return None  # a quote opens it (a fifth of the sentences read): known before the split
     raw = chunk.split(None, 16)[:16]
-    if not raw or raw[0][0] in QUOTES:
+    if not raw:
         return None
     n, i = len(raw), 0
     words = list(map(str.strip, raw, itertools.repeat(_EDGE, n)))
@@ -396,9 +396,10 @@ def _medium_after() -> regex.Pattern:
 _TOLD_OWNER = regex.compile(r"\s+((?:(?:the|his|her|their|its)\s+)?[\p{L}-]+(?:’s|'s))")
 
 
+# A weekday or a month: a capitalized word that is a date, no name (prose.py reads it too).
+WHEN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December"
 # "Radio Four's the World" + " at One": a programme's name goes on over a small word.
-_WHEN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December"
-_TITLE_GOES_ON = regex.compile(rf"(?:\s+(?:at|on|in|of|and)\s+(?:the\s+)?(?!(?:{_WHEN})\b)\p{{Lu}}[\w’'-]*(?:\s+\p{{Lu}}[\w’'-]*)*)+")
+_TITLE_GOES_ON = regex.compile(rf"(?:\s+(?:at|on|in|of|and)\s+(?:the\s+)?(?!(?:{WHEN})\b)\p{{Lu}}[\w’'-]*(?:\s+\p{{Lu}}[\w’'-]*)*)+")
 
 
 def mend_via(text: str, start: int, end: int) -> tuple[int, int]:
@@ -436,7 +437,7 @@ _NAME_APPOSITION = regex.compile(rf",\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|a
 # document's author, after up to four small words (a day or a month among them) and maybe a comma.
 # (a second name with its own "The" is a second author: "reported by CNN and The New York
 # Times" is CNN's, the first named)
-_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{_WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and(?!\s+The\b)|&)?\s*(?!The\b){NAME_WORD}){{0,5}})")
+_AUTHOR = regex.compile(rf",?(?:\s+(?:[\p{{Ll}}\d-]+|{WHEN})){{0,4}}?\s+(?:from|by)\s+(?:the\s+)?({NAME_WORD}(?:\s+(?:of|for|and(?!\s+The\b)|&)?\s*(?!The\b){NAME_WORD}){{0,5}})")
 # "LSEG data", "the Harbour Institute's figures": the name a document's words come from, before them.
 _AUTHOR_BEFORE = regex.compile(rf"(?:(?i:the|a|an)\s+)?(?!(?i:the|a|an|this|that|these|those|its|their)\s)({NAME_WORD}(?:\s+(?:of|for|and|&)?\s*{NAME_WORD}){{0,5}}?)(?:'s|’s)?\s+[\p{{Ll}}-]+$")
 # Words after which a noun phrase is an object or a hearer, not the subject of a speech verb.

@@ -34,16 +34,15 @@ article never ties to a name.
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 
 from ..lexicon import word_set
 from ..model import SpeakerType
 from . import types as T
-from .entities import Entity, Registry
+from .entities import SALIENCE_WINDOW, Entity, Registry
 from .mentions import ParsedMention
 from .reasons import Link
-from .salience import WALK, Walker
+from .salience import Walker
 
 PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, SpeakerType.MEDIA, SpeakerType.GROUP
 # Offices held by people the press leaves unnamed: "the spokesman" is a new source unless an
@@ -51,7 +50,6 @@ PERSON, ORG, MEDIA, GROUP = SpeakerType.PERSON, SpeakerType.ORGANIZATION, Speake
 # Heads of descriptions that point back to an organization already in the story ("the firm",
 # "the agency", "the party"); "the government" or "the police" is an institution of its own.
 COMPANY_NOUNS = word_set("company_nouns.txt")
-COMPANY_SUFFIXES = frozenset({"inc", "ltd", "plc", "co", "corp", "llc", "llp", "ag", "sa", "nv", "gmbh"})
 POINTING_HEADS = COMPANY_NOUNS | {"party", "organisation", "organization", "body"}
 ANONYMOUS_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor", "insider", "witness", "officer"})
 
@@ -101,6 +99,11 @@ def _describes(entity: Entity, parsed: ParsedMention) -> bool:
     return head in entity.key()
 
 
+def _owned(text: str) -> bool:
+    """Does a word before the description's head end in a possessive ("the union's leader")?"""
+    return any(w.endswith(("'s", "’s")) for w in text.split()[:-1])
+
+
 def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
     """Could a description the entity's descriptors do not hold still be this person? Not an
     anonymous office ("the spokesman"), an owned one ("the union's leader"), an age, another
@@ -108,7 +111,7 @@ def _could_be(entity: Entity, parsed: ParsedMention) -> bool:
     article gave the person a role at all ("Jo Roe, the opposition leader, ... the minister
     said" is not plainly Jo Roe)."""
     head = parsed.head
-    if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or any(w.endswith(("'s", "’s")) for w in parsed.text.split()[:-1]):
+    if head in ANONYMOUS_OFFICES or parsed.owner or parsed.age is not None or _owned(parsed.text):
         return False
     if any(T.is_role_key(word) or T.is_person_noun(word) for word in entity.descriptors):
         return False  # (a person noun too: "Her husband, Saeed Roe, ... the president told her")
@@ -146,12 +149,11 @@ def _role_modifiers(parsed: ParsedMention, registry: Registry, start: int, walke
 
 
 def _people_near(registry: Registry, start: int, walker: Walker | None) -> list[Entity]:
-    """The people of the story so far: the 40 most salient, and those named in the sentences
-    a description reads back over."""
-    people = [e for e in itertools.islice(reversed(registry.salient.values()), 40) if e.type is PERSON]
+    """The people of the story so far: the most salient (as many as SALIENCE_WINDOW), and
+    those named in the sentences a description reads back over."""
+    people = [e for e in itertools.islice(reversed(registry.salient.values()), SALIENCE_WINDOW) if e.type is PERSON]
     if walker is not None and walker.starts:
-        k = bisect.bisect_right(walker.starts, start) - 1
-        for span in walker.prose.named_in(walker.starts[max(0, k - WALK)], start):
+        for span in walker.prose.named_in(walker.walk_start(start), start):
             entity = walker.named_entity(span)
             if entity is not None and entity.type is PERSON:
                 people.append(entity)
@@ -173,14 +175,14 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
     # Not when someone the words do fit is named after the subject ("Trump said Sen. Rand Paul
     # was wrong, and the senator said ...").
     own = walker.own_subject(start) if walker is not None else None
-    if own is not None and own.type is PERSON and own.named and (described(own) or _could_be(own, parsed)):
-        if described(own) or walker.named_since(start, described, lambda e: e is own) is None:
+    if own is not None and own.type is PERSON and own.named:
+        if described(own) or _could_be(own, parsed) and walker.named_since(start, described, lambda e: e is own) is None:
             return Link.of(own, "description", f"description '{text}' -> {own.name}, its sentence's subject")
     # Read back first (it brings in people named only as subjects), then the registry.
     found = walker.back(start, described) if walker is not None else None
     matches = [found[0]] if found is not None else []
     for k, entity in enumerate(reversed(registry.salient.values())):
-        if k >= 40:
+        if k >= SALIENCE_WINDOW:
             break
         if described(entity) and entity not in matches:
             matches.append(entity)
@@ -196,7 +198,7 @@ def _person_description(parsed: ParsedMention, registry: Registry, start: int, w
         return None  # several fit: a source of its own
     # "the moderator", "the source": people the press introduces fresh (unnamed_people.txt)
     anonymous = head in ANONYMOUS_OFFICES or T.singular(head) in ANONYMOUS_OFFICES or T.is_unnamed_person(head)
-    owned = any(w.endswith(("'s", "’s")) for w in text.split()[:-1])  # "the union's leader"
+    owned = _owned(text)  # "the union's leader"
     member = T.party_member(parsed.name)
     if anonymous or owned or parsed.owner or (parsed.affiliation and not T.place(head) and member is None):
         return None
@@ -230,7 +232,7 @@ def _org_heads(entity: Entity) -> set[str]:
     Ministry") or by calling it so ("the carmaker")."""
     words = {w.rstrip(".") for w in entity.descriptors.union(entity.key())}
     # A company suffix ("Brevik Dairy Ltd") says "company" as plainly as the word.
-    return {"company" if w in COMPANY_SUFFIXES else w for w in words if w in POINTING_HEADS or T.is_org_word(w) or w in COMPANY_SUFFIXES}
+    return {"company" if w in T.COMPANY_SUFFIXES else w for w in words if w in POINTING_HEADS or T.is_org_word(w) or w in T.COMPANY_SUFFIXES}
 
 
 def _fits_as_well(entity: Entity, head: str) -> bool:

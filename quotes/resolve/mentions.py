@@ -262,8 +262,7 @@ def _party_member(w: _Words) -> ParsedMention | None:
 def _known_whole(w: _Words) -> ParsedMention | None:
     """A name known whole: an outlet, a speaking place or institution, a party, states together."""
     name = w.name
-    # An outlet's name is written with capitals: "an observer", "the sun" are no papers.
-    known, country = T.outlet_country(name) if not name.islower() else (False, None)
+    known, country = T.outlet_country(name)  # (never in lower case: "an observer", "the sun")
     if known:
         return _parsed(w, name, MEDIA, True, affiliation=country or affiliation_of(w.words))
     place = T.place(name)

@@ -22,6 +22,7 @@ from typing import Callable, Sequence
 import regex
 
 from ..detect.names import NameSpans
+from .context import WHEN
 from .entities import person_key
 from .types import honorific
 
@@ -34,8 +35,7 @@ RELATION = regex.compile(r"\b([Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}?(
 # The same after the name, closed by a comma: "Ann Reed, his wife, said"; group 1 is the name
 # (a day or a month before the comma is none: "On CNN Tuesday, his wife, Jane, said"; which
 # loses a surname that is a month: "Tom May, her husband,").
-_WHEN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December"
-RELATION_AFTER = regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’-]+)*)(?<!\b(?:{_WHEN})),\s+(his|her|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(\p{{Ll}}[\p{{Ll}}-]+),")
+RELATION_AFTER = regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’-]+)*)(?<!\b(?:{WHEN})),\s+(his|her|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(\p{{Ll}}[\p{{Ll}}-]+),")
 
 
 def _latest_first(starts: Sequence[int], spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:

@@ -67,13 +67,30 @@ class Walker:
         found = self._back(start, accept, skip)
         found = found[:2] if found is not None else None
         if found is None and objects:
-            k = bisect.bisect_right(self.starts, start) - 1
-            lo = self.starts[max(0, k - WALK)] if self.starts else 0
-            for span in self.prose.named_in(lo, start):
-                entity = self.named_entity(span)
-                if entity is not None and accept(entity):
-                    return entity, entity.spoke >= 0
+            entity = self._named_in(self.walk_start(start), start, accept)
+            if entity is not None:
+                return entity, entity.spoke >= 0
         return found
+
+    def walk_start(self, start: int) -> int:
+        """Where the sentences a pointer at ``start`` reads back over begin (WALK of them)."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        return self.starts[max(0, k - WALK)] if self.starts else 0
+
+    def _named_in(self, lo: int, hi: int, accept: Callable[[Entity], bool]) -> Entity | None:
+        """The latest person named in the prose in text[lo:hi] whom ``accept`` takes."""
+        for span in self.prose.named_in(lo, hi):
+            entity = self.named_entity(span)
+            if entity is not None and accept(entity):
+                return entity
+        return None
+
+    def _entity_of_subject(self, k: int, subject: tuple[int, int]) -> Entity | None:
+        """The entity of sentence k's subject, read once."""
+        if k not in self._entities:
+            self._entities[k] = None  # while it is read (a description reads back too)
+            self._entities[k] = self.subject_entity(subject)
+        return self._entities[k]
 
     def own_subject(self, start: int) -> Entity | None:
         """The entity of the subject of the sentence that holds ``start``, when the subject
@@ -82,10 +99,7 @@ class Walker:
         subject = self._subject(k) if k >= 0 else None
         if subject is None or subject[1] > start:
             return None
-        if k not in self._entities:
-            self._entities[k] = None  # while it is read (a description reads back too)
-            self._entities[k] = self.subject_entity(subject)
-        return self._entities[k]
+        return self._entity_of_subject(k, subject)
 
     def _conjoined(self, subject: tuple[int, int], hi: int) -> list[tuple[int, int]]:
         """A person named right after the subject and "and", a subject too ("Sen. Ana Ruiz and
@@ -105,14 +119,8 @@ class Walker:
         whose subject or speaker ``anyone`` takes: a subject or a speaker who came since
         outranks an object named before ("Labour MP Oona King. Mr Galloway said ... The
         Glasgow Kelvin MP accused" is Mr Galloway)."""
-        k = bisect.bisect_right(self.starts, start) - 1
         last = self._back(start, anyone, None)
-        lo = last[2] if last is not None else self.starts[max(0, k - WALK)] if self.starts else 0
-        for span in self.prose.named_in(lo, start):
-            entity = self.named_entity(span)
-            if entity is not None and accept(entity):
-                return entity
-        return None
+        return self._named_in(last[2] if last is not None else self.walk_start(start), start, accept)
 
     def _back(self, start: int, accept: Callable[[Entity], bool], skip: tuple[int, int] | None) -> tuple[Entity, bool, int] | None:
         """Sentence by sentence: its speakers, then its subject (not one inside the words the
@@ -134,10 +142,7 @@ class Walker:
             if subject is not None and skip is not None and skip[0] <= subject[0] and subject[1] <= skip[1]:
                 subject = None
             if subject is not None and subject[1] <= hi:
-                if k not in self._entities:
-                    self._entities[k] = None  # while it is read (a description reads back too)
-                    self._entities[k] = self.subject_entity(subject)
-                entity = self._entities[k]
+                entity = self._entity_of_subject(k, subject)
                 if entity is not None and accept(entity):
                     return entity, entity.spoke >= 0, subject[1]
                 for span in self._conjoined(subject, hi):

@@ -55,6 +55,8 @@ ACRONYM = regex.compile(r"(?:\p{Lu}[\p{Lu}&.]*\p{Lu}\.?|\p{Lu}\.(?:\p{Lu}\.)+)(?
 AGE = regex.compile(r"(\d{1,3})-year-old", regex.IGNORECASE)
 # Well-known acronyms that are organizations even when written in lower case words.
 ORG_ACRONYMS = frozenset({"un", "u.n.", "fbi", "cia", "eu", "nato"})
+# The suffixes that end a company's name ("Brevik Dairy Ltd"), lower case, no full stop.
+COMPANY_SUFFIXES = frozenset({"inc", "ltd", "plc", "co", "corp", "llc", "llp", "ag", "sa", "nv", "gmbh"})
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
@@ -297,7 +299,7 @@ def is_company(words: list[str]) -> bool:
     capitalized words, or a company suffix (Inc, Ltd, plc, Co) at the end."""
     if "&" in words[1:-1] or any("&" in w and w[:1].isupper() for w in words):
         return True
-    return bool(words) and words[-1].lower().rstrip(".") in ("inc", "ltd", "plc", "co", "corp", "llc", "llp", "ag", "sa", "nv", "gmbh")
+    return bool(words) and words[-1].lower().rstrip(".") in COMPANY_SUFFIXES
 
 
 def outlet_country(name: str) -> tuple[bool, str | None]:
